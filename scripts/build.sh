@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Configures and builds Feedwatch into a build directory (default: build/).
+# Usage: scripts/build.sh [BUILD_DIR] [extra cmake -D options...]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${1:-"$root/build"}
+shift || true
+
+cmake_args=(-S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="${FEEDWATCH_BUILD_TYPE:-RelWithDebInfo}")
+# CI builds with warnings as errors; a developer's build only shows them.
+if [ "${CI:-}" = "true" ]; then
+    cmake_args+=(-DFEEDWATCH_WERROR=ON)
+fi
+cmake "${cmake_args[@]}" "$@" >/dev/null
+cmake --build "$dir" --parallel "$(nproc)"
