@@ -1,62 +1,64 @@
 #include "cli/appinfo.h"
+#include "cli/commandline.h"
+#include "cli/windowlessrunner.h"
+#include "connection/feedengine.h"
 #include "i18n.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QLabel>
+#include <QMessageBox>
+#include <QThread>
 
-#include <cstring>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-// Options that never open a window run on a QCoreApplication, so they work without a display.
-bool needsWindow(int argc, char *argv[])
-{
-    static const char *const windowless[] = {"--help", "-h", "--help-all", "--version", "-v",
-                                             "--headless", "--check"};
-    for (int i = 1; i < argc; ++i) {
-        for (const char *option : windowless) {
-            if (std::strcmp(argv[i], option) == 0)
-                return false;
-        }
-    }
-    return true;
-}
-} // namespace
-
 int main(int argc, char *argv[])
 {
-    if (!needsWindow(argc, argv)) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // Options that never open a window run on a QCoreApplication, so they work without a display.
+    if (CommandLine::isWindowless(arguments)) {
         QCoreApplication app(argc, argv);
         AppInfo::applyToApplication();
-        QCommandLineParser parser;
-        parser.setApplicationDescription(
-                QCoreApplication::translate("main", "Watches live backend feeds over WebSockets."));
-        parser.addHelpOption();
-        parser.addVersionOption();
-        parser.process(app);
-        return 0;
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return WindowlessRunner::run(CommandLine::parse(arguments), out, err);
     }
+
     QApplication app(argc, argv);
     AppInfo::applyToApplication();
     I18n::install(&app);
+    const CliOptions options = CommandLine::parse(arguments);
+    if (!options.error.isEmpty()) {
+        std::fprintf(stderr, "feedwatch: %s\n", qPrintable(options.error));
+        return 2;
+    }
+    const ConfigResult config = WindowlessRunner::loadConfig(options);
+    if (!config.ok()) {
+        for (const QString &e : config.errors)
+            std::fprintf(stderr, "feedwatch: configuration error: %s\n", qPrintable(e));
+        return 2;
+    }
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-            QCoreApplication::translate("main", "Watches live backend feeds over WebSockets."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
+    // The engine parses and diffs on its own thread, so a flood never freezes the window.
+    QThread engineThread;
+    engineThread.setObjectName(u"feedwatch-engine"_s);
+    auto *engine = new FeedEngine(config.config);
+    engine->moveToThread(&engineThread);
+    QObject::connect(&engineThread, &QThread::finished, engine, &QObject::deleteLater);
+    engineThread.start();
+    QMetaObject::invokeMethod(engine, &FeedEngine::start, Qt::QueuedConnection);
 
     MainWindow window;
     const QStringList panels = {
-        MainWindow::tr("Queue"),         MainWindow::tr("Workflows"),
-        MainWindow::tr("System status"), MainWindow::tr("ADW monitor"),
-        MainWindow::tr("Routes"),        MainWindow::tr("History"),
-        MainWindow::tr("Planned"),       MainWindow::tr("Webhooks"),
-        MainWindow::tr("Connections"),   MainWindow::tr("Event log"),
+        MainWindow::tr("Queue"),       MainWindow::tr("Workflows"), MainWindow::tr("System status"),
+        MainWindow::tr("ADW monitor"), MainWindow::tr("Routes"),    MainWindow::tr("History"),
+        MainWindow::tr("Planned"),     MainWindow::tr("Webhooks"),  MainWindow::tr("Connections"),
+        MainWindow::tr("Event log"),
     };
     for (const QString &title : panels) {
         auto *placeholder = new QLabel(MainWindow::tr("No data yet."));
@@ -64,5 +66,9 @@ int main(int argc, char *argv[])
         window.addPanel(title, placeholder);
     }
     window.show();
-    return app.exec();
+    const int rc = app.exec();
+    QMetaObject::invokeMethod(engine, &FeedEngine::stopAll, Qt::BlockingQueuedConnection);
+    engineThread.quit();
+    engineThread.wait();
+    return rc;
 }

@@ -29,8 +29,8 @@ void tst_MainWindow::panelsAreListedAndShown()
     auto *visible = window.findChild<QLabel *>();
     QVERIFY(visible);
     const QList<QLabel *> labels = window.findChildren<QLabel *>();
-    const auto shown = std::find_if(labels.begin(), labels.end(),
-                                    [](QLabel *l) { return l->isVisible(); });
+    const auto shown =
+        std::find_if(labels.begin(), labels.end(), [](QLabel *l) { return l->isVisible(); });
     QVERIFY(shown != labels.end());
     QCOMPARE((*shown)->text(), u"connections page"_s);
 }

@@ -6,7 +6,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setWindowTitle(tr("Feedwatch"));
 

@@ -29,9 +29,9 @@ class ManualClock final : public Clock
 {
 public:
     explicit ManualClock(qint64 startMs = 0, qint64 wallStartMs = 1'790'000'000'000)
-        : m_now(startMs), m_wallOffset(wallStartMs - startMs)
-    {
-    }
+        : m_now(startMs)
+        , m_wallOffset(wallStartMs - startMs)
+    { }
     qint64 nowMs() const override { return m_now; }
     qint64 wallMs() const override { return m_now + m_wallOffset; }
     void advance(qint64 ms) { m_now += ms; }
@@ -53,19 +53,23 @@ public:
 class SeededRandom final : public RandomSource
 {
 public:
-    explicit SeededRandom(quint64 seed) : m_engine(seed) { }
+    explicit SeededRandom(quint64 seed)
+        : m_engine(seed)
+    { }
     double uniform() override { return m_dist(m_engine); }
 
 private:
     std::mt19937_64 m_engine;
-    std::uniform_real_distribution<double> m_dist{0.0, 1.0};
+    std::uniform_real_distribution<double> m_dist {0.0, 1.0};
 };
 
 // Always returns the same value: handy for exact expectations in tests.
 class FixedRandom final : public RandomSource
 {
 public:
-    explicit FixedRandom(double value) : m_value(value) { }
+    explicit FixedRandom(double value)
+        : m_value(value)
+    { }
     double uniform() override { return m_value; }
     void setValue(double value) { m_value = value; }
 

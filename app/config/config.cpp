@@ -1,0 +1,372 @@
+#include "config.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kRootKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"backends"_s};
+const QStringList kBackendKeys = {u"server"_s, u"auth"_s, u"feeds"_s};
+const QStringList kFeedKeys = {u"id"_s, u"url"_s, u"priority"_s, u"message_type"_s};
+
+bool isSettingsGroup(const QString &key)
+{
+    const QStringList keys = Settings::keys();
+    return std::any_of(keys.begin(), keys.end(),
+                       [&](const QString &k) { return k.startsWith(key + u'.'); });
+}
+
+// Applies the settings groups found in `object` on top of `settings`.
+void applySettings(const QJsonObject &object, const QString &where, Settings &settings,
+                   QStringList &errors, const QStringList &otherKeys)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (otherKeys.contains(it.key()))
+            continue;
+        if (!isSettingsGroup(it.key())) {
+            errors << u"%1%2: unknown key"_s.arg(where, it.key());
+            continue;
+        }
+        if (!it.value().isObject()) {
+            errors << u"%1%2: expected an object"_s.arg(where, it.key());
+            continue;
+        }
+        const QJsonObject group = it.value().toObject();
+        for (auto leaf = group.begin(); leaf != group.end(); ++leaf) {
+            const QString error = settings.set(it.key() + u'.' + leaf.key(), leaf.value());
+            if (!error.isEmpty())
+                errors << where + error;
+        }
+    }
+}
+
+AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &errors)
+{
+    AuthSpec auth;
+    if (value.isUndefined() || value.isNull())
+        return auth;
+    if (!value.isObject()) {
+        errors << u"%1auth: expected an object"_s.arg(where);
+        return auth;
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != "token"_L1 && it.key() != "mode"_L1 && it.key() != "query_param"_L1)
+            errors << u"%1auth.%2: unknown key"_s.arg(where, it.key());
+    }
+    auth.token = object.value("token"_L1).toString();
+    auth.queryParam = object.value("query_param"_L1).toString(auth.queryParam);
+    const QString mode = object.value("mode"_L1).toString(u"header"_s);
+    if (mode == "header"_L1)
+        auth.mode = AuthSpec::Mode::Header;
+    else if (mode == "query"_L1)
+        auth.mode = AuthSpec::Mode::Query;
+    else if (mode == "subprotocol"_L1)
+        auth.mode = AuthSpec::Mode::Subprotocol;
+    else
+        errors << u"%1auth.mode: '%2' is not one of header, query, subprotocol"_s.arg(where, mode);
+    if (auth.token.isEmpty())
+        auth.mode = AuthSpec::Mode::None;
+    return auth;
+}
+
+QString feedPath(const QString &name)
+{
+    return u"/api/v1/ws/"_s + name;
+}
+
+// Splits "a.b.c" and writes value into root at that path.
+void setPath(QJsonObject &root, const QStringList &path, const QJsonValue &value)
+{
+    if (path.size() == 1) {
+        root.insert(path.first(), value);
+        return;
+    }
+    QJsonObject child = root.value(path.first()).toObject();
+    setPath(child, path.mid(1), value);
+    root.insert(path.first(), child);
+}
+
+QJsonValue valueFromText(const QString &text)
+{
+    bool ok = false;
+    const double number = text.toDouble(&ok);
+    if (ok)
+        return number;
+    if (text == "true"_L1 || text == "false"_L1)
+        return text == "true"_L1;
+    return text;
+}
+
+} // namespace
+
+namespace ConfigLoader {
+
+QStringList defaultFeedNames()
+{
+    return {u"queue"_s,  u"workflows"_s,        u"system-status"_s,    u"adw-monitor"_s,
+            u"routes"_s, u"workflow-history"_s, u"planned-features"_s, u"webhook-status"_s};
+}
+
+QString messageTypeForFeed(const QString &feedName)
+{
+    if (feedName.startsWith("adw-state/"_L1))
+        return u"adw_state_update"_s;
+    if (!defaultFeedNames().contains(feedName))
+        return {};
+    QString type = feedName;
+    type.replace(u'-', u'_');
+    return type + "_update"_L1;
+}
+
+QUrl validateServerUrl(const QString &text, QString *error)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (text.isEmpty())
+        *error = u"is empty"_s;
+    else if (!url.isValid())
+        *error = u"'%1' is not a valid URL (%2)"_s.arg(text, url.errorString());
+    else if (url.scheme() != "ws"_L1 && url.scheme() != "wss"_L1)
+        *error = u"'%1' must start with ws:// or wss://"_s.arg(text);
+    else if (url.host().isEmpty())
+        *error = u"'%1' has no host"_s.arg(text);
+    else
+        return url;
+    return {};
+}
+
+FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Settings &settings,
+                  bool multipleBackends)
+{
+    FeedSpec feed;
+    feed.name = name;
+    feed.backend = backend.name;
+    feed.id = multipleBackends ? backend.name + u'/' + name : name;
+    QUrl url = backend.server;
+    QString base = url.path();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + feedPath(name));
+    feed.url = url;
+    feed.messageType = messageTypeForFeed(name);
+    const int index = defaultFeedNames().indexOf(name);
+    feed.priority = index >= 0 ? index + 1 : 50;
+    feed.settings = settings;
+    feed.auth = backend.auth;
+    return feed;
+}
+
+ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides)
+{
+    ConfigResult result;
+    QStringList &errors = result.errors;
+    QJsonObject root = input;
+
+    for (const QString &assignment : overrides.sets) {
+        const qsizetype eq = assignment.indexOf(u'=');
+        if (eq <= 0) {
+            errors << u"--set %1: expected key=value"_s.arg(assignment);
+            continue;
+        }
+        const QString key = assignment.left(eq).trimmed();
+        const QString text = assignment.mid(eq + 1);
+        const QJsonValue value =
+            Settings::isKey(key) ? QJsonValue(valueFromText(text)) : QJsonValue(text);
+        if (!Settings::isKey(key) && key != "server"_L1 && !key.startsWith("auth."_L1)) {
+            errors << u"--set %1: unknown key"_s.arg(key);
+            continue;
+        }
+        if (Settings::isKey(key) && !value.isDouble()) {
+            errors << u"--set %1: '%2' is not a number"_s.arg(key, text);
+            continue;
+        }
+        setPath(root, key.split(u'.'), value);
+    }
+    if (!overrides.server.isEmpty())
+        root.insert("server"_L1, overrides.server);
+
+    applySettings(root, QString(), result.config.settings, errors, kRootKeys);
+    errors << result.config.settings.validate();
+
+    // Backends: either a "backends" object or the top-level server/auth/feeds.
+    struct RawBackend
+    {
+        QString name;
+        QJsonObject object;
+    };
+    QList<RawBackend> raw;
+    if (root.contains("backends"_L1)) {
+        const QJsonValue backends = root.value("backends"_L1);
+        if (!backends.isObject() || backends.toObject().isEmpty())
+            errors << u"backends: expected a non-empty object of named backends"_s;
+        const QJsonObject object = backends.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!it.value().isObject()) {
+                errors << u"backends.%1: expected an object"_s.arg(it.key());
+                continue;
+            }
+            raw.append({it.key(), it.value().toObject()});
+        }
+        if (root.contains("server"_L1) && raw.size() > 1 && !overrides.server.isEmpty())
+            errors << u"--server: several backends are configured; set backends.<name>.server"_s;
+    } else {
+        raw.append({u"default"_s, root});
+    }
+    const bool multiple = raw.size() > 1;
+
+    for (const RawBackend &rb : std::as_const(raw)) {
+        const QString where =
+            multiple || root.contains("backends"_L1) ? u"backends.%1."_s.arg(rb.name) : QString();
+        BackendSpec backend;
+        backend.name = rb.name;
+        QString urlError;
+        QString server = rb.object.value("server"_L1).toString();
+        if (server.isEmpty() && !where.isEmpty())
+            server = root.value("server"_L1).toString();
+        if (server.isEmpty())
+            server = u"ws://127.0.0.1:8002"_s;
+        backend.server = validateServerUrl(server, &urlError);
+        if (!urlError.isEmpty())
+            errors << u"%1server: %2"_s.arg(where, urlError);
+        backend.auth = parseAuth(rb.object.contains("auth"_L1) ? rb.object.value("auth"_L1)
+                                                               : root.value("auth"_L1),
+                                 where, errors);
+        Settings backendSettings = result.config.settings;
+        if (!where.isEmpty())
+            applySettings(rb.object, where, backendSettings, errors, kBackendKeys);
+        result.config.backends.append(backend);
+
+        QJsonValue feedsValue = rb.object.value("feeds"_L1);
+        if (feedsValue.isUndefined() && !where.isEmpty())
+            feedsValue = root.value("feeds"_L1);
+        QJsonArray feeds;
+        if (feedsValue.isUndefined()) {
+            for (const QString &name : defaultFeedNames())
+                feeds.append(name);
+        } else if (feedsValue.isArray()) {
+            feeds = feedsValue.toArray();
+        } else {
+            errors << u"%1feeds: expected an array"_s.arg(where);
+        }
+
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < feeds.size(); ++i) {
+            const QJsonValue entry = feeds.at(i);
+            const QString at = u"%1feeds[%2]"_s.arg(where).arg(i);
+            QJsonObject object;
+            if (entry.isString())
+                object.insert("id"_L1, entry.toString());
+            else if (entry.isObject())
+                object = entry.toObject();
+            else {
+                errors << u"%1: expected a feed name or object"_s.arg(at);
+                continue;
+            }
+            const QString name = object.value("id"_L1).toString();
+            if (name.isEmpty() || name.contains(u' ')) {
+                errors << u"%1.id: missing or invalid feed id"_s.arg(at);
+                continue;
+            }
+            if (seen.contains(name)) {
+                errors << u"%1.id: feed '%2' listed twice"_s.arg(at, name);
+                continue;
+            }
+            seen.insert(name);
+            Settings feedSettings = backendSettings;
+            applySettings(object, at + u'.', feedSettings, errors, kFeedKeys);
+            FeedSpec feed = makeFeed(backend, name, feedSettings, multiple);
+            if (object.contains("url"_L1)) {
+                QString feedUrlError;
+                feed.url = validateServerUrl(object.value("url"_L1).toString(), &feedUrlError);
+                if (!feedUrlError.isEmpty())
+                    errors << u"%1.url: %2"_s.arg(at, feedUrlError);
+            } else if (feed.messageType.isEmpty() && !object.contains("message_type"_L1)) {
+                // A custom feed with no URL lives under the usual path; that is fine.
+            }
+            if (object.contains("message_type"_L1))
+                feed.messageType = object.value("message_type"_L1).toString();
+            if (object.contains("priority"_L1)) {
+                const QJsonValue p = object.value("priority"_L1);
+                if (!p.isDouble())
+                    errors << u"%1.priority: expected a number"_s.arg(at);
+                else
+                    feed.priority = p.toInt();
+            }
+            result.config.feeds.append(feed);
+        }
+    }
+
+    if (!overrides.feeds.isEmpty()) {
+        QList<FeedSpec> selected;
+        for (const QString &wanted : overrides.feeds) {
+            bool found = false;
+            for (const FeedSpec &feed : std::as_const(result.config.feeds)) {
+                if (feed.id == wanted || feed.name == wanted) {
+                    if (!std::any_of(selected.begin(), selected.end(),
+                                     [&](const FeedSpec &f) { return f.id == feed.id; }))
+                        selected.append(feed);
+                    found = true;
+                }
+            }
+            if (!found && wanted.startsWith("adw-state/"_L1) && !result.config.backends.isEmpty()) {
+                selected.append(makeFeed(result.config.backends.first(), wanted,
+                                         result.config.settings, multiple));
+                found = true;
+            }
+            if (!found)
+                errors << u"--feeds: unknown feed '%1'"_s.arg(wanted);
+        }
+        result.config.feeds = selected;
+    }
+
+    std::stable_sort(result.config.feeds.begin(), result.config.feeds.end(),
+                     [](const FeedSpec &a, const FeedSpec &b) { return a.priority < b.priority; });
+    if (result.config.feeds.isEmpty() && errors.isEmpty())
+        errors << u"feeds: no feed configured"_s;
+    return result;
+}
+
+ConfigResult load(const QString &path, const ConfigOverrides &overrides)
+{
+    QJsonObject root;
+    if (!path.isEmpty()) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            ConfigResult failed;
+            failed.errors << u"%1: cannot read: %2"_s.arg(path, file.errorString());
+            return failed;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            ConfigResult failed;
+            failed.errors << (parseError.error != QJsonParseError::NoError
+                                  ? u"%1: invalid JSON at offset %2: %3"_s.arg(path)
+                                        .arg(parseError.offset)
+                                        .arg(parseError.errorString())
+                                  : u"%1: the top level must be a JSON object"_s.arg(path));
+            return failed;
+        }
+        root = doc.object();
+    }
+    ConfigResult result = fromJson(root, overrides);
+    result.config.sourcePath = path;
+    return result;
+}
+
+QString defaultConfigPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(u"feedwatch.json"_s);
+}
+
+} // namespace ConfigLoader

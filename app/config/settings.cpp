@@ -1,0 +1,142 @@
+#include "settings.h"
+
+#include <QJsonValue>
+
+#include <cmath>
+#include <limits>
+#include <variant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using IntField = int Settings::*;
+using Int64Field = qint64 Settings::*;
+using DoubleField = double Settings::*;
+
+struct KeyDef
+{
+    QLatin1StringView name;
+    std::variant<IntField, Int64Field, DoubleField> field;
+    double min;
+    double max;
+};
+
+// One table drives parsing, validation and printing of every key.
+const KeyDef kKeys[] = {
+    {"stagger.step_ms"_L1, &Settings::staggerStepMs, 0, 60000},
+    {"connect.timeout_ms"_L1, &Settings::connectTimeoutMs, 50, 600000},
+    {"backoff.initial_ms"_L1, &Settings::backoffInitialMs, 1, 3600000},
+    {"backoff.multiplier"_L1, &Settings::backoffMultiplier, 1.0, 100.0},
+    {"backoff.max_ms"_L1, &Settings::backoffMaxMs, 1, 86400000},
+    {"backoff.jitter"_L1, &Settings::backoffJitter, 0.0, 1.0},
+    {"connection.stable_ms"_L1, &Settings::connectionStableMs, 0, 3600000},
+    {"circuit.failure_threshold"_L1, &Settings::circuitFailureThreshold, 1, 1000000},
+    {"circuit.open_ms"_L1, &Settings::circuitOpenMs, 1, 86400000},
+    {"heartbeat.interval_ms"_L1, &Settings::heartbeatIntervalMs, 10, 3600000},
+    {"heartbeat.timeout_ms"_L1, &Settings::heartbeatTimeoutMs, 10, 3600000},
+    {"quality.excellent_ms"_L1, &Settings::qualityExcellentMs, 1, 600000},
+    {"quality.good_ms"_L1, &Settings::qualityGoodMs, 1, 600000},
+    {"quality.poor_ms"_L1, &Settings::qualityPoorMs, 1, 600000},
+    {"latency.window"_L1, &Settings::latencyWindow, 1, 100000},
+    {"latency.ewma_alpha"_L1, &Settings::latencyEwmaAlpha, 0.001, 1.0},
+    {"limits.max_message_bytes"_L1, &Settings::maxMessageBytes, 1024, 1073741824.0},
+    {"commands.ack_timeout_ms"_L1, &Settings::commandsAckTimeoutMs, 10, 3600000},
+    {"commands.max_attempts"_L1, &Settings::commandsMaxAttempts, 1, 1000},
+    {"commands.max_pending"_L1, &Settings::commandsMaxPending, 1, 1000000},
+    {"commands.ttl_ms"_L1, &Settings::commandsTtlMs, 100, 604800000},
+    {"fallback.poll_ms"_L1, &Settings::fallbackPollMs, 100, 3600000},
+};
+
+const KeyDef *findKey(const QString &key)
+{
+    for (const KeyDef &def : kKeys) {
+        if (def.name == key)
+            return &def;
+    }
+    return nullptr;
+}
+
+QString applyNumber(Settings &s, const KeyDef &def, double number)
+{
+    if (!std::isfinite(number))
+        return u"%1: not a finite number"_s.arg(def.name);
+    if (number < def.min || number > def.max) {
+        return u"%1: %2 is out of range [%3, %4]"_s.arg(def.name)
+            .arg(number)
+            .arg(def.min, 0, 'g', 12)
+            .arg(def.max, 0, 'g', 12);
+    }
+    const bool integral = !std::holds_alternative<DoubleField>(def.field);
+    if (integral && std::floor(number) != number)
+        return u"%1: expected a whole number, got %2"_s.arg(def.name).arg(number);
+    std::visit(
+        [&](auto field) {
+            using T = std::remove_reference_t<decltype(s.*field)>;
+            s.*field = static_cast<T>(number);
+        },
+        def.field);
+    return {};
+}
+
+} // namespace
+
+QString Settings::set(const QString &key, const QJsonValue &value)
+{
+    const KeyDef *def = findKey(key);
+    if (!def)
+        return u"%1: unknown key"_s.arg(key);
+    if (!value.isDouble())
+        return u"%1: expected a number"_s.arg(key);
+    return applyNumber(*this, *def, value.toDouble());
+}
+
+QString Settings::setFromText(const QString &key, const QString &text)
+{
+    const KeyDef *def = findKey(key);
+    if (!def)
+        return u"%1: unknown key"_s.arg(key);
+    bool ok = false;
+    const double number = text.trimmed().toDouble(&ok);
+    if (!ok)
+        return u"%1: '%2' is not a number"_s.arg(key, text);
+    return applyNumber(*this, *def, number);
+}
+
+QStringList Settings::validate() const
+{
+    QStringList errors;
+    if (!(qualityExcellentMs < qualityGoodMs && qualityGoodMs < qualityPoorMs))
+        errors << u"quality: thresholds must rise: excellent_ms < good_ms < poor_ms"_s;
+    if (backoffInitialMs > backoffMaxMs)
+        errors << u"backoff.initial_ms: larger than backoff.max_ms"_s;
+    return errors;
+}
+
+QJsonObject Settings::toJson() const
+{
+    QJsonObject out;
+    for (const KeyDef &def : kKeys) {
+        const QString name = def.name;
+        const QString group = name.section(u'.', 0, 0);
+        const QString leaf = name.section(u'.', 1);
+        QJsonObject sub = out.value(group).toObject();
+        std::visit([&](auto field) { sub.insert(leaf, static_cast<double>(this->*field)); },
+                   def.field);
+        out.insert(group, sub);
+    }
+    return out;
+}
+
+bool Settings::isKey(const QString &key)
+{
+    return findKey(key) != nullptr;
+}
+
+QStringList Settings::keys()
+{
+    QStringList out;
+    for (const KeyDef &def : kKeys)
+        out << QString(def.name);
+    return out;
+}

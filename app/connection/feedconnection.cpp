@@ -1,0 +1,590 @@
+#include "feedconnection.h"
+
+#include "connection/handshake.h"
+#include "core/clock.h"
+#include "policy/closecodepolicy.h"
+#include "protocol/messagedecoder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcConnection, "feedwatch.connection", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcProtocol, "feedwatch.protocol", QtWarningMsg)
+
+QString Feed::stateName(State state)
+{
+    switch (state) {
+    case State::Idle:
+        return u"idle"_s;
+    case State::Connecting:
+        return u"connecting"_s;
+    case State::Connected:
+        return u"connected"_s;
+    case State::ReconnectWait:
+        return u"reconnect_wait"_s;
+    case State::CircuitOpen:
+        return u"circuit_open"_s;
+    case State::Offline:
+        return u"offline"_s;
+    case State::Stopped:
+        return u"stopped"_s;
+    }
+    return {};
+}
+
+namespace {
+
+QTimer *makeTimer(QObject *parent)
+{
+    auto *timer = new QTimer(parent);
+    timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer);
+    return timer;
+}
+
+} // namespace
+
+FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomSource *random,
+                               QObject *parent)
+    : QObject(parent)
+    , m_spec(spec)
+    , m_clock(clock)
+    , m_random(random)
+    , m_backoff(spec.settings)
+    , m_circuit(spec.settings.circuitFailureThreshold, spec.settings.circuitOpenMs)
+    , m_heartbeat(spec.settings.heartbeatIntervalMs, spec.settings.heartbeatTimeoutMs)
+    , m_latency(spec.settings)
+    , m_retryTimer(makeTimer(this))
+    , m_connectTimer(makeTimer(this))
+    , m_heartbeatTimer(makeTimer(this))
+    , m_stableTimer(makeTimer(this))
+{
+    connect(m_retryTimer, &QTimer::timeout, this, &FeedConnection::connectNow);
+    connect(m_connectTimer, &QTimer::timeout, this, &FeedConnection::onConnectTimeout);
+    connect(m_heartbeatTimer, &QTimer::timeout, this, &FeedConnection::onHeartbeatTick);
+    connect(m_stableTimer, &QTimer::timeout, this, &FeedConnection::onStable);
+}
+
+FeedConnection::~FeedConnection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+FeedStats FeedConnection::stats() const
+{
+    const qint64 now = m_clock->nowMs();
+    const qint64 wallOffset = m_clock->wallMs() - now;
+    FeedStats s;
+    s.feedId = m_spec.id;
+    s.backend = m_spec.backend;
+    s.state = m_state;
+    s.stopReason = m_state == Feed::State::Stopped ? m_stopReason : QString();
+    s.attempt = m_attempt;
+    s.totalAttempts = m_totalAttempts;
+    s.totalRetries = m_totalRetries;
+    s.successes = m_successes;
+    s.failures = m_failures;
+    s.lastError = m_lastError;
+    s.lastCloseCode = m_lastCloseCode;
+    s.connectedSinceWallMs = m_connected ? m_connectedSinceWall : 0;
+    s.nextRetryWallMs = m_nextRetryAt >= 0 ? m_nextRetryAt + wallOffset : 0;
+    if (m_startedAt >= 0 && now > m_startedAt) {
+        const qint64 up = m_connectedTotalMs + (m_connected ? now - m_connectedAt : 0);
+        s.uptimePercent = 100.0 * double(up) / double(now - m_startedAt);
+    }
+    s.messages = m_messages;
+    s.bytes = m_bytes;
+    s.snapshots = m_snapshots;
+    s.unchangedSnapshots = m_unchanged;
+    s.protocolErrors = m_protocolErrors;
+    s.lastMessageWallMs = m_lastMessageWall;
+    s.circuit = m_circuit.state();
+    s.circuitFailures = m_circuit.failures();
+    s.circuitThreshold = m_circuit.threshold();
+    s.halfOpenAtWallMs =
+        m_circuit.state() == Circuit::State::Open ? m_circuit.halfOpenAtMs() + wallOffset : 0;
+    if (!m_connected)
+        s.quality = Quality::Tier::Disconnected;
+    else if (m_samplesThisConnection == 0)
+        s.quality = Quality::Tier::Unknown;
+    else
+        s.quality = m_latency.quality();
+    s.lastRttMs = m_latency.last();
+    s.ewmaRttMs = m_latency.ewma();
+    s.p50RttMs = m_latency.percentile(50);
+    s.p95RttMs = m_latency.percentile(95);
+    s.p99RttMs = m_latency.percentile(99);
+    s.serverId = m_serverId;
+    return s;
+}
+
+bool FeedConnection::sendText(const QByteArray &utf8)
+{
+    // sendTextMessage() on a socket that is not open drops the data silently and returns 0.
+    if (!m_socket || !m_connected)
+        return false;
+    return m_socket->sendTextMessage(QString::fromUtf8(utf8)) > 0 || utf8.isEmpty();
+}
+
+void FeedConnection::start()
+{
+    if (m_startedAt < 0)
+        m_startedAt = m_clock->nowMs();
+    m_stopReason.clear();
+    if (m_state == Feed::State::Connecting || m_state == Feed::State::Connected)
+        return;
+    connectNow();
+}
+
+void FeedConnection::stop()
+{
+    m_retryTimer->stop();
+    m_nextRetryAt = -1;
+    discardSocket(u"stopped by the operator"_s);
+    m_stopReason = u"manual"_s;
+    setState(Feed::State::Stopped, m_stopReason);
+}
+
+void FeedConnection::reconnectNow()
+{
+    if (m_startedAt < 0)
+        m_startedAt = m_clock->nowMs();
+    emitEvent(u"manual_reconnect"_s);
+    discardSocket(u"reconnect requested"_s);
+    m_retryTimer->stop();
+    m_nextRetryAt = -1;
+    m_attempt = 0;
+    m_stopReason.clear();
+    if (m_circuit.state() != Circuit::State::Closed || m_circuit.failures() > 0) {
+        m_circuit.reset();
+        emitEvent(u"circuit"_s,
+                  {{u"state"_s, Circuit::name(m_circuit.state())},
+                   {u"failures"_s, 0},
+                   {u"reason"_s, u"manual reconnect"_s}});
+    }
+    // A manual reconnect is the operator's word: it tries even if reachability says offline.
+    const bool online = m_online;
+    m_online = true;
+    connectNow();
+    m_online = online;
+}
+
+void FeedConnection::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    if (!online && m_state == Feed::State::ReconnectWait) {
+        m_retryTimer->stop();
+        m_nextRetryAt = -1;
+        setState(Feed::State::Offline);
+    } else if (online && m_state == Feed::State::Offline) {
+        connectNow();
+    }
+}
+
+void FeedConnection::connectNow()
+{
+    m_retryTimer->stop();
+    m_nextRetryAt = -1;
+    if (m_state == Feed::State::Stopped && !m_stopReason.isEmpty())
+        return;
+    if (!m_online) {
+        setState(Feed::State::Offline);
+        return;
+    }
+    const qint64 now = m_clock->nowMs();
+    const Circuit::State before = m_circuit.state();
+    if (!m_circuit.tryAcquire(now)) {
+        setState(Feed::State::CircuitOpen);
+        scheduleRetry(std::max<qint64>(0, m_circuit.halfOpenAtMs() - now), u"circuit_open"_s);
+        return;
+    }
+    if (before != m_circuit.state()) {
+        emitEvent(u"circuit"_s,
+                  {{u"state"_s, Circuit::name(m_circuit.state())},
+                   {u"failures"_s, m_circuit.failures()}});
+    }
+    openSocket();
+}
+
+void FeedConnection::openSocket()
+{
+    discardSocket();
+    ++m_attempt;
+    ++m_totalAttempts;
+    m_attemptStartedAt = m_clock->nowMs();
+    m_pending = {};
+    m_finishQueued = false;
+    m_connected = false;
+
+    // A fresh socket per attempt: re-opening a QWebSocket after a failure is unreliable (6.4).
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket = socket;
+    connect(socket, &QWebSocket::connected, this, &FeedConnection::onConnected);
+    connect(socket, &QWebSocket::disconnected, this, &FeedConnection::onDisconnected);
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &FeedConnection::onSocketError);
+    connect(socket, &QWebSocket::textMessageReceived, this, &FeedConnection::onTextMessage);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &FeedConnection::onBinaryMessage);
+    connect(socket, &QWebSocket::pong, this, &FeedConnection::onPong);
+
+    setState(Feed::State::Connecting);
+    emitEvent(u"attempt"_s, {{u"attempt"_s, m_attempt}, {u"url"_s, m_spec.url.toString()}});
+    // QWebSocket has no handshake timeout of its own.
+    m_connectTimer->start(m_spec.settings.connectTimeoutMs);
+    Handshake::open(socket, m_spec);
+}
+
+void FeedConnection::discardSocket(const QString &closeReason)
+{
+    m_connectTimer->stop();
+    m_heartbeatTimer->stop();
+    m_stableTimer->stop();
+    if (m_connected) {
+        accumulateUptime();
+        m_connected = false;
+        emit connectedChanged(m_spec.id, false);
+    }
+    if (!m_socket)
+        return;
+    QWebSocket *socket = m_socket;
+    m_socket.clear();
+    socket->disconnect(this);
+    if (!closeReason.isEmpty() && socket->state() == QAbstractSocket::ConnectedState) {
+        // A polite close frame; the socket deletes itself once the server answers, or soon.
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(2000, socket, &QObject::deleteLater);
+        socket->close(QWebSocketProtocol::CloseCodeNormal, closeReason);
+        return;
+    }
+    socket->abort();
+    socket->deleteLater();
+}
+
+void FeedConnection::accumulateUptime()
+{
+    m_connectedTotalMs += m_clock->nowMs() - m_connectedAt;
+}
+
+void FeedConnection::onConnected()
+{
+    m_connectTimer->stop();
+    const qint64 now = m_clock->nowMs();
+    m_connected = true;
+    m_connectedAt = now;
+    m_connectedSinceWall = m_clock->wallMs();
+    m_samplesThisConnection = 0;
+    m_appPings = false;
+    m_appPingProbed = false;
+    m_lastSnapshotText.clear(); // a new connection starts with a fresh initial snapshot
+    ++m_successes;
+    emitEvent(u"connected"_s,
+              {{u"attempt"_s, m_attempt}, {u"connect_ms"_s, double(now - m_attemptStartedAt)}});
+    setState(Feed::State::Connected);
+    emit connectedChanged(m_spec.id, true);
+    m_socket->sendTextMessage(u"{\"type\":\"client_ready\"}"_s);
+    m_heartbeat.start(now);
+    armHeartbeat();
+    m_stableTimer->start(m_spec.settings.connectionStableMs);
+}
+
+void FeedConnection::onStable()
+{
+    // Only a connection that stayed up proves the server healthy. Resetting on open or on the
+    // first message would loop fast against a server that accepts, sends a snapshot and drops.
+    const bool wasTripped = m_circuit.state() != Circuit::State::Closed;
+    m_attempt = 0;
+    m_circuit.recordSuccess();
+    emitEvent(u"stable"_s, {{u"uptime_ms"_s, double(m_clock->nowMs() - m_connectedAt)}});
+    if (wasTripped)
+        emitEvent(u"circuit"_s, {{u"state"_s, u"closed"_s}, {u"failures"_s, 0}});
+    emit statsDirty(m_spec.id);
+}
+
+void FeedConnection::onDisconnected()
+{
+    if (!m_socket)
+        return;
+    finishAttempt();
+}
+
+void FeedConnection::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (!m_socket)
+        return;
+    const QString text = Handshake::errorText(m_socket, m_spec);
+    m_pending.httpStatus = Handshake::httpStatusFromError(text);
+    m_pending.sawError = true;
+    m_pending.reason = text.isEmpty() ? u"socket error %1"_s.arg(int(error)) : text;
+    // After a refused upgrade Qt 6.4.2 stays in Connecting forever and only emits error().
+    finishAttempt();
+}
+
+void FeedConnection::finishAttempt()
+{
+    // Connection refused emits disconnected() and error() in one pass: let both land, then
+    // count the attempt once.
+    if (m_finishQueued)
+        return;
+    m_finishQueued = true;
+    QPointer<QWebSocket> socket = m_socket;
+    QTimer::singleShot(0, this, [this, socket] {
+        if (!socket || socket != m_socket)
+            return;
+        Outcome outcome = m_pending;
+        const int code = socket->closeCode();
+        // Qt reports 1000 when the TCP connection ends without a close frame; only the error
+        // that precedes it tells an abnormal closure (1006) from a clean one.
+        if (code != QWebSocketProtocol::CloseCodeNormal || !outcome.sawError) {
+            outcome.closeCode = code;
+            const QString reason = socket->closeReason();
+            outcome.reason = reason.isEmpty() ? u"closed with %1"_s.arg(code) : reason;
+        }
+        endAttempt(outcome);
+    });
+}
+
+void FeedConnection::onConnectTimeout()
+{
+    endAttempt({1006, 0,
+                u"no handshake within %1 ms (connect.timeout_ms)"_s.arg(
+                    m_spec.settings.connectTimeoutMs)});
+}
+
+void FeedConnection::endAttempt(const Outcome &outcome)
+{
+    const bool wasConnected = m_connected;
+    const bool wasStable = wasConnected && !m_stableTimer->isActive();
+    const qint64 now = m_clock->nowMs();
+    const qint64 uptime = wasConnected ? now - m_connectedAt : 0;
+    discardSocket();
+
+    m_lastCloseCode = outcome.httpStatus ? outcome.httpStatus : outcome.closeCode;
+    m_lastError = outcome.reason;
+    const CloseCodePolicy::Decision decision =
+        CloseCodePolicy::decide(outcome.closeCode, outcome.httpStatus);
+    QJsonObject fields {{u"code"_s, outcome.closeCode},
+                        {u"reason"_s, outcome.reason},
+                        {u"uptime_ms"_s, double(uptime)},
+                        {u"was_connected"_s, wasConnected},
+                        {u"decision"_s, CloseCodePolicy::actionName(decision.action)}};
+    if (outcome.httpStatus)
+        fields.insert(u"http_status"_s, outcome.httpStatus);
+    emitEvent(u"disconnected"_s, fields);
+    if (!wasStable)
+        ++m_failures;
+
+    if (decision.action == CloseCodePolicy::Action::StopAuth
+        || decision.action == CloseCodePolicy::Action::StopConfig) {
+        const bool auth = decision.action == CloseCodePolicy::Action::StopAuth;
+        m_stopReason = auth ? u"auth"_s : u"config"_s;
+        emitEvent(auth ? u"auth_error"_s : u"config_error"_s, {{u"error"_s, decision.reason}});
+        setState(Feed::State::Stopped, m_stopReason);
+        return;
+    }
+
+    if (m_circuit.recordFailure(now)) {
+        emitEvent(u"circuit"_s,
+                  {{u"state"_s, u"open"_s},
+                   {u"failures"_s, m_circuit.failures()},
+                   {u"open_ms"_s, m_spec.settings.circuitOpenMs}});
+        setState(Feed::State::CircuitOpen);
+        scheduleRetry(m_spec.settings.circuitOpenMs, u"circuit_open"_s);
+        return;
+    }
+
+    qint64 delay = m_backoff.delayMs(m_attempt, m_random->uniform());
+    if (decision.action == CloseCodePolicy::Action::RetryAtLeastMax)
+        delay = std::max<qint64>(delay, m_spec.settings.backoffMaxMs);
+    if (!m_online) {
+        setState(Feed::State::Offline);
+        return;
+    }
+    setState(Feed::State::ReconnectWait);
+    scheduleRetry(delay, decision.reason);
+}
+
+void FeedConnection::scheduleRetry(qint64 delayMs, const QString &reason)
+{
+    ++m_totalRetries;
+    m_nextRetryAt = m_clock->nowMs() + delayMs;
+    m_retryTimer->start(int(std::min<qint64>(delayMs, std::numeric_limits<int>::max())));
+    emitEvent(
+        u"retry_scheduled"_s,
+        {{u"attempt"_s, m_attempt + 1}, {u"delay_ms"_s, double(delayMs)}, {u"reason"_s, reason}});
+}
+
+void FeedConnection::armHeartbeat()
+{
+    const qint64 wait = std::max<qint64>(0, m_heartbeat.nextDeadlineMs() - m_clock->nowMs());
+    m_heartbeatTimer->start(int(wait));
+}
+
+void FeedConnection::onHeartbeatTick()
+{
+    if (!m_socket || !m_connected)
+        return;
+    const qint64 now = m_clock->nowMs();
+    if (m_heartbeat.timedOut(now)) {
+        const qint64 waited = m_heartbeat.waitedMs(now);
+        emitEvent(u"heartbeat_timeout"_s, {{u"waited_ms"_s, double(waited)}});
+        endAttempt({1006, 0, u"no pong within %1 ms: link is dead"_s.arg(waited)});
+        return;
+    }
+    if (m_heartbeat.pingDue(now)) {
+        m_socket->ping(QByteArray::number(now));
+        if (m_appPings || !m_appPingProbed) {
+            m_appPingProbed = true;
+            const QJsonObject ping {{u"type"_s, u"ping"_s},
+                                    {u"timestamp"_s, double(m_clock->wallMs())}};
+            m_socket->sendTextMessage(
+                QString::fromUtf8(QJsonDocument(ping).toJson(QJsonDocument::Compact)));
+        }
+        m_heartbeat.pingSent(now);
+    }
+    armHeartbeat();
+}
+
+void FeedConnection::onPong(quint64 elapsedMs, const QByteArray &)
+{
+    m_heartbeat.pongReceived(m_clock->nowMs());
+    recordRtt(double(elapsedMs), u"ws"_s);
+    armHeartbeat();
+}
+
+void FeedConnection::recordRtt(double rttMs, const QString &source)
+{
+    m_latency.addSample(rttMs);
+    ++m_samplesThisConnection;
+    emitEvent(u"latency"_s,
+              {{u"rtt_ms"_s, rttMs},
+               {u"quality"_s, Quality::name(m_latency.quality())},
+               {u"source"_s, source}});
+}
+
+void FeedConnection::onTextMessage(const QString &message)
+{
+    const qint64 bytes = message.size(); // UTF-16 units; close enough to bytes for ASCII JSON
+    ++m_messages;
+    m_bytes += bytes;
+    m_lastMessageWall = m_clock->wallMs();
+
+    // A byte-identical snapshot is recognised without parsing it.
+    if (!m_lastSnapshotText.isEmpty() && message == m_lastSnapshotText) {
+        ++m_snapshots;
+        ++m_unchanged;
+        emitEvent(
+            u"update"_s,
+            {{u"type"_s, m_spec.messageType}, {u"bytes"_s, double(bytes)}, {u"changed"_s, false}});
+        return;
+    }
+
+    const DecodedMessage decoded = MessageDecoder::decode(message.toUtf8());
+    switch (decoded.kind) {
+    case DecodedMessage::Kind::Invalid:
+    case DecodedMessage::Kind::Unknown:
+        protocolError(decoded.error, bytes);
+        return;
+    case DecodedMessage::Kind::Snapshot: {
+        if (!MessageDecoder::isSnapshotFor(decoded, m_spec.messageType)) {
+            protocolError(u"unexpected snapshot type \"%1\" on this feed (expected \"%2\")"_s.arg(
+                              decoded.type, m_spec.messageType),
+                          bytes);
+            return;
+        }
+        ++m_snapshots;
+        const bool changed = decoded.data != m_lastData;
+        m_lastSnapshotText = message;
+        if (changed) {
+            m_lastData = decoded.data;
+            emit snapshotReceived(m_spec.id, decoded.type, decoded.data);
+        } else {
+            ++m_unchanged;
+        }
+        emitEvent(
+            u"update"_s,
+            {{u"type"_s, decoded.type}, {u"bytes"_s, double(bytes)}, {u"changed"_s, changed}});
+        return;
+    }
+    case DecodedMessage::Kind::Hello: {
+        const QString serverId = decoded.object.value("server_id"_L1).toString();
+        const QJsonArray caps = decoded.object.value("capabilities"_L1).toArray();
+        if (caps.contains(u"ping"_s))
+            m_appPings = true;
+        emitEvent(u"hello"_s,
+                  {{u"server_id"_s, serverId},
+                   {u"connection_id"_s, decoded.object.value("connection_id"_L1)}});
+        if (!serverId.isEmpty() && !m_serverId.isEmpty() && serverId != m_serverId) {
+            emitEvent(u"server_restart"_s,
+                      {{u"server_id"_s, serverId}, {u"previous_server_id"_s, m_serverId}});
+        }
+        if (!serverId.isEmpty())
+            m_serverId = serverId;
+        return;
+    }
+    case DecodedMessage::Kind::Pong: {
+        m_appPings = true;
+        m_heartbeat.pongReceived(m_clock->nowMs());
+        const QJsonValue ts = decoded.object.value("timestamp"_L1);
+        if (ts.isDouble())
+            recordRtt(std::max(0.0, double(m_clock->wallMs()) - ts.toDouble()), u"app"_s);
+        armHeartbeat();
+        return;
+    }
+    case DecodedMessage::Kind::Ack:
+        emit ackReceived(m_spec.id, decoded.object.value("id"_L1).toString(),
+                         decoded.object.value("ok"_L1).toBool(),
+                         decoded.object.value("error"_L1).toString());
+        return;
+    case DecodedMessage::Kind::Error:
+        emitEvent(u"server_error"_s,
+                  {{u"message"_s, decoded.object.value("message"_L1).toString()}});
+        return;
+    }
+}
+
+void FeedConnection::onBinaryMessage(const QByteArray &message)
+{
+    ++m_messages;
+    m_bytes += message.size();
+    protocolError(u"binary frame of %1 bytes; the protocol is JSON text"_s.arg(message.size()),
+                  message.size());
+}
+
+void FeedConnection::protocolError(const QString &error, qint64 bytes)
+{
+    ++m_protocolErrors;
+    qCDebug(lcProtocol) << m_spec.id << error;
+    emitEvent(u"protocol_error"_s, {{u"error"_s, error}, {u"bytes"_s, double(bytes)}});
+}
+
+void FeedConnection::setState(Feed::State state, const QString &detail)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    QJsonObject fields {{u"state"_s, Feed::stateName(state)}};
+    if (!detail.isEmpty())
+        fields.insert(u"reason"_s, detail);
+    emitEvent(u"state"_s, fields);
+}
+
+void FeedConnection::emitEvent(const QString &kind, const QJsonObject &fields)
+{
+    FeedEvent event {m_clock->wallMs(), m_spec.id, kind, fields};
+    m_ring.append(event);
+    qCDebug(lcConnection).noquote() << event.toJsonLine();
+    emit eventRaised(event);
+    emit statsDirty(m_spec.id);
+}

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "config/config.h"
+#include "connection/feedstats.h"
+#include "events/feedevent.h"
+#include "policy/backoffpolicy.h"
+#include "policy/circuitbreaker.h"
+#include "policy/heartbeatmonitor.h"
+#include "policy/latencytracker.h"
+
+#include <QAbstractSocket>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+
+class Clock;
+class QTimer;
+class QWebSocket;
+class RandomSource;
+
+// The connection manager of one feed: connect, watch, measure, back off, reconnect. One class
+// serves every feed; the FeedSpec is all that differs.
+class FeedConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FeedConnection)
+
+public:
+    FeedConnection(const FeedSpec &spec, const Clock *clock, RandomSource *random,
+                   QObject *parent = nullptr);
+    ~FeedConnection() override;
+
+    const FeedSpec &spec() const { return m_spec; }
+    QString id() const { return m_spec.id; }
+    Feed::State state() const { return m_state; }
+    FeedStats stats() const;
+    QList<FeedEvent> recentEvents() const { return m_ring.events(); }
+    // Sends a text message on the live link; false (nothing sent) when not connected.
+    bool sendText(const QByteArray &utf8);
+
+public slots:
+    // Starts connecting now (the engine staggers these calls).
+    void start();
+    // Stops and stays stopped until start() or reconnectNow().
+    void stop();
+    // Operator's "Reconnect": resets backoff and circuit, drops the link, connects now.
+    void reconnectNow();
+    void setOnline(bool online);
+
+signals:
+    void eventRaised(const FeedEvent &event);
+    void snapshotReceived(const QString &feedId, const QString &type, const QJsonValue &data);
+    void ackReceived(const QString &feedId, const QString &commandId, bool ok,
+                     const QString &error);
+    void connectedChanged(const QString &feedId, bool connected);
+    void statsDirty(const QString &feedId);
+
+private:
+    struct Outcome
+    {
+        int closeCode = 1006;
+        int httpStatus = 0;
+        QString reason;
+        bool sawError = false;
+    };
+
+    void connectNow();
+    void openSocket();
+    void discardSocket(const QString &closeReason = {});
+    void onConnected();
+    void onDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onTextMessage(const QString &message);
+    void onBinaryMessage(const QByteArray &message);
+    void onPong(quint64 elapsedMs, const QByteArray &payload);
+    void onConnectTimeout();
+    void onHeartbeatTick();
+    void onStable();
+    void finishAttempt();
+    void endAttempt(const Outcome &outcome);
+    void scheduleRetry(qint64 delayMs, const QString &reason);
+    void recordRtt(double rttMs, const QString &source);
+    void armHeartbeat();
+    void setState(Feed::State state, const QString &detail = {});
+    void emitEvent(const QString &kind, const QJsonObject &fields = {});
+    void protocolError(const QString &error, qint64 bytes);
+    void accumulateUptime();
+
+    FeedSpec m_spec;
+    const Clock *m_clock;
+    RandomSource *m_random;
+    BackoffPolicy m_backoff;
+    CircuitBreaker m_circuit;
+    HeartbeatMonitor m_heartbeat;
+    LatencyTracker m_latency;
+    EventRing m_ring;
+
+    QPointer<QWebSocket> m_socket;
+    QTimer *m_retryTimer = nullptr;
+    QTimer *m_connectTimer = nullptr;
+    QTimer *m_heartbeatTimer = nullptr;
+    QTimer *m_stableTimer = nullptr;
+
+    Feed::State m_state = Feed::State::Idle;
+    QString m_stopReason;
+    bool m_online = true;
+    bool m_connected = false;
+    bool m_finishQueued = false;
+    bool m_appPings = false;      // the server answers {"type":"ping"}
+    bool m_appPingProbed = false; // one probe per connection tells us
+    int m_samplesThisConnection = 0;
+    Outcome m_pending; // what the socket told us about the attempt ending
+
+    int m_attempt = 0;
+    qint64 m_totalAttempts = 0;
+    qint64 m_totalRetries = 0;
+    qint64 m_successes = 0;
+    qint64 m_failures = 0;
+    QString m_lastError;
+    int m_lastCloseCode = 0;
+    qint64 m_attemptStartedAt = 0;
+    qint64 m_connectedAt = 0;
+    qint64 m_connectedSinceWall = 0;
+    qint64 m_nextRetryAt = -1;
+    qint64 m_startedAt = -1;
+    qint64 m_connectedTotalMs = 0;
+
+    qint64 m_messages = 0;
+    qint64 m_bytes = 0;
+    qint64 m_snapshots = 0;
+    qint64 m_unchanged = 0;
+    qint64 m_protocolErrors = 0;
+    qint64 m_lastMessageWall = 0;
+    QString m_lastSnapshotText;
+    QJsonValue m_lastData;
+    QString m_serverId;
+};

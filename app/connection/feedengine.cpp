@@ -1,0 +1,243 @@
+#include "feedengine.h"
+
+#include "connection/feedconnection.h"
+#include "core/clock.h"
+
+#include <QNetworkInformation>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+FeedEngine::FeedEngine(const Config &config, const Clock *clock, RandomSource *random,
+                       QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock ? clock : SystemClock::instance())
+    , m_random(random ? random : systemRandom())
+    , m_staggerTimer(new QTimer(this))
+    , m_statsTimer(new QTimer(this))
+{
+    qRegisterMetaType<FeedEvent>();
+    qRegisterMetaType<FeedStats>();
+    qRegisterMetaType<TestResult>();
+    m_staggerTimer->setInterval(m_config.settings.staggerStepMs);
+    m_staggerTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_staggerTimer, &QTimer::timeout, this, &FeedEngine::startNextStaggered);
+    // Stats reach the UI at most a few times a second, however busy the feeds are.
+    m_statsTimer->setSingleShot(true);
+    m_statsTimer->setInterval(200);
+    connect(m_statsTimer, &QTimer::timeout, this, &FeedEngine::flushStats);
+    for (const FeedSpec &spec : std::as_const(m_config.feeds))
+        createFeed(spec);
+}
+
+FeedEngine::~FeedEngine() = default;
+
+FeedConnection *FeedEngine::createFeed(const FeedSpec &spec)
+{
+    auto *feed = new FeedConnection(spec, m_clock, m_random, this);
+    m_feeds.insert(spec.id, feed);
+    m_order.append(spec.id);
+    connect(feed, &FeedConnection::eventRaised, this, &FeedEngine::eventRaised);
+    connect(feed, &FeedConnection::snapshotReceived, this, &FeedEngine::snapshotReceived);
+    connect(feed, &FeedConnection::ackReceived, this, &FeedEngine::ackReceived);
+    connect(feed, &FeedConnection::connectedChanged, this, &FeedEngine::connectedChanged);
+    connect(feed, &FeedConnection::statsDirty, this, [this](const QString &id) {
+        m_dirty.insert(id);
+        if (!m_statsTimer->isActive())
+            m_statsTimer->start();
+    });
+    if (!m_online)
+        feed->setOnline(false);
+    return feed;
+}
+
+QList<FeedStats> FeedEngine::allStats() const
+{
+    QList<FeedStats> out;
+    for (const QString &id : m_order)
+        out.append(m_feeds.value(id)->stats());
+    return out;
+}
+
+bool FeedEngine::followSystemReachability()
+{
+    if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return false;
+    QNetworkInformation *info = QNetworkInformation::instance();
+    // Only a definite "Disconnected" pauses retries; Unknown must not strand the operator.
+    auto apply = [this](QNetworkInformation::Reachability r) {
+        setOnline(r != QNetworkInformation::Reachability::Disconnected);
+    };
+    connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
+    apply(info->reachability());
+    emitAppEvent(u"network_backend"_s, {{u"backend"_s, info->backendName()}});
+    return true;
+}
+
+void FeedEngine::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    emitAppEvent(
+        u"engine_started"_s,
+        {{u"feeds"_s, int(m_order.size())}, {u"stagger_ms"_s, m_config.settings.staggerStepMs}});
+    enqueueStaggered(m_order, false);
+}
+
+void FeedEngine::enqueueStaggered(const QStringList &ids, bool manual)
+{
+    // Feeds start in priority order (m_order is sorted), one step apart: never all at once.
+    for (const QString &id : ids) {
+        if (!m_staggerQueue.contains(id))
+            m_staggerQueue.append(id);
+        if (manual)
+            m_manualInQueue.insert(id);
+    }
+    if (!m_staggerTimer->isActive()) {
+        startNextStaggered();
+        if (!m_staggerQueue.isEmpty())
+            m_staggerTimer->start();
+    }
+}
+
+void FeedEngine::startNextStaggered()
+{
+    if (m_staggerQueue.isEmpty()) {
+        m_staggerTimer->stop();
+        return;
+    }
+    const QString id = m_staggerQueue.takeFirst();
+    if (FeedConnection *feed = m_feeds.value(id)) {
+        if (m_manualInQueue.remove(id))
+            feed->reconnectNow();
+        else
+            feed->start();
+    }
+    if (m_staggerQueue.isEmpty())
+        m_staggerTimer->stop();
+}
+
+void FeedEngine::stopAll()
+{
+    m_staggerQueue.clear();
+    m_manualInQueue.clear();
+    m_staggerTimer->stop();
+    for (FeedConnection *feed : std::as_const(m_feeds))
+        feed->stop();
+    emitAppEvent(u"engine_stopped"_s, {});
+}
+
+void FeedEngine::reconnect(const QString &feedId)
+{
+    if (FeedConnection *feed = m_feeds.value(feedId))
+        feed->reconnectNow();
+}
+
+void FeedEngine::reconnectAll()
+{
+    m_started = true;
+    enqueueStaggered(m_order, true);
+}
+
+void FeedEngine::stopFeed(const QString &feedId)
+{
+    m_staggerQueue.removeAll(feedId);
+    if (FeedConnection *feed = m_feeds.value(feedId))
+        feed->stop();
+}
+
+void FeedEngine::startFeed(const QString &feedId)
+{
+    if (FeedConnection *feed = m_feeds.value(feedId))
+        feed->start();
+}
+
+void FeedEngine::testConnection(const QString &feedId)
+{
+    FeedConnection *feed = m_feeds.value(feedId);
+    if (!feed) {
+        TestResult unknown;
+        unknown.feedId = feedId;
+        unknown.error = u"no such feed"_s;
+        emit testFinished(unknown);
+        return;
+    }
+    auto *tester = new ConnectionTester(feed->spec(), m_clock, this);
+    connect(tester, &ConnectionTester::finished, this, [this, tester](const TestResult &result) {
+        QJsonObject fields {{u"ok"_s, result.ok}};
+        if (result.ok) {
+            fields.insert(u"rtt_ms"_s, result.rttMs);
+            fields.insert(u"connect_ms"_s, result.connectMs);
+        } else {
+            fields.insert(u"error"_s, result.error);
+        }
+        emit eventRaised({m_clock->wallMs(), result.feedId, u"test_connection"_s, fields});
+        emit testFinished(result);
+        tester->deleteLater();
+    });
+    tester->start();
+}
+
+void FeedEngine::addAdwStateFeed(const QString &adwId, const QString &backend)
+{
+    if (m_config.backends.isEmpty() || adwId.isEmpty())
+        return;
+    BackendSpec spec = m_config.backends.first();
+    for (const BackendSpec &b : std::as_const(m_config.backends)) {
+        if (b.name == backend)
+            spec = b;
+    }
+    const FeedSpec feedSpec = ConfigLoader::makeFeed(
+        spec, u"adw-state/"_s + adwId, m_config.settings, m_config.backends.size() > 1);
+    if (m_feeds.contains(feedSpec.id))
+        return;
+    FeedConnection *feed = createFeed(feedSpec);
+    emit feedAdded(feedSpec.id);
+    if (m_started)
+        enqueueStaggered({feed->id()}, false);
+}
+
+void FeedEngine::removeFeed(const QString &feedId)
+{
+    FeedConnection *feed = m_feeds.take(feedId);
+    if (!feed)
+        return;
+    m_order.removeAll(feedId);
+    m_staggerQueue.removeAll(feedId);
+    m_dirty.remove(feedId);
+    feed->stop();
+    feed->deleteLater();
+    emit feedRemoved(feedId);
+}
+
+void FeedEngine::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    emitAppEvent(u"network"_s, {{u"online"_s, online}});
+    for (FeedConnection *feed : std::as_const(m_feeds))
+        feed->setOnline(online);
+}
+
+bool FeedEngine::sendText(const QString &feedId, const QByteArray &utf8)
+{
+    FeedConnection *feed = m_feeds.value(feedId);
+    return feed && feed->sendText(utf8);
+}
+
+void FeedEngine::flushStats()
+{
+    const QSet<QString> dirty = std::exchange(m_dirty, {});
+    for (const QString &id : m_order) {
+        if (dirty.contains(id))
+            emit statsChanged(m_feeds.value(id)->stats());
+    }
+}
+
+void FeedEngine::emitAppEvent(const QString &kind, const QJsonObject &fields)
+{
+    emit eventRaised({m_clock->wallMs(), QString(), kind, fields});
+}

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "config/config.h"
+#include "connection/connectiontester.h"
+#include "connection/feedstats.h"
+#include "events/feedevent.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QObject>
+#include <QSet>
+
+class Clock;
+class FeedConnection;
+class QTimer;
+class RandomSource;
+
+// Owns one FeedConnection per configured feed and everything that spans feeds: staggered start,
+// network reachability, manual control and the merged event/stat streams. Talk to it through
+// its slots and signals only, so it can live on its own thread.
+class FeedEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FeedEngine)
+
+public:
+    explicit FeedEngine(const Config &config, const Clock *clock = nullptr,
+                        RandomSource *random = nullptr, QObject *parent = nullptr);
+    ~FeedEngine() override;
+
+    const Config &config() const { return m_config; }
+    QStringList feedIds() const { return m_order; }
+    FeedConnection *feed(const QString &id) const { return m_feeds.value(id); }
+    QList<FeedStats> allStats() const;
+    // Follows QNetworkInformation's reachability when a backend loads; otherwise always online.
+    // Returns whether a backend was found.
+    bool followSystemReachability();
+
+public slots:
+    void start();
+    void stopAll();
+    void reconnect(const QString &feedId);
+    void reconnectAll();
+    void stopFeed(const QString &feedId);
+    void startFeed(const QString &feedId);
+    void testConnection(const QString &feedId);
+    // Adds adw-state/<adwId> on the first (or named) backend and starts it.
+    void addAdwStateFeed(const QString &adwId, const QString &backend = {});
+    void removeFeed(const QString &feedId);
+    void setOnline(bool online);
+    // Sends a text message on the feed's live link; false when it is not connected.
+    bool sendText(const QString &feedId, const QByteArray &utf8);
+
+signals:
+    void eventRaised(const FeedEvent &event);
+    void snapshotReceived(const QString &feedId, const QString &type, const QJsonValue &data);
+    void statsChanged(const FeedStats &stats);
+    void testFinished(const TestResult &result);
+    void ackReceived(const QString &feedId, const QString &commandId, bool ok,
+                     const QString &error);
+    void connectedChanged(const QString &feedId, bool connected);
+    void feedAdded(const QString &feedId);
+    void feedRemoved(const QString &feedId);
+
+private:
+    FeedConnection *createFeed(const FeedSpec &spec);
+    void enqueueStaggered(const QStringList &ids, bool manual);
+    void startNextStaggered();
+    void flushStats();
+    void emitAppEvent(const QString &kind, const QJsonObject &fields);
+
+    Config m_config;
+    const Clock *m_clock;
+    RandomSource *m_random;
+    QHash<QString, FeedConnection *> m_feeds;
+    QStringList m_order;
+    QStringList m_staggerQueue;
+    QSet<QString> m_manualInQueue;
+    QTimer *m_staggerTimer = nullptr;
+    QTimer *m_statsTimer = nullptr;
+    QSet<QString> m_dirty;
+    bool m_online = true;
+    bool m_started = false;
+};

@@ -1,0 +1,60 @@
+#include "handshake.h"
+
+#include <QRegularExpression>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Handshake {
+
+Request build(const FeedSpec &spec)
+{
+    Request out;
+    QUrl url = spec.url;
+    switch (spec.auth.mode) {
+    case AuthSpec::Mode::None:
+        break;
+    case AuthSpec::Mode::Header:
+        out.request.setRawHeader("Authorization", "Bearer " + spec.auth.token.toUtf8());
+        break;
+    case AuthSpec::Mode::Query: {
+        QUrlQuery query(url);
+        query.addQueryItem(spec.auth.queryParam, spec.auth.token);
+        url.setQuery(query);
+        break;
+    }
+    case AuthSpec::Mode::Subprotocol:
+        out.options.setSubprotocols({u"bearer"_s, spec.auth.token});
+        break;
+    }
+    out.request.setUrl(url);
+    return out;
+}
+
+void open(QWebSocket *socket, const FeedSpec &spec)
+{
+    // Qt's defaults are ~2 GiB; the read buffer is left alone (smaller than a frame stalls).
+    socket->setMaxAllowedIncomingMessageSize(quint64(spec.settings.maxMessageBytes));
+    socket->setMaxAllowedIncomingFrameSize(quint64(spec.settings.maxMessageBytes));
+    const Request r = build(spec);
+    socket->open(r.request, r.options);
+}
+
+int httpStatusFromError(const QString &errorString)
+{
+    // "QWebSocketPrivate::processHandshake: Unhandled http status code: 403 (Forbidden)."
+    static const QRegularExpression re(u"status code: (\\d{3})"_s);
+    const QRegularExpressionMatch match = re.match(errorString);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+QString errorText(const QWebSocket *socket, const FeedSpec &spec)
+{
+    QString text = socket->errorString();
+    if (!spec.auth.token.isEmpty())
+        text.replace(spec.auth.token, u"***"_s);
+    return text;
+}
+
+} // namespace Handshake

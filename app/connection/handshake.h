@@ -1,0 +1,27 @@
+#pragma once
+
+#include "config/config.h"
+
+#include <QNetworkRequest>
+#include <QWebSocketHandshakeOptions>
+
+class QWebSocket;
+
+// The upgrade request for a feed, with its credentials, shared by the live link and the tester.
+namespace Handshake {
+
+struct Request
+{
+    QNetworkRequest request;
+    QWebSocketHandshakeOptions options;
+};
+
+Request build(const FeedSpec &spec);
+// Opens `socket` towards the feed with limits and credentials applied.
+void open(QWebSocket *socket, const FeedSpec &spec);
+// Qt 6.4 reports a refused upgrade only through errorString(); 0 when there is no status.
+int httpStatusFromError(const QString &errorString);
+// The socket's error text with the token masked.
+QString errorText(const QWebSocket *socket, const FeedSpec &spec);
+
+} // namespace Handshake

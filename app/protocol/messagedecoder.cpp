@@ -1,0 +1,74 @@
+#include "messagedecoder.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace MessageDecoder {
+
+DecodedMessage decode(const QByteArray &utf8)
+{
+    DecodedMessage out;
+    if (utf8.trimmed().isEmpty()) {
+        out.error = u"empty message"_s;
+        return out;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        out.error = u"malformed JSON at offset %1: %2"_s.arg(parseError.offset)
+                        .arg(parseError.errorString());
+        return out;
+    }
+    if (!doc.isObject()) {
+        out.error =
+            doc.isArray() ? u"expected a JSON object, got an array"_s : u"expected a JSON object"_s;
+        return out;
+    }
+    out.object = doc.object();
+    const QJsonValue type = out.object.value("type"_L1);
+    if (!type.isString() || type.toString().isEmpty()) {
+        out.error = type.isUndefined() ? u"message has no \"type\""_s
+                                       : u"\"type\" must be a non-empty string"_s;
+        return out;
+    }
+    out.type = type.toString();
+
+    if (out.type.endsWith("_update"_L1)) {
+        if (!out.object.contains("data"_L1)) {
+            out.error = u"%1 has no \"data\""_s.arg(out.type);
+            return out;
+        }
+        out.data = out.object.value("data"_L1);
+        if (!out.data.isObject() && !out.data.isArray()) {
+            out.error = u"%1: \"data\" must be an object or an array"_s.arg(out.type);
+            return out;
+        }
+        out.kind = DecodedMessage::Kind::Snapshot;
+    } else if (out.type == "hello"_L1) {
+        out.kind = DecodedMessage::Kind::Hello;
+    } else if (out.type == "pong"_L1) {
+        out.kind = DecodedMessage::Kind::Pong;
+    } else if (out.type == "ack"_L1) {
+        if (!out.object.value("id"_L1).isString()) {
+            out.error = u"ack without a string \"id\""_s;
+            return out;
+        }
+        out.kind = DecodedMessage::Kind::Ack;
+    } else if (out.type == "error"_L1) {
+        out.kind = DecodedMessage::Kind::Error;
+    } else {
+        out.kind = DecodedMessage::Kind::Unknown;
+        out.error = u"unknown message type \"%1\""_s.arg(out.type);
+    }
+    return out;
+}
+
+bool isSnapshotFor(const DecodedMessage &message, const QString &expectedType)
+{
+    return message.kind == DecodedMessage::Kind::Snapshot
+        && (expectedType.isEmpty() || message.type == expectedType);
+}
+
+} // namespace MessageDecoder
