@@ -1,0 +1,652 @@
+#include "connection/connectiontester.h"
+#include "connection/feedconnection.h"
+#include "core/clock.h"
+#include "eventrecorder.h"
+#include "faultproxy.h"
+#include "testfeedserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray kSnapshot = R"({"type":"queue_update","data":{"phases":[{"queue_id":"q1"}]}})";
+
+// Short timings so every behaviour shows within a fraction of a second; jitter 0 and a fixed
+// random source make every delay exact.
+Settings fastSettings()
+{
+    Settings s;
+    s.backoffInitialMs = 20;
+    s.backoffMultiplier = 2;
+    s.backoffMaxMs = 2000;
+    s.backoffJitter = 0;
+    s.connectionStableMs = 300;
+    s.circuitFailureThreshold = 100;
+    s.circuitOpenMs = 300;
+    s.heartbeatIntervalMs = 100;
+    s.heartbeatTimeoutMs = 300;
+    s.connectTimeoutMs = 300;
+    return s;
+}
+
+FeedSpec makeSpec(const QUrl &base, const Settings &settings, const QString &name = u"queue"_s)
+{
+    BackendSpec backend{u"default"_s, base, {}};
+    return ConfigLoader::makeFeed(backend, name, settings, false);
+}
+
+QList<qint64> retryDelays(const EventRecorder &recorder)
+{
+    QList<qint64> out;
+    for (const FeedEvent &e : recorder.ofKind(u"retry_scheduled"_s))
+        out << qint64(e.fields.value("delay_ms"_L1).toDouble());
+    return out;
+}
+
+} // namespace
+
+class tst_FeedConnection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void connectsAndReceivesSnapshot();
+    void identicalSnapshotChangesNothing();
+    void protocolErrorsKeepTheConnection();
+    void refusedConnectionBacksOffExponentially();
+    void acceptThenDropMeetsGrowingDelaysAndOpenCircuit();
+    void halfOpenProbeSuccessClosesCircuit();
+    void stableConnectionResetsBackoff();
+    void closeCodes_data();
+    void closeCodes();
+    void refusedUpgrade_data();
+    void refusedUpgrade();
+    void handshakeHangTimesOut();
+    void frozenPeerIsCaughtByHeartbeat();
+    void latencyIsMeasuredFromPongs();
+    void appLevelPingsOnlyWhenAnswered();
+    void serverRestartIsReported();
+    void oversizeMessageClosesWith1009();
+    void manualReconnectResetsCircuit();
+    void offlinePausesRetriesAndOnlineRetriesAtOnce();
+    void stopAndStart();
+    void neverTwoSocketsForOneFeed();
+    void tokenNeverInEvents();
+    void testConnectionLeavesLiveLinkAlone();
+};
+
+void tst_FeedConnection::connectsAndReceivesSnapshot()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    server.setInitialSnapshot(kSnapshot);
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), SystemClock::instance(),
+                        &random);
+    EventRecorder events(&feed);
+    QSignalSpy snapshots(&feed, &FeedConnection::snapshotReceived);
+    feed.start();
+    QTRY_COMPARE(snapshots.size(), 1);
+    QCOMPARE(snapshots.first().at(1).toString(), u"queue_update"_s);
+    QCOMPARE(snapshots.first().at(2).value<QJsonValue>().toObject().value("phases"_L1).toArray().size(),
+             1);
+    QCOMPARE(feed.state(), Feed::State::Connected);
+    QCOMPARE(server.requestPaths(), QStringList{u"/api/v1/ws/queue"_s});
+    QTRY_VERIFY(server.receivedMessages().contains(u"{\"type\":\"client_ready\"}"_s));
+    QCOMPARE(events.states(), (QStringList{u"connecting"_s, u"connected"_s}));
+    QCOMPARE(events.last(u"connected"_s).fields.value("attempt"_L1).toInt(), 1);
+    QVERIFY(events.last(u"connected"_s).fields.contains("connect_ms"_L1));
+    QCOMPARE(events.last(u"update"_s).fields.value("changed"_L1).toBool(), true);
+    const FeedStats stats = feed.stats();
+    QCOMPARE(stats.messages, 1);
+    QCOMPARE(stats.successes, 1);
+    QVERIFY(stats.connectedSinceWallMs > 0);
+}
+
+void tst_FeedConnection::identicalSnapshotChangesNothing()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    server.setInitialSnapshot(kSnapshot);
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), SystemClock::instance(),
+                        &random);
+    EventRecorder events(&feed);
+    QSignalSpy snapshots(&feed, &FeedConnection::snapshotReceived);
+    feed.start();
+    QTRY_COMPARE(snapshots.size(), 1);
+    server.sendToAll(kSnapshot); // byte-identical
+    // Same data, different key order and spacing: still identical.
+    server.sendToAll(R"({ "data": {"phases":[{"queue_id":"q1"}]}, "type": "queue_update" })");
+    server.sendToAll(R"({"type":"queue_update","data":{"phases":[{"queue_id":"q2"}]}})");
+    QTRY_COMPARE(feed.stats().messages, 4);
+    QCOMPARE(snapshots.size(), 2);
+    QCOMPARE(feed.stats().unchangedSnapshots, 2);
+    const QList<FeedEvent> updates = events.ofKind(u"update"_s);
+    QCOMPARE(updates.size(), 4);
+    QCOMPARE(updates.at(1).fields.value("changed"_L1).toBool(), false);
+    QCOMPARE(updates.at(2).fields.value("changed"_L1).toBool(), false);
+    QCOMPARE(updates.at(3).fields.value("changed"_L1).toBool(), true);
+}
+
+void tst_FeedConnection::protocolErrorsKeepTheConnection()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), SystemClock::instance(),
+                        &random);
+    EventRecorder events(&feed);
+    QSignalSpy snapshots(&feed, &FeedConnection::snapshotReceived);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    server.sendToAll("{not json");
+    server.sendToAll("[1,2,3]");
+    server.sendToAll(R"({"type":"mystery"})");
+    server.sendToAll(R"({"type":"workflows_update","data":[]})"); // wrong feed
+    server.sendToAll(R"({"type":"queue_update","data":7})");
+    server.sendToAll("   ");
+    server.sendBinaryToAll("\x01\x02");
+    server.sendToAll(kSnapshot);
+    QTRY_COMPARE(snapshots.size(), 1);
+    QCOMPARE(feed.stats().protocolErrors, 7);
+    const QList<FeedEvent> errors = events.ofKind(u"protocol_error"_s);
+    QCOMPARE(errors.size(), 7);
+    for (const FeedEvent &e : errors) {
+        QVERIFY(!e.fields.value("error"_L1).toString().isEmpty());
+        QVERIFY(e.fields.contains("bytes"_L1));
+    }
+    QVERIFY(errors.at(3).fields.value("error"_L1).toString().contains(u"workflows_update"_s));
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(feed.state(), Feed::State::Connected);
+}
+
+void tst_FeedConnection::refusedConnectionBacksOffExponentially()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    server.close(); // nothing listens on that port now: connection refused
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(base, fastSettings()), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_VERIFY(events.count(u"retry_scheduled"_s) >= 5);
+    feed.stop();
+    QCOMPARE(retryDelays(events).mid(0, 5), (QList<qint64>{20, 40, 80, 160, 320}));
+    // Refused emits disconnected() and error() in one pass; each attempt counts once.
+    QCOMPARE(events.count(u"disconnected"_s), events.count(u"attempt"_s));
+    QCOMPARE(events.last(u"disconnected"_s).fields.value("code"_L1).toInt(), 1006);
+    const QList<FeedEvent> attempts = events.ofKind(u"attempt"_s);
+    for (int i = 0; i < attempts.size(); ++i)
+        QCOMPARE(attempts.at(i).fields.value("attempt"_L1).toInt(), i + 1);
+}
+
+void tst_FeedConnection::acceptThenDropMeetsGrowingDelaysAndOpenCircuit()
+{
+    // The seeds' failure: accept, send the snapshot, drop. Counting that as a success would
+    // reconnect in a tight loop; the stable rule must make delays grow and open the circuit.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    server.setInitialSnapshot(kSnapshot);
+    connect(&server, &TestFeedServer::clientConnected, &server,
+            [&] { QTimer::singleShot(10, &server, &TestFeedServer::abortAll); });
+    Settings s = fastSettings();
+    s.circuitFailureThreshold = 4;
+    s.circuitOpenMs = 60000;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), s), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::CircuitOpen);
+    QCOMPARE(server.connectionCount(), 4);
+    QCOMPARE(events.count(u"connected"_s), 4);
+    QCOMPARE(events.count(u"stable"_s), 0);
+    QCOMPARE(retryDelays(events), (QList<qint64>{20, 40, 80, 60000}));
+    const FeedEvent circuit = events.last(u"circuit"_s);
+    QCOMPARE(circuit.fields.value("state"_L1).toString(), u"open"_s);
+    QCOMPARE(circuit.fields.value("failures"_L1).toInt(), 4);
+    const FeedStats stats = feed.stats();
+    QCOMPARE(stats.circuit, Circuit::State::Open);
+    QCOMPARE(stats.circuitFailures, 4);
+    QCOMPARE(stats.circuitThreshold, 4);
+    QVERIFY(stats.halfOpenAtWallMs > 0);
+    QCOMPARE(stats.failures, 4);
+}
+
+void tst_FeedConnection::halfOpenProbeSuccessClosesCircuit()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    const quint16 port = server.port();
+    server.close();
+    Settings s = fastSettings();
+    s.circuitFailureThreshold = 2;
+    s.circuitOpenMs = 250;
+    s.connectionStableMs = 150;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(base, s), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::CircuitOpen);
+    QVERIFY(server.listen(port));
+    QTRY_VERIFY(events.count(u"stable"_s) == 1);
+    QStringList circuitStates;
+    for (const FeedEvent &e : events.ofKind(u"circuit"_s))
+        circuitStates << e.fields.value("state"_L1).toString();
+    QCOMPARE(circuitStates, (QStringList{u"open"_s, u"half_open"_s, u"closed"_s}));
+    QCOMPARE(server.connectionCount(), 1); // exactly one probe
+    QCOMPARE(feed.stats().circuit, Circuit::State::Closed);
+    QCOMPARE(feed.stats().attempt, 0);
+}
+
+void tst_FeedConnection::stableConnectionResetsBackoff()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Settings s = fastSettings();
+    s.connectionStableMs = 100;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), s), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(events.count(u"stable"_s), 1);
+    QCOMPARE(feed.stats().attempt, 0);
+    server.abortAll();
+    QTRY_COMPARE(events.count(u"connected"_s), 2);
+    QCOMPARE(retryDelays(events), QList<qint64>{20}); // back at the initial delay
+    QCOMPARE(events.last(u"connected"_s).fields.value("attempt"_L1).toInt(), 1);
+}
+
+void tst_FeedConnection::closeCodes_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("decision");
+    QTest::addColumn<QString>("finalState");
+    QTest::newRow("1000") << 1000 << u"retry"_s << u"reconnect_wait"_s;
+    QTest::newRow("1001") << 1001 << u"retry"_s << u"reconnect_wait"_s;
+    QTest::newRow("1011") << 1011 << u"retry"_s << u"reconnect_wait"_s;
+    QTest::newRow("1013") << 1013 << u"retry_after_max"_s << u"reconnect_wait"_s;
+    QTest::newRow("1008") << 1008 << u"stop_auth"_s << u"stopped"_s;
+    QTest::newRow("4001") << 4001 << u"stop_auth"_s << u"stopped"_s;
+    QTest::newRow("4003") << 4003 << u"stop_auth"_s << u"stopped"_s;
+}
+
+void tst_FeedConnection::closeCodes()
+{
+    QFETCH(int, code);
+    QFETCH(QString, decision);
+    QFETCH(QString, finalState);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Settings s = fastSettings();
+    s.backoffMaxMs = 60000; // so retries stay pending while we look
+    s.backoffInitialMs = 5000;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), s), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    server.closeAll(QWebSocketProtocol::CloseCode(code), u"bye"_s);
+    QTRY_COMPARE(events.count(u"disconnected"_s), 1);
+    const FeedEvent d = events.last(u"disconnected"_s);
+    QCOMPARE(d.fields.value("code"_L1).toInt(), code);
+    QCOMPARE(d.fields.value("decision"_L1).toString(), decision);
+    QTRY_COMPARE(events.states().last(), finalState);
+    if (finalState == "stopped"_L1) {
+        QCOMPARE(events.count(u"auth_error"_s), 1);
+        QCOMPARE(events.count(u"retry_scheduled"_s), 0);
+        QCOMPARE(feed.stats().stopReason, u"auth"_s);
+        QCOMPARE(feed.stats().nextRetryWallMs, 0);
+    } else {
+        const qint64 delay = retryDelays(events).value(0);
+        QCOMPARE(delay, code == 1013 ? 60000 : 5000);
+    }
+}
+
+void tst_FeedConnection::refusedUpgrade_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("errorKind");
+    QTest::addColumn<QString>("finalState");
+    QTest::newRow("401") << 401 << u"auth_error"_s << u"stopped"_s;
+    QTest::newRow("403") << 403 << u"auth_error"_s << u"stopped"_s;
+    QTest::newRow("404") << 404 << u"config_error"_s << u"stopped"_s;
+    QTest::newRow("500") << 500 << QString() << u"reconnect_wait"_s;
+    QTest::newRow("503") << 503 << QString() << u"reconnect_wait"_s;
+}
+
+void tst_FeedConnection::refusedUpgrade()
+{
+    QFETCH(int, status);
+    QFETCH(QString, errorKind);
+    QFETCH(QString, finalState);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+    // The TCP connection stays open after the refusal: Qt 6.4.2 then leaves the QWebSocket in
+    // Connecting forever, so the engine must end the attempt itself.
+    proxy.setHttpRefusal(status, true);
+    Settings s = fastSettings();
+    s.backoffInitialMs = 5000;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), s),
+                        SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(events.count(u"disconnected"_s), 1);
+    QCOMPARE(events.last(u"disconnected"_s).fields.value("http_status"_L1).toInt(), status);
+    QTRY_COMPARE(events.states().last(), finalState);
+    if (!errorKind.isEmpty()) {
+        QCOMPARE(events.count(errorKind), 1);
+        QVERIFY(events.last(errorKind).fields.value("error"_L1).toString().contains(
+                QString::number(status)));
+    }
+    QCOMPARE(feed.stats().lastCloseCode, status);
+    QCOMPARE(server.connectionCount(), 0);
+}
+
+void tst_FeedConnection::handshakeHangTimesOut()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+    proxy.setHandshakeHang(true);
+    Settings s = fastSettings();
+    s.connectTimeoutMs = 200;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), s),
+                        SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    QElapsedTimer timer;
+    timer.start();
+    feed.start();
+    QTRY_COMPARE(events.count(u"disconnected"_s), 1);
+    QVERIFY(timer.elapsed() >= 190);
+    QVERIFY(events.last(u"disconnected"_s).fields.value("reason"_L1).toString().contains(
+            u"connect.timeout_ms"_s));
+    proxy.setHandshakeHang(false);
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    QCOMPARE(events.last(u"connected"_s).fields.value("attempt"_L1).toInt(), 2);
+}
+
+void tst_FeedConnection::frozenPeerIsCaughtByHeartbeat()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+    Settings s = fastSettings();
+    s.heartbeatIntervalMs = 100;
+    s.heartbeatTimeoutMs = 200;
+    s.backoffInitialMs = 5000;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), s),
+                        SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_VERIFY(events.count(u"latency"_s) >= 1); // alive and answering
+    QElapsedTimer frozenFor;
+    proxy.setFrozen(true);
+    frozenFor.start();
+    QTRY_COMPARE(events.count(u"heartbeat_timeout"_s), 1);
+    // Noticed within interval + timeout (plus scheduling slack).
+    QVERIFY2(frozenFor.elapsed() <= 100 + 200 + 150, qPrintable(QString::number(frozenFor.elapsed())));
+    const double waited = events.last(u"heartbeat_timeout"_s).fields.value("waited_ms"_L1).toDouble();
+    QVERIFY(waited >= 200);
+    QCOMPARE(events.last(u"disconnected"_s).fields.value("code"_L1).toInt(), 1006);
+    QCOMPARE(events.states().last(), u"reconnect_wait"_s);
+}
+
+void tst_FeedConnection::latencyIsMeasuredFromPongs()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+    proxy.setLatency(150);
+    Settings s = fastSettings();
+    s.heartbeatIntervalMs = 50;
+    s.heartbeatTimeoutMs = 1000;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), s),
+                        SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    // Connected but nothing measured yet: not "excellent", not anything.
+    QCOMPARE(feed.stats().quality, Quality::Tier::Unknown);
+    QTRY_VERIFY_WITH_TIMEOUT(events.count(u"latency"_s) >= 3, 10000);
+    const FeedStats stats = feed.stats();
+    QVERIFY2(stats.lastRttMs >= 150, qPrintable(QString::number(stats.lastRttMs)));
+    QCOMPARE(stats.quality, Quality::Tier::Good);
+    QCOMPARE(events.last(u"latency"_s).fields.value("quality"_L1).toString(), u"good"_s);
+    QVERIFY(stats.p95RttMs >= stats.p50RttMs);
+    QCOMPARE(events.count(u"heartbeat_timeout"_s), 0);
+    feed.stop();
+    QCOMPARE(feed.stats().quality, Quality::Tier::Disconnected);
+}
+
+void tst_FeedConnection::appLevelPingsOnlyWhenAnswered()
+{
+    auto countPings = [](const QStringList &messages) {
+        return std::count_if(messages.begin(), messages.end(), [](const QString &m) {
+            return m.contains(u"\"type\":\"ping\""_s);
+        });
+    };
+    Settings s = fastSettings();
+    s.heartbeatIntervalMs = 50;
+    FixedRandom random(0);
+
+    TestFeedServer silent; // a FastAPI-like loop that never answers app pings
+    QVERIFY(silent.listen());
+    FeedConnection a(makeSpec(silent.baseUrl(), s), SystemClock::instance(), &random);
+    EventRecorder aEvents(&a);
+    a.start();
+    QTRY_VERIFY(aEvents.count(u"latency"_s) >= 4);
+    QCOMPARE(countPings(silent.receivedMessages()), 1); // the one probe
+    for (const FeedEvent &e : aEvents.ofKind(u"latency"_s))
+        QCOMPARE(e.fields.value("source"_L1).toString(), u"ws"_s);
+
+    TestFeedServer answering;
+    answering.setAnswerAppPings(true);
+    QVERIFY(answering.listen());
+    FeedConnection b(makeSpec(answering.baseUrl(), s), SystemClock::instance(), &random);
+    EventRecorder bEvents(&b);
+    b.start();
+    QTRY_VERIFY(countPings(answering.receivedMessages()) >= 3);
+    bool sawApp = false;
+    for (const FeedEvent &e : bEvents.ofKind(u"latency"_s))
+        sawApp = sawApp || e.fields.value("source"_L1).toString() == "app"_L1;
+    QVERIFY(sawApp);
+}
+
+void tst_FeedConnection::serverRestartIsReported()
+{
+    TestFeedServer server;
+    server.setHello(u"server-A"_s);
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), SystemClock::instance(),
+                        &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(events.count(u"hello"_s), 1);
+    QCOMPARE(events.count(u"server_restart"_s), 0);
+    server.setHello(u"server-B"_s);
+    QVERIFY(server.restart());
+    QTRY_COMPARE(events.count(u"server_restart"_s), 1);
+    QCOMPARE(events.last(u"server_restart"_s).fields.value("server_id"_L1).toString(),
+             u"server-B"_s);
+    QCOMPARE(feed.stats().serverId, u"server-B"_s);
+}
+
+void tst_FeedConnection::oversizeMessageClosesWith1009()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Settings s = fastSettings();
+    s.maxMessageBytes = 4096;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), s), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    const QByteArray big = R"({"type":"queue_update","data":[")" + QByteArray(8000, 'x') + R"("]})";
+    server.sendToAll(big);
+    QTRY_COMPARE(events.count(u"disconnected"_s), 1);
+    QCOMPARE(events.last(u"disconnected"_s).fields.value("code"_L1).toInt(), 1009);
+    QCOMPARE(feed.stats().lastCloseCode, 1009);
+    QTRY_COMPARE(feed.state(), Feed::State::Connected); // and it comes back
+}
+
+void tst_FeedConnection::manualReconnectResetsCircuit()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    const quint16 port = server.port();
+    server.close();
+    Settings s = fastSettings();
+    s.circuitFailureThreshold = 2;
+    s.circuitOpenMs = 600000;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(base, s), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::CircuitOpen);
+    QVERIFY(server.listen(port));
+    feed.reconnectNow();
+    QCOMPARE(feed.stats().circuit, Circuit::State::Closed);
+    QCOMPARE(feed.stats().circuitFailures, 0);
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    QCOMPARE(events.last(u"connected"_s).fields.value("attempt"_L1).toInt(), 1);
+    QCOMPARE(events.count(u"manual_reconnect"_s), 1);
+}
+
+void tst_FeedConnection::offlinePausesRetriesAndOnlineRetriesAtOnce()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    server.close();
+    Settings s = fastSettings();
+    s.backoffInitialMs = 100000; // only going online can bring the next attempt quickly
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(base, s), SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::ReconnectWait);
+    feed.setOnline(false);
+    QCOMPARE(feed.state(), Feed::State::Offline);
+    QCOMPARE(feed.stats().nextRetryWallMs, 0);
+    const int attempts = events.count(u"attempt"_s);
+    feed.setOnline(true);
+    QCOMPARE(events.count(u"attempt"_s), attempts + 1);
+}
+
+void tst_FeedConnection::stopAndStart()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), SystemClock::instance(),
+                        &random);
+    feed.start();
+    QTRY_COMPARE(server.activeCount(), 1);
+    feed.stop();
+    QCOMPARE(feed.state(), Feed::State::Stopped);
+    QTRY_COMPARE(server.activeCount(), 0);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    QCOMPARE(server.connectionCount(), 2);
+}
+
+void tst_FeedConnection::neverTwoSocketsForOneFeed()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), SystemClock::instance(),
+                        &random);
+    int maxActive = 0;
+    connect(&server, &TestFeedServer::clientConnected, this,
+            [&] { maxActive = std::max(maxActive, server.activeCount()); });
+    feed.start();
+    for (int i = 0; i < 10; ++i) {
+        feed.reconnectNow();
+        QTRY_COMPARE(feed.state(), Feed::State::Connected);
+    }
+    QTRY_COMPARE(server.activeCount(), 1);
+    QCOMPARE(maxActive, 1);
+    QCOMPARE(server.connectionCount(), 11);
+}
+
+void tst_FeedConnection::tokenNeverInEvents()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    FixedRandom random(0);
+    for (AuthSpec::Mode mode : {AuthSpec::Mode::Header, AuthSpec::Mode::Query,
+                                AuthSpec::Mode::Subprotocol}) {
+        FeedSpec spec = makeSpec(base, fastSettings());
+        spec.auth.mode = mode;
+        spec.auth.token = u"tok-SECRET-123"_s;
+        FeedConnection feed(spec, SystemClock::instance(), &random);
+        EventRecorder events(&feed);
+        feed.start();
+        QTRY_COMPARE(feed.state(), Feed::State::Connected);
+        server.closeAll(QWebSocketProtocol::CloseCodeGoingAway, u"bye"_s);
+        QTRY_VERIFY(events.count(u"retry_scheduled"_s) >= 1);
+        feed.stop();
+        QVERIFY(!events.jsonLines().contains("tok-SECRET-123"));
+        QVERIFY(!events.jsonLines().isEmpty());
+    }
+}
+
+void tst_FeedConnection::testConnectionLeavesLiveLinkAlone()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    const FeedSpec spec = makeSpec(server.baseUrl(), fastSettings());
+    FeedConnection feed(spec, SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
+
+    ConnectionTester tester(spec, SystemClock::instance());
+    QSignalSpy finished(&tester, &ConnectionTester::finished);
+    tester.start();
+    QTRY_COMPARE(finished.size(), 1);
+    const TestResult result = finished.first().first().value<TestResult>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(result.rttMs >= 0);
+    QVERIFY(result.connectMs >= 0);
+    QCOMPARE(server.connectionCount(), 2);
+    QTRY_COMPARE(server.activeCount(), 1);
+    QCOMPARE(events.count(u"disconnected"_s), 0);
+    QCOMPARE(feed.state(), Feed::State::Connected);
+
+    server.close();
+    ConnectionTester refused(spec, SystemClock::instance());
+    QSignalSpy failed(&refused, &ConnectionTester::finished);
+    refused.start();
+    QTRY_COMPARE(failed.size(), 1);
+    const TestResult bad = failed.first().first().value<TestResult>();
+    QVERIFY(!bad.ok);
+    QVERIFY(bad.error.contains(u"refused"_s, Qt::CaseInsensitive));
+}
+
+QTEST_GUILESS_MAIN(tst_FeedConnection)
+#include "tst_feedconnection.moc"

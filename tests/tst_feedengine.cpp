@@ -1,0 +1,194 @@
+#include "connection/feedconnection.h"
+#include "connection/feedengine.h"
+#include "core/clock.h"
+#include "eventrecorder.h"
+#include "testfeedserver.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Config configFor(const QUrl &server, int staggerMs)
+{
+    ConfigOverrides o;
+    o.server = server.toString();
+    o.sets = {u"stagger.step_ms=%1"_s.arg(staggerMs), u"backoff.initial_ms=20"_s,
+              u"backoff.jitter=0"_s, u"heartbeat.interval_ms=100"_s};
+    ConfigResult r = ConfigLoader::fromJson({}, o);
+    if (!r.ok())
+        qFatal("bad test config: %s", qPrintable(r.errors.join(u'\n')));
+    return r.config;
+}
+} // namespace
+
+class tst_FeedEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void staggeredStartInPriorityOrder();
+    void reconnectAllIsStaggeredToo();
+    void statsReachSubscribersCoalesced();
+    void adwStateFeedsAtRunTime();
+    void manualControls();
+    void networkGoesOfflineAndBack();
+    void testConnectionReportsRtt();
+};
+
+void tst_FeedEngine::staggeredStartInPriorityOrder()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    QElapsedTimer clock;
+    QList<qint64> connectTimes;
+    connect(&server, &TestFeedServer::clientConnected, this,
+            [&] { connectTimes << clock.elapsed(); });
+    FixedRandom random(0);
+    FeedEngine engine(configFor(server.baseUrl(), 60), SystemClock::instance(), &random);
+    clock.start();
+    engine.start();
+    QTRY_COMPARE(server.connectionCount(), 8);
+    const QStringList expected = {
+        u"/api/v1/ws/queue"_s,           u"/api/v1/ws/workflows"_s,
+        u"/api/v1/ws/system-status"_s,   u"/api/v1/ws/adw-monitor"_s,
+        u"/api/v1/ws/routes"_s,          u"/api/v1/ws/workflow-history"_s,
+        u"/api/v1/ws/planned-features"_s, u"/api/v1/ws/webhook-status"_s};
+    QCOMPARE(server.requestPaths(), expected);
+    // Never all at once: consecutive connects are a stagger step apart (timer slack allowed),
+    // and the whole start takes at least 7 steps.
+    for (int i = 1; i < connectTimes.size(); ++i)
+        QVERIFY2(connectTimes.at(i) - connectTimes.at(i - 1) >= 40,
+                 qPrintable(u"gap %1 ms"_s.arg(connectTimes.at(i) - connectTimes.at(i - 1))));
+    QVERIFY(connectTimes.last() - connectTimes.first() >= 7 * 55);
+    QCOMPARE(server.activeCount(), 8);
+}
+
+void tst_FeedEngine::reconnectAllIsStaggeredToo()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    FeedEngine engine(configFor(server.baseUrl(), 30), SystemClock::instance(), &random);
+    engine.start();
+    QTRY_COMPARE(server.activeCount(), 8);
+    QElapsedTimer clock;
+    QList<qint64> times;
+    connect(&server, &TestFeedServer::clientConnected, this, [&] { times << clock.elapsed(); });
+    clock.start();
+    engine.reconnectAll();
+    QTRY_COMPARE(times.size(), 8);
+    QVERIFY(times.last() - times.first() >= 7 * 25);
+    QTRY_COMPARE(server.activeCount(), 8);
+}
+
+void tst_FeedEngine::statsReachSubscribersCoalesced()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    FeedEngine engine(configFor(server.baseUrl(), 0), SystemClock::instance(), &random);
+    QSignalSpy stats(&engine, &FeedEngine::statsChanged);
+    engine.start();
+    QTRY_COMPARE(server.activeCount(), 8);
+    QTRY_VERIFY(stats.size() >= 8);
+    for (int i = 0; i < 200; ++i)
+        server.sendToAll(R"({"type":"queue_update","data":[]})");
+    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().messages, 200);
+    // 200 messages (and 1400 protocol errors on the other feeds) are not 1600 stat signals.
+    QTRY_VERIFY(stats.size() < 200);
+    QList<FeedStats> all = engine.allStats();
+    QCOMPARE(all.size(), 8);
+    QCOMPARE(all.at(1).protocolErrors, 200); // workflows got queue snapshots: wrong type
+}
+
+void tst_FeedEngine::adwStateFeedsAtRunTime()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    ConfigOverrides o;
+    o.server = server.baseUrl().toString();
+    o.feeds = {u"queue"_s};
+    FeedEngine engine(ConfigLoader::fromJson({}, o).config);
+    QSignalSpy added(&engine, &FeedEngine::feedAdded);
+    engine.start();
+    QTRY_COMPARE(server.activeCount(), 1);
+    engine.addAdwStateFeed(u"abc123"_s);
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(engine.feedIds().last(), u"adw-state/abc123"_s);
+    QTRY_COMPARE(server.activeCount(), 2);
+    QCOMPARE(server.requestPaths().last(), u"/api/v1/ws/adw-state/abc123"_s);
+    engine.addAdwStateFeed(u"abc123"_s); // once only
+    QCOMPARE(added.size(), 1);
+    engine.removeFeed(u"adw-state/abc123"_s);
+    QTRY_COMPARE(server.activeCount(), 1);
+    QCOMPARE(engine.feedIds(), QStringList{u"queue"_s});
+}
+
+void tst_FeedEngine::manualControls()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FixedRandom random(0);
+    FeedEngine engine(configFor(server.baseUrl(), 0), SystemClock::instance(), &random);
+    engine.start();
+    QTRY_COMPARE(server.activeCount(), 8);
+    engine.stopFeed(u"routes"_s);
+    QCOMPARE(engine.feed(u"routes"_s)->state(), Feed::State::Stopped);
+    QTRY_COMPARE(server.activeCount(), 7);
+    engine.startFeed(u"routes"_s);
+    QTRY_COMPARE(server.activeCount(), 8);
+    const int before = server.connectionCount();
+    engine.reconnect(u"queue"_s);
+    QTRY_COMPARE(server.connectionCount(), before + 1);
+    QTRY_COMPARE(server.activeCount(), 8);
+    engine.stopAll();
+    QTRY_COMPARE(server.activeCount(), 0);
+}
+
+void tst_FeedEngine::networkGoesOfflineAndBack()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    server.close();
+    ConfigOverrides o;
+    o.server = base.toString();
+    o.feeds = {u"queue"_s, u"workflows"_s};
+    o.sets = {u"backoff.initial_ms=100000"_s, u"stagger.step_ms=0"_s};
+    FeedEngine engine(ConfigLoader::fromJson({}, o).config);
+    EventRecorder events(&engine);
+    engine.start();
+    QTRY_COMPARE(engine.feed(u"workflows"_s)->state(), Feed::State::ReconnectWait);
+    engine.setOnline(false);
+    QCOMPARE(events.count(u"network"_s), 1);
+    QVERIFY(events.last(u"network"_s).feed.isEmpty());
+    QCOMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Offline);
+    QCOMPARE(engine.feed(u"workflows"_s)->state(), Feed::State::Offline);
+    QVERIFY(server.listen(base.port()));
+    engine.setOnline(true);
+    QTRY_COMPARE(server.activeCount(), 2);
+}
+
+void tst_FeedEngine::testConnectionReportsRtt()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FeedEngine engine(configFor(server.baseUrl(), 0));
+    EventRecorder events(&engine);
+    QSignalSpy results(&engine, &FeedEngine::testFinished);
+    engine.testConnection(u"queue"_s);
+    QTRY_COMPARE(results.size(), 1);
+    const TestResult r = results.first().first().value<TestResult>();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.feedId, u"queue"_s);
+    QCOMPARE(events.last(u"test_connection"_s).fields.value("ok"_L1).toBool(), true);
+    engine.testConnection(u"nope"_s);
+    QTRY_COMPARE(results.size(), 2);
+    QVERIFY(!results.last().first().value<TestResult>().ok);
+}
+
+QTEST_GUILESS_MAIN(tst_FeedEngine)
+#include "tst_feedengine.moc"
