@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -268,20 +269,23 @@ void tst_FeedConnection::stableConnectionResetsBackoff()
 void tst_FeedConnection::closeCodes_data()
 {
     QTest::addColumn<int>("code");
+    QTest::addColumn<int>("reportedCode");
     QTest::addColumn<QString>("decision");
     QTest::addColumn<QString>("finalState");
-    QTest::newRow("1000") << 1000 << u"retry"_s << u"reconnect_wait"_s;
-    QTest::newRow("1001") << 1001 << u"retry"_s << u"reconnect_wait"_s;
-    QTest::newRow("1011") << 1011 << u"retry"_s << u"reconnect_wait"_s;
-    QTest::newRow("1013") << 1013 << u"retry_after_max"_s << u"reconnect_wait"_s;
-    QTest::newRow("1008") << 1008 << u"stop_auth"_s << u"stopped"_s;
-    QTest::newRow("4001") << 4001 << u"stop_auth"_s << u"stopped"_s;
-    QTest::newRow("4003") << 4003 << u"stop_auth"_s << u"stopped"_s;
+    QTest::newRow("1000") << 1000 << 1000 << u"retry"_s << u"reconnect_wait"_s;
+    QTest::newRow("1001") << 1001 << 1001 << u"retry"_s << u"reconnect_wait"_s;
+    QTest::newRow("1011") << 1011 << 1011 << u"retry"_s << u"reconnect_wait"_s;
+    // Qt 6.4.2 rejects received codes 1012-2999 and reports 1002 instead (see docs/protocol.md).
+    QTest::newRow("1013") << 1013 << 1002 << u"retry_after_max"_s << u"reconnect_wait"_s;
+    QTest::newRow("1008") << 1008 << 1008 << u"stop_auth"_s << u"stopped"_s;
+    QTest::newRow("4001") << 4001 << 4001 << u"stop_auth"_s << u"stopped"_s;
+    QTest::newRow("4003") << 4003 << 4003 << u"stop_auth"_s << u"stopped"_s;
 }
 
 void tst_FeedConnection::closeCodes()
 {
     QFETCH(int, code);
+    QFETCH(int, reportedCode);
     QFETCH(QString, decision);
     QFETCH(QString, finalState);
     TestFeedServer server;
@@ -297,7 +301,7 @@ void tst_FeedConnection::closeCodes()
     server.closeAll(QWebSocketProtocol::CloseCode(code), u"bye"_s);
     QTRY_COMPARE(events.count(u"disconnected"_s), 1);
     const FeedEvent d = events.last(u"disconnected"_s);
-    QCOMPARE(d.fields.value("code"_L1).toInt(), code);
+    QCOMPARE(d.fields.value("code"_L1).toInt(), reportedCode);
     QCOMPARE(d.fields.value("decision"_L1).toString(), decision);
     QTRY_COMPARE(events.states().last(), finalState);
     if (finalState == "stopped"_L1) {
@@ -363,6 +367,7 @@ void tst_FeedConnection::handshakeHangTimesOut()
     proxy.setHandshakeHang(true);
     Settings s = fastSettings();
     s.connectTimeoutMs = 200;
+    s.backoffInitialMs = 400; // the hang is lifted before the second attempt
     FixedRandom random(0);
     FeedConnection feed(makeSpec(proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), s),
                         SystemClock::instance(), &random);
@@ -582,6 +587,7 @@ void tst_FeedConnection::neverTwoSocketsForOneFeed()
     connect(&server, &TestFeedServer::clientConnected, this,
             [&] { maxActive = std::max(maxActive, server.activeCount()); });
     feed.start();
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
     for (int i = 0; i < 10; ++i) {
         feed.reconnectNow();
         QTRY_COMPARE(feed.state(), Feed::State::Connected);

@@ -373,7 +373,7 @@ void FeedConnection::endAttempt(const Outcome &outcome)
     m_lastCloseCode = outcome.httpStatus ? outcome.httpStatus : outcome.closeCode;
     m_lastError = outcome.reason;
     const CloseCodePolicy::Decision decision =
-        CloseCodePolicy::decide(outcome.closeCode, outcome.httpStatus);
+        CloseCodePolicy::decide(outcome.closeCode, outcome.httpStatus, outcome.reason);
     QJsonObject fields {{u"code"_s, outcome.closeCode},
                         {u"reason"_s, outcome.reason},
                         {u"uptime_ms"_s, double(uptime)},

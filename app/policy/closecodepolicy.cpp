@@ -4,7 +4,12 @@ using namespace Qt::StringLiterals;
 
 namespace CloseCodePolicy {
 
-Decision decide(int closeCode, int httpStatus)
+bool isQtMaskedCloseCode(int closeCode, const QString &closeReason)
+{
+    return closeCode == 1002 && closeReason.startsWith("Invalid close code"_L1);
+}
+
+Decision decide(int closeCode, int httpStatus, const QString &closeReason)
 {
     if (httpStatus == 401 || httpStatus == 403)
         return {Action::StopAuth,
@@ -13,6 +18,12 @@ Decision decide(int closeCode, int httpStatus)
         return {Action::StopConfig, u"upgrade refused with HTTP 404: no such feed at this URL"_s};
     if (httpStatus != 0)
         return {Action::Retry, u"upgrade refused with HTTP %1"_s.arg(httpStatus)};
+
+    // The masked code was most likely 1012/1013 ("come back later"): waiting long is the
+    // polite reading, and the safe one for a server that asked for room.
+    if (isQtMaskedCloseCode(closeCode, closeReason))
+        return {Action::RetryAtLeastMax,
+                u"server close code in 1012-2999, reported by Qt 6.4 as 1002; treated as 1013"_s};
 
     switch (closeCode) {
     case 1008:

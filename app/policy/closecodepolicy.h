@@ -19,8 +19,11 @@ struct Decision
     QString reason; // human-readable, for the event stream
 };
 
-// httpStatus is 0 when the upgrade did not fail with an HTTP answer.
-Decision decide(int closeCode, int httpStatus);
+// httpStatus is 0 when the upgrade did not fail with an HTTP answer. closeReason matters for one
+// case: Qt 6.4 replaces a received close code in 1012-2999 (1012 restart, 1013 try again later,
+// 1014 bad gateway) by 1002 with the reason "Invalid close code 1002 detected.", losing the code.
+Decision decide(int closeCode, int httpStatus, const QString &closeReason = {});
+bool isQtMaskedCloseCode(int closeCode, const QString &closeReason);
 QString actionName(Action action); // "retry", "retry_after_max", "stop_auth", "stop_config"
 
 } // namespace CloseCodePolicy
