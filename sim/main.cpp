@@ -1,0 +1,129 @@
+#include "demoserver.h"
+#include "scenario.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+int fail(int code, const QString &message)
+{
+    std::fprintf(stderr, "feedwatch-sim: %s\n", qPrintable(message));
+    return code;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"feedwatch-sim"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main",
+                                    "Feedwatch demo backend: serves every feed of "
+                                    "docs/protocol.md over WebSockets with simulated data, "
+                                    "and breaks on request.")
+        + u"\n\n"_s + Scenario::syntaxHelp());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(
+        u"port"_s, QCoreApplication::translate("main", "TCP port (0: any free port)."), u"port"_s,
+        u"8765"_s);
+    const QCommandLineOption listenOption(
+        u"listen"_s, QCoreApplication::translate("main", "Address to listen on."), u"address"_s,
+        u"127.0.0.1"_s);
+    const QCommandLineOption seedOption(
+        u"seed"_s,
+        QCoreApplication::translate("main",
+                                    "Seed for the simulated data; the same seed gives the "
+                                    "same data sequence (default: random)."),
+        u"n"_s);
+    const QCommandLineOption rateOption(
+        u"rate"_s,
+        QCoreApplication::translate("main",
+                                    "Ticks per second for every feed, for load tests "
+                                    "(default 0: realistic per-feed rates)."),
+        u"hz"_s, u"0"_s);
+    const QCommandLineOption rowsOption(
+        u"rows"_s, QCoreApplication::translate("main", "Rows in the queue and workflows feeds."),
+        u"n"_s, u"12"_s);
+    const QCommandLineOption scenarioOption(
+        u"scenario"_s,
+        QCoreApplication::translate("main", "Play a timed fault script (language below)."),
+        u"file"_s);
+    const QCommandLineOption faultOption(
+        u"fault"_s,
+        QCoreApplication::translate("main",
+                                    "Switch a fault on at start, as a scenario command "
+                                    "without 'at', e.g. \"latency all 300 jitter 50\". "
+                                    "Repeatable."),
+        u"command"_s);
+    const QCommandLineOption checkOption(
+        u"check"_s,
+        QCoreApplication::translate("main", "Only check the scenario and --fault commands."));
+    parser.addOptions({portOption, listenOption, seedOption, rateOption, rowsOption, scenarioOption,
+                       faultOption, checkOption});
+    parser.process(app);
+
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(2, u"--port: '%1' is not a port"_s.arg(parser.value(portOption)));
+    const QHostAddress address(parser.value(listenOption));
+    if (address.isNull())
+        return fail(2, u"--listen: '%1' is not an address"_s.arg(parser.value(listenOption)));
+    const double rate = parser.value(rateOption).toDouble(&ok);
+    if (!ok || rate < 0)
+        return fail(2, u"--rate: '%1' is not a rate in Hz"_s.arg(parser.value(rateOption)));
+    const int rows = parser.value(rowsOption).toInt(&ok);
+    if (!ok || rows < 3)
+        return fail(2, u"--rows: '%1' is not a row count >= 3"_s.arg(parser.value(rowsOption)));
+
+    QList<Scenario::Step> initial;
+    const QStringList faults = parser.values(faultOption);
+    for (const QString &command : faults) {
+        Scenario::Step step;
+        QString error;
+        if (!Scenario::parseCommand(command, &step, &error))
+            return fail(2, u"--fault \"%1\": %2"_s.arg(command, error));
+        initial.append(step);
+    }
+    Scenario scenario;
+    if (parser.isSet(scenarioOption) && !scenario.load(parser.value(scenarioOption)))
+        return fail(2, u"%1: %2"_s.arg(parser.value(scenarioOption), scenario.errorString()));
+    if (parser.isSet(checkOption)) {
+        std::printf("ok: %lld scenario steps, %lld faults\n", qlonglong(scenario.steps().size()),
+                    qlonglong(initial.size()));
+        return 0;
+    }
+
+    DemoServer server;
+    if (parser.isSet(seedOption)) {
+        const quint64 seed = parser.value(seedOption).toULongLong(&ok);
+        if (!ok)
+            return fail(2, u"--seed: '%1' is not a number"_s.arg(parser.value(seedOption)));
+        server.setSeed(seed);
+    }
+    server.setRows(rows);
+    server.setRate(rate);
+    if (!server.start(quint16(port), address))
+        return fail(1,
+                    u"cannot listen on %1:%2: %3"_s.arg(address.toString())
+                        .arg(port)
+                        .arg(server.errorString()));
+    for (const Scenario::Step &step : std::as_const(initial))
+        Scenario::apply(&server, step);
+    std::printf("feedwatch-sim listening on %s (server_id %s)\n",
+                qPrintable(server.baseUrl().toString()), qPrintable(server.serverId()));
+    std::fflush(stdout);
+
+    QObject::connect(&scenario, &Scenario::quitRequested, &app, &QCoreApplication::quit);
+    if (parser.isSet(scenarioOption))
+        scenario.run(&server);
+    return app.exec();
+}
