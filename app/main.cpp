@@ -2,17 +2,39 @@
 #include "cli/commandline.h"
 #include "cli/windowlessrunner.h"
 #include "connection/feedengine.h"
+#include "demoserver.h"
 #include "i18n.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QThread>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+// --demo: the embedded demo backend on 127.0.0.1 with an OS-chosen port, and the dashboard
+// pointed at it. Returns false (with the reason on stderr) when it cannot listen.
+bool startDemo(CliOptions &options, std::unique_ptr<DemoServer> &demo)
+{
+    if (!options.demo || !options.error.isEmpty())
+        return true;
+    // The embedded backend's chatter belongs to debugging, not to the operator's terminal.
+    QLoggingCategory::setFilterRules(u"feedwatch.sim.info=false"_s);
+    demo = std::make_unique<DemoServer>();
+    if (!demo->start(0)) {
+        std::fprintf(stderr, "feedwatch: --demo: %s\n", qPrintable(demo->errorString()));
+        return false;
+    }
+    options.overrides.server = demo->baseUrl().toString();
+    return true;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -26,17 +48,24 @@ int main(int argc, char *argv[])
         AppInfo::applyToApplication();
         QTextStream out(stdout);
         QTextStream err(stderr);
-        return WindowlessRunner::run(CommandLine::parse(arguments), out, err);
+        CliOptions options = CommandLine::parse(arguments);
+        std::unique_ptr<DemoServer> demo;
+        if (!startDemo(options, demo))
+            return 1;
+        return WindowlessRunner::run(options, out, err);
     }
 
     QApplication app(argc, argv);
     AppInfo::applyToApplication();
     I18n::install(&app);
-    const CliOptions options = CommandLine::parse(arguments);
+    CliOptions options = CommandLine::parse(arguments);
     if (!options.error.isEmpty()) {
         std::fprintf(stderr, "feedwatch: %s\n", qPrintable(options.error));
         return 2;
     }
+    std::unique_ptr<DemoServer> demo;
+    if (!startDemo(options, demo))
+        return 1;
     const ConfigResult config = WindowlessRunner::loadConfig(options);
     if (!config.ok()) {
         for (const QString &e : config.errors)

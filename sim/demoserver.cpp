@@ -15,7 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcSim, "feedwatch.sim")
+Q_LOGGING_CATEGORY(lcSim, "feedwatch.sim", QtInfoMsg)
 
 namespace {
 constexpr qsizetype maxHeadBytes = 16 * 1024;

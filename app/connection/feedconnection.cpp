@@ -12,6 +12,7 @@
 #include <QWebSocket>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -70,6 +71,7 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
     connect(m_connectTimer, &QTimer::timeout, this, &FeedConnection::onConnectTimeout);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &FeedConnection::onHeartbeatTick);
     connect(m_stableTimer, &QTimer::timeout, this, &FeedConnection::onStable);
+    m_rttTimer.start();
 }
 
 FeedConnection::~FeedConnection()
@@ -443,11 +445,13 @@ void FeedConnection::onHeartbeatTick()
         return;
     }
     if (m_heartbeat.pingDue(now)) {
+        m_wsPingSentNs = m_rttTimer.nsecsElapsed();
         m_socket->ping(QByteArray::number(now));
         if (m_appPings || !m_appPingProbed) {
             m_appPingProbed = true;
-            const QJsonObject ping {{u"type"_s, u"ping"_s},
-                                    {u"timestamp"_s, double(m_clock->wallMs())}};
+            m_appPingSentNs = m_rttTimer.nsecsElapsed();
+            m_appPingTimestamp = double(m_clock->wallMs());
+            const QJsonObject ping {{u"type"_s, u"ping"_s}, {u"timestamp"_s, m_appPingTimestamp}};
             m_socket->sendTextMessage(
                 QString::fromUtf8(QJsonDocument(ping).toJson(QJsonDocument::Compact)));
         }
@@ -459,7 +463,11 @@ void FeedConnection::onHeartbeatTick()
 void FeedConnection::onPong(quint64 elapsedMs, const QByteArray &)
 {
     m_heartbeat.pongReceived(m_clock->nowMs());
-    recordRtt(double(elapsedMs), u"ws"_s);
+    double rtt = double(elapsedMs);
+    if (m_wsPingSentNs >= 0)
+        rtt = double(m_rttTimer.nsecsElapsed() - m_wsPingSentNs) / 1e6;
+    m_wsPingSentNs = -1;
+    recordRtt(rtt, u"ws"_s);
     armHeartbeat();
 }
 
@@ -468,7 +476,7 @@ void FeedConnection::recordRtt(double rttMs, const QString &source)
     m_latency.addSample(rttMs);
     ++m_samplesThisConnection;
     emitEvent(u"latency"_s,
-              {{u"rtt_ms"_s, rttMs},
+              {{u"rtt_ms"_s, std::round(rttMs * 1000.0) / 1000.0},
                {u"quality"_s, Quality::name(m_latency.quality())},
                {u"source"_s, source}});
 }
@@ -537,8 +545,12 @@ void FeedConnection::onTextMessage(const QString &message)
         m_appPings = true;
         m_heartbeat.pongReceived(m_clock->nowMs());
         const QJsonValue ts = decoded.object.value("timestamp"_L1);
-        if (ts.isDouble())
+        if (ts.isDouble() && ts.toDouble() == m_appPingTimestamp && m_appPingSentNs >= 0) {
+            recordRtt(double(m_rttTimer.nsecsElapsed() - m_appPingSentNs) / 1e6, u"app"_s);
+            m_appPingSentNs = -1;
+        } else if (ts.isDouble()) {
             recordRtt(std::max(0.0, double(m_clock->wallMs()) - ts.toDouble()), u"app"_s);
+        }
         armHeartbeat();
         return;
     }

@@ -9,6 +9,7 @@
 #include "policy/latencytracker.h"
 
 #include <QAbstractSocket>
+#include <QElapsedTimer>
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
@@ -134,4 +135,9 @@ private:
     QString m_lastSnapshotText;
     QJsonValue m_lastData;
     QString m_serverId;
+    // RTT needs sub-millisecond resolution on a LAN; Qt's pong() reports whole milliseconds.
+    QElapsedTimer m_rttTimer;
+    qint64 m_wsPingSentNs = -1;
+    qint64 m_appPingSentNs = -1;
+    double m_appPingTimestamp = -1;
 };
