@@ -99,6 +99,7 @@ FeedStats FeedConnection::stats() const
     s.lastError = m_lastError;
     s.lastCloseCode = m_lastCloseCode;
     s.connectedSinceWallMs = m_connected ? m_connectedSinceWall : 0;
+    s.downSinceWallMs = m_connected ? 0 : m_downSinceWall;
     s.nextRetryWallMs = m_nextRetryAt >= 0 ? m_nextRetryAt + wallOffset : 0;
     if (m_startedAt >= 0 && now > m_startedAt) {
         const qint64 up = m_connectedTotalMs + (m_connected ? now - m_connectedAt : 0);
@@ -140,8 +141,10 @@ bool FeedConnection::sendText(const QByteArray &utf8)
 
 void FeedConnection::start()
 {
-    if (m_startedAt < 0)
+    if (m_startedAt < 0) {
         m_startedAt = m_clock->nowMs();
+        m_downSinceWall = m_clock->wallMs();
+    }
     m_stopReason.clear();
     if (m_state == Feed::State::Connecting || m_state == Feed::State::Connected)
         return;
@@ -159,8 +162,10 @@ void FeedConnection::stop()
 
 void FeedConnection::reconnectNow()
 {
-    if (m_startedAt < 0)
+    if (m_startedAt < 0) {
         m_startedAt = m_clock->nowMs();
+        m_downSinceWall = m_clock->wallMs();
+    }
     emitEvent(u"manual_reconnect"_s);
     discardSocket(u"reconnect requested"_s);
     m_retryTimer->stop();
@@ -256,6 +261,7 @@ void FeedConnection::discardSocket(const QString &closeReason)
     if (m_connected) {
         accumulateUptime();
         m_connected = false;
+        m_downSinceWall = m_clock->wallMs();
         emit connectedChanged(m_spec.id, false);
     }
     if (!m_socket)

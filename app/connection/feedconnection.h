@@ -122,6 +122,7 @@ private:
     qint64 m_attemptStartedAt = 0;
     qint64 m_connectedAt = 0;
     qint64 m_connectedSinceWall = 0;
+    qint64 m_downSinceWall = 0;
     qint64 m_nextRetryAt = -1;
     qint64 m_startedAt = -1;
     qint64 m_connectedTotalMs = 0;

@@ -29,6 +29,7 @@ struct FeedStats
     QString lastError;
     int lastCloseCode = 0;
     qint64 connectedSinceWallMs = 0; // 0 when not connected
+    qint64 downSinceWallMs = 0;      // when the feed last stopped being live; 0 when connected
     qint64 nextRetryWallMs = 0;      // 0 when no retry is scheduled
     double uptimePercent = 0;        // connected time / time since the feed started
     qint64 messages = 0;

@@ -104,6 +104,10 @@ void FeedTableModel::applySnapshot(const QJsonValue &data)
         qCWarning(lcModels) << m_schema.snapshotType << snapshot.error;
     m_lastError = snapshot.error;
     m_lastWarningCount = snapshot.warnings;
+    // A snapshot that cannot be read at all must not wipe what the operator is looking at:
+    // the last good rows stay, and lastError() says why nothing changed.
+    if (!snapshot.error.isEmpty() && snapshot.rows.isEmpty() && !m_rows.isEmpty())
+        return;
 
     // Custom feeds derive their columns; when those change, positions mean nothing anymore.
     if (m_schema.source == FeedSchema::RowSource::Auto && snapshot.columns != m_columns) {

@@ -1,0 +1,160 @@
+#include "feedhub.h"
+
+#include "connection/feedengine.h"
+#include "models/connectionsmodel.h"
+#include "models/eventlogmodel.h"
+#include "models/feedschemas.h"
+#include "models/feedtablemodel.h"
+#include "models/snapshotcoalescer.h"
+
+using namespace Qt::StringLiterals;
+
+FeedHub::FeedHub(const Config &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_connections(new ConnectionsModel(nullptr, this))
+    , m_eventLog(new EventLogModel(10000, this))
+{
+    for (const FeedSpec &spec : std::as_const(m_config.feeds)) {
+        m_feedIds.append(spec.id);
+        ensureTable(spec.id, spec.messageType);
+        FeedStats initial;
+        initial.feedId = spec.id;
+        initial.backend = spec.backend;
+        initial.circuitThreshold = spec.settings.circuitFailureThreshold;
+        m_stats.insert(spec.id, initial);
+        m_connections->updateStats(initial);
+    }
+}
+
+FeedHub::~FeedHub() = default;
+
+void FeedHub::attach(FeedEngine *engine)
+{
+    connect(engine, &FeedEngine::snapshotReceived, this, &FeedHub::onSnapshot);
+    connect(engine, &FeedEngine::statsChanged, this, &FeedHub::onStats);
+    connect(engine, &FeedEngine::eventRaised, this, &FeedHub::onEvent);
+    connect(engine, &FeedEngine::testFinished, this, &FeedHub::testFinished);
+    connect(engine, &FeedEngine::feedAdded, this, &FeedHub::onFeedAdded);
+    connect(engine, &FeedEngine::feedRemoved, this, &FeedHub::onFeedRemoved);
+    connect(this, &FeedHub::reconnectRequested, engine, &FeedEngine::reconnect);
+    connect(this, &FeedHub::reconnectAllRequested, engine, &FeedEngine::reconnectAll);
+    connect(this, &FeedHub::stopRequested, engine, &FeedEngine::stopFeed);
+    connect(this, &FeedHub::startRequested, engine, &FeedEngine::startFeed);
+    connect(this, &FeedHub::testRequested, engine, &FeedEngine::testConnection);
+}
+
+FeedTableModel *FeedHub::ensureTable(const QString &feedId, const QString &snapshotType)
+{
+    if (FeedTableModel *existing = m_tables.value(feedId))
+        return existing;
+    auto *model = new FeedTableModel(FeedSchemas::forSnapshotType(snapshotType), this);
+    auto *coalescer = new SnapshotCoalescer(nullptr, this);
+    connect(coalescer, &SnapshotCoalescer::snapshotReady, model, &FeedTableModel::applySnapshot);
+    connect(coalescer, &SnapshotCoalescer::snapshotReady, this,
+            [this, feedId] { emit feedDataChanged(feedId); });
+    m_tables.insert(feedId, model);
+    m_coalescers.insert(feedId, coalescer);
+    return model;
+}
+
+void FeedHub::onSnapshot(const QString &feedId, const QString &type, const QJsonValue &data)
+{
+    ensureTable(feedId, type);
+    m_coalescers.value(feedId)->submit(data);
+}
+
+FeedStats FeedHub::stats(const QString &feedId) const
+{
+    return m_stats.value(feedId);
+}
+
+int FeedHub::liveCount() const
+{
+    int live = 0;
+    for (const FeedStats &s : m_stats)
+        live += s.state == Feed::State::Connected ? 1 : 0;
+    return live;
+}
+
+Quality::Tier FeedHub::worstQuality() const
+{
+    // Order of badness: disconnected beats bad beats poor ... ; unknown only if nothing else.
+    auto rank = [](Quality::Tier t) {
+        switch (t) {
+        case Quality::Tier::Disconnected:
+            return 5;
+        case Quality::Tier::Bad:
+            return 4;
+        case Quality::Tier::Poor:
+            return 3;
+        case Quality::Tier::Good:
+            return 2;
+        case Quality::Tier::Unknown:
+            return 1;
+        case Quality::Tier::Excellent:
+            return 0;
+        }
+        return 0;
+    };
+    Quality::Tier worst = Quality::Tier::Excellent;
+    if (m_stats.isEmpty())
+        return Quality::Tier::Disconnected;
+    for (const FeedStats &s : m_stats) {
+        if (rank(s.quality) > rank(worst))
+            worst = s.quality;
+    }
+    return worst;
+}
+
+void FeedHub::onStats(const FeedStats &stats)
+{
+    if (!m_stats.contains(stats.feedId))
+        onFeedAdded(stats.feedId);
+    const FeedStats before = m_stats.value(stats.feedId);
+    m_stats.insert(stats.feedId, stats);
+    m_connections->updateStats(stats);
+    emit statsChanged(stats);
+    if (before.state != stats.state || before.quality != stats.quality)
+        emit overallChanged();
+}
+
+void FeedHub::onEvent(const FeedEvent &event)
+{
+    m_eventLog->append(event);
+    if (event.event == "latency"_L1) {
+        const double rtt = event.fields.value("rtt_ms"_L1).toDouble();
+        QList<QPointF> &samples = m_latency[event.feed];
+        samples.append(QPointF(double(event.wallMs), rtt));
+        const double cutoff = double(event.wallMs - m_latencyWindowMs);
+        qsizetype drop = 0;
+        while (drop < samples.size() && samples.at(drop).x() < cutoff)
+            ++drop;
+        if (drop > 0)
+            samples.remove(0, drop);
+        emit latencySample(event.feed, event.wallMs, rtt);
+    }
+    emit eventReceived(event);
+}
+
+void FeedHub::onFeedAdded(const QString &feedId)
+{
+    if (m_feedIds.contains(feedId))
+        return;
+    m_feedIds.append(feedId);
+    FeedStats initial;
+    initial.feedId = feedId;
+    m_stats.insert(feedId, initial);
+    m_connections->updateStats(initial);
+    emit feedAdded(feedId);
+}
+
+void FeedHub::onFeedRemoved(const QString &feedId)
+{
+    m_feedIds.removeAll(feedId);
+    m_stats.remove(feedId);
+    m_latency.remove(feedId);
+    m_connections->removeFeed(feedId);
+    emit feedRemoved(feedId);
+    emit overallChanged();
+}

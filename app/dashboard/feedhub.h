@@ -1,0 +1,91 @@
+#pragma once
+
+#include "config/config.h"
+#include "connection/connectiontester.h"
+#include "connection/feedstats.h"
+#include "events/feedevent.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointF>
+
+class ConnectionsModel;
+class EventLogModel;
+class FeedEngine;
+class FeedTableModel;
+class SnapshotCoalescer;
+
+// The dashboard's side of the engine, on the GUI thread. Engine signals arrive here (queued
+// across threads) and become models the widgets bind to; operator actions leave as requests to
+// the engine. Widgets talk to this object and never to the engine.
+class FeedHub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FeedHub)
+
+public:
+    explicit FeedHub(const Config &config, QObject *parent = nullptr);
+    ~FeedHub() override;
+
+    // Connects both ways; the engine may live on another thread.
+    void attach(FeedEngine *engine);
+
+    const Config &config() const { return m_config; }
+    QStringList feedIds() const { return m_feedIds; }
+    // The table of a feed; created when the feed is known, null for an unknown id.
+    FeedTableModel *tableModel(const QString &feedId) const { return m_tables.value(feedId); }
+    ConnectionsModel *connections() const { return m_connections; }
+    EventLogModel *eventLog() const { return m_eventLog; }
+    FeedStats stats(const QString &feedId) const;
+    int liveCount() const;
+    Quality::Tier worstQuality() const;
+    // (wall ms, RTT ms) samples of the last `latencyWindowMs`, oldest first.
+    QList<QPointF> latencySamples(const QString &feedId) const { return m_latency.value(feedId); }
+    qint64 latencyWindowMs() const { return m_latencyWindowMs; }
+    void setLatencyWindowMs(qint64 ms) { m_latencyWindowMs = ms; }
+
+public slots:
+    void reconnect(const QString &feedId) { emit reconnectRequested(feedId); }
+    void reconnectAll() { emit reconnectAllRequested(); }
+    void stopFeed(const QString &feedId) { emit stopRequested(feedId); }
+    void startFeed(const QString &feedId) { emit startRequested(feedId); }
+    void testConnection(const QString &feedId) { emit testRequested(feedId); }
+
+signals:
+    // Requests, wired to the engine by attach().
+    void reconnectRequested(const QString &feedId);
+    void reconnectAllRequested();
+    void stopRequested(const QString &feedId);
+    void startRequested(const QString &feedId);
+    void testRequested(const QString &feedId);
+
+    // Notifications for widgets.
+    void statsChanged(const FeedStats &stats);
+    void overallChanged(); // live count or worst quality may have changed
+    void eventReceived(const FeedEvent &event);
+    void latencySample(const QString &feedId, qint64 wallMs, double rttMs);
+    void testFinished(const TestResult &result);
+    void feedAdded(const QString &feedId);
+    void feedRemoved(const QString &feedId);
+    // A panel's data changed (after coalescing).
+    void feedDataChanged(const QString &feedId);
+
+private:
+    void onSnapshot(const QString &feedId, const QString &type, const QJsonValue &data);
+    void onStats(const FeedStats &stats);
+    void onEvent(const FeedEvent &event);
+    void onFeedAdded(const QString &feedId);
+    void onFeedRemoved(const QString &feedId);
+    FeedTableModel *ensureTable(const QString &feedId, const QString &snapshotType);
+
+    Config m_config;
+    QStringList m_feedIds;
+    QHash<QString, FeedTableModel *> m_tables;
+    QHash<QString, SnapshotCoalescer *> m_coalescers;
+    QHash<QString, FeedStats> m_stats;
+    QHash<QString, QList<QPointF>> m_latency;
+    qint64 m_latencyWindowMs = 10 * 60 * 1000;
+    ConnectionsModel *m_connections = nullptr;
+    EventLogModel *m_eventLog = nullptr;
+};

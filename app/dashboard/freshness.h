@@ -1,0 +1,17 @@
+#pragma once
+
+#include "connection/feedstats.h"
+
+#include <QString>
+
+// What a panel says about its data: "live", or since when it is stale and what happens next.
+// Nothing may look live that is not, so "live" needs a connected feed.
+struct Freshness
+{
+    bool live = false;
+    QString text; // "live", "stale since 12:03:41 (reconnecting in 4 s)", ...
+
+    static Freshness of(const FeedStats &stats, qint64 nowWallMs);
+    // "4 s", "2 min 5 s", "1 h 3 min"
+    static QString duration(qint64 ms);
+};

@@ -1,0 +1,233 @@
+#include "connectionsmodel.h"
+
+#include "core/clock.h"
+#include "dashboard/freshness.h"
+
+using namespace Qt::StringLiterals;
+
+ConnectionsModel::ConnectionsModel(const Clock *clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock(clock ? clock : SystemClock::instance())
+{ }
+
+int ConnectionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ConnectionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int ConnectionsModel::rowOf(const QString &feedId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).feedId == feedId)
+            return i;
+    }
+    return -1;
+}
+
+QString ConnectionsModel::stateText(Feed::State state)
+{
+    switch (state) {
+    case Feed::State::Idle:
+        return tr("idle");
+    case Feed::State::Connecting:
+        return tr("connecting");
+    case Feed::State::Connected:
+        return tr("connected");
+    case Feed::State::ReconnectWait:
+        return tr("waiting to reconnect");
+    case Feed::State::CircuitOpen:
+        return tr("circuit open");
+    case Feed::State::Offline:
+        return tr("offline");
+    case Feed::State::Stopped:
+        return tr("stopped");
+    }
+    return {};
+}
+
+QString ConnectionsModel::qualityText(Quality::Tier tier)
+{
+    switch (tier) {
+    case Quality::Tier::Disconnected:
+        return tr("disconnected");
+    case Quality::Tier::Unknown:
+        return tr("measuring");
+    case Quality::Tier::Excellent:
+        return tr("excellent");
+    case Quality::Tier::Good:
+        return tr("good");
+    case Quality::Tier::Poor:
+        return tr("poor");
+    case Quality::Tier::Bad:
+        return tr("bad");
+    }
+    return {};
+}
+
+QString ConnectionsModel::rttText(double ms)
+{
+    if (ms < 0)
+        return u"—"_s;
+    return ms < 10 ? tr("%1 ms").arg(ms, 0, 'f', 2) : tr("%1 ms").arg(qRound(ms));
+}
+
+QString ConnectionsModel::circuitText(const FeedStats &s) const
+{
+    switch (s.circuit) {
+    case Circuit::State::Closed:
+        return tr("closed %1/%2").arg(s.circuitFailures).arg(s.circuitThreshold);
+    case Circuit::State::HalfOpen:
+        return tr("half-open (probing)");
+    case Circuit::State::Open:
+        return tr("open, half-open in %1")
+            .arg(Freshness::duration(s.halfOpenAtWallMs - m_clock->wallMs()));
+    }
+    return {};
+}
+
+QString ConnectionsModel::nextRetryText(const FeedStats &s) const
+{
+    if (s.nextRetryWallMs <= 0)
+        return QString();
+    return tr("in %1").arg(Freshness::duration(s.nextRetryWallMs - m_clock->wallMs()));
+}
+
+QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const FeedStats &s = m_rows.at(index.row());
+    switch (role) {
+    case FeedIdRole:
+        return s.feedId;
+    case StateRole:
+        return QVariant::fromValue(s.state);
+    case QualityRole:
+        return QVariant::fromValue(s.quality);
+    case StatsRole:
+        return QVariant::fromValue(s);
+    case Qt::TextAlignmentRole:
+        return index.column() >= LastRttColumn && index.column() != CircuitColumn
+                && index.column() != NextRetryColumn && index.column() != LastErrorColumn
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == LastErrorColumn && !s.lastError.isEmpty())
+            return s.lastError;
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (Column(index.column())) {
+    case FeedColumn:
+        return s.feedId;
+    case StateColumn:
+        return stateText(s.state);
+    case QualityColumn:
+        return qualityText(s.quality);
+    case LastRttColumn:
+        return rttText(s.lastRttMs);
+    case EwmaRttColumn:
+        return rttText(s.ewmaRttMs);
+    case P95RttColumn:
+        return rttText(s.p95RttMs);
+    case RetryColumn:
+        return s.attempt;
+    case TotalRetriesColumn:
+        return s.totalRetries;
+    case CircuitColumn:
+        return circuitText(s);
+    case NextRetryColumn:
+        return nextRetryText(s);
+    case LastErrorColumn:
+        if (s.lastError.isEmpty())
+            return QString();
+        return s.lastCloseCode ? u"%1 (%2)"_s.arg(s.lastError).arg(s.lastCloseCode) : s.lastError;
+    case UptimeColumn:
+        return tr("%1 %").arg(s.uptimePercent, 0, 'f', 1);
+    case MessagesColumn:
+        return s.messages;
+    case ProtocolErrorsColumn:
+        return s.protocolErrors;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case FeedColumn:
+        return tr("Feed");
+    case StateColumn:
+        return tr("State");
+    case QualityColumn:
+        return tr("Quality");
+    case LastRttColumn:
+        return tr("RTT");
+    case EwmaRttColumn:
+        return tr("RTT (avg)");
+    case P95RttColumn:
+        return tr("RTT p95");
+    case RetryColumn:
+        return tr("Retry");
+    case TotalRetriesColumn:
+        return tr("Total retries");
+    case CircuitColumn:
+        return tr("Circuit");
+    case NextRetryColumn:
+        return tr("Next retry");
+    case LastErrorColumn:
+        return tr("Last error");
+    case UptimeColumn:
+        return tr("Uptime");
+    case MessagesColumn:
+        return tr("Messages");
+    case ProtocolErrorsColumn:
+        return tr("Protocol errors");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void ConnectionsModel::updateStats(const FeedStats &stats)
+{
+    const int row = rowOf(stats.feedId);
+    if (row < 0) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+        m_rows.append(stats);
+        endInsertRows();
+        return;
+    }
+    m_rows[row] = stats;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ConnectionsModel::removeFeed(const QString &feedId)
+{
+    const int row = rowOf(feedId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void ConnectionsModel::tick()
+{
+    if (m_rows.isEmpty())
+        return;
+    emit dataChanged(index(0, CircuitColumn), index(int(m_rows.size()) - 1, NextRetryColumn),
+                     {Qt::DisplayRole});
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "connection/feedstats.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+class Clock;
+
+// One row per feed: the connection's health as the engine measured it.
+class ConnectionsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionsModel)
+
+public:
+    enum Column {
+        FeedColumn,
+        StateColumn,
+        QualityColumn,
+        LastRttColumn,
+        EwmaRttColumn,
+        P95RttColumn,
+        RetryColumn, // attempts since the last stable connection
+        TotalRetriesColumn,
+        CircuitColumn,   // "closed 2/10", "open (half-open in 4 min 2 s)"
+        NextRetryColumn, // a countdown
+        LastErrorColumn,
+        UptimeColumn,
+        MessagesColumn,
+        ProtocolErrorsColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        FeedIdRole = Qt::UserRole,
+        StateRole,   // Feed::State
+        QualityRole, // Quality::Tier
+        StatsRole,   // FeedStats
+    };
+    Q_ENUM(Role)
+
+    explicit ConnectionsModel(const Clock *clock = nullptr, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    int rowOf(const QString &feedId) const;
+    FeedStats statsAt(int row) const { return m_rows.value(row); }
+    QList<FeedStats> allStats() const { return m_rows; }
+
+    static QString stateText(Feed::State state);
+    static QString qualityText(Quality::Tier tier);
+    static QString rttText(double ms);
+
+public slots:
+    void updateStats(const FeedStats &stats);
+    void removeFeed(const QString &feedId);
+    // Countdowns move with time, not with stats: the view calls this once a second.
+    void tick();
+
+private:
+    QString circuitText(const FeedStats &s) const;
+    QString nextRetryText(const FeedStats &s) const;
+
+    const Clock *m_clock;
+    QList<FeedStats> m_rows;
+};

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "events/feedevent.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+class QTimer;
+
+// The engine's events for the event log view, newest last. Appends are batched (one
+// beginInsertRows per batch) and the log keeps at most `capacity` rows, so a flood of events
+// costs the view a few updates a second, not one per event.
+class EventLogModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventLogModel)
+
+public:
+    enum Column { TimeColumn, FeedColumn, EventColumn, DetailsColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role { EventKindRole = Qt::UserRole, FeedIdRole, EarlierSessionRole, JsonLineRole };
+    Q_ENUM(Role)
+
+    explicit EventLogModel(int capacity = 10000, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    int capacity() const { return m_capacity; }
+    FeedEvent eventAt(int row) const { return m_rows.value(row).event; }
+    // Writes every row (or the given rows) as JSON Lines; false with a reason on failure.
+    bool exportTo(const QString &path, QString *error, const QList<int> &rows = {}) const;
+
+public slots:
+    void append(const FeedEvent &event);
+    // Events from an earlier run, shown marked (persistent history).
+    void appendEarlier(const QList<FeedEvent> &events);
+    void flush();
+
+private:
+    struct Row
+    {
+        FeedEvent event;
+        bool earlier = false;
+    };
+    void trim();
+
+    int m_capacity;
+    QList<Row> m_rows;
+    QList<Row> m_pending;
+    QTimer *m_flushTimer = nullptr;
+};
