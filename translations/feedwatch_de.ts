@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Feedwatch</source>
+        <translation>Über Feedwatch</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2</source>
+        <translation>Erstellt mit Qt %1, läuft mit Qt %2</translation>
+    </message>
+    <message>
+        <source>A dashboard for live backend feeds over WebSockets.</source>
+        <translation>Ein Dashboard für Live-Feeds eines Backends über WebSockets.</translation>
+    </message>
+    <message>
+        <source>Copyright © The Feedwatch developers.
+Released under the MIT License.</source>
+        <translation>Copyright © Die Feedwatch-Entwickler.
+Veröffentlicht unter der MIT-Lizenz.</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>FeedSchema</name>
     <message>
         <source>expected %1, got %2</source>
