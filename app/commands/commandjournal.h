@@ -1,0 +1,36 @@
+#pragma once
+
+#include "commands/commandrecord.h"
+
+#include <QList>
+#include <QString>
+
+// The SQLite journal (QtSql) behind the command queue: every command is written before it is
+// sent and updated at every step, so a crash or restart of Feedwatch loses none. One connection
+// per journal object; use it from the thread that opened it.
+class CommandJournal final
+{
+    Q_DISABLE_COPY_MOVE(CommandJournal)
+
+public:
+    CommandJournal();
+    ~CommandJournal();
+
+    bool open(const QString &path, QString *error);
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+
+    // Assigns record->seq.
+    bool insert(CommandRecord *record, QString *error = nullptr);
+    bool update(const CommandRecord &record, QString *error = nullptr);
+    // Every record in journal order; `unfinishedOnly` keeps queued and sent ones.
+    QList<CommandRecord> load(bool unfinishedOnly = false) const;
+    // Drops finished records older than `wallMs` (keeps the journal small).
+    int prune(qint64 olderThanWallMs);
+    static QString defaultPath();
+
+private:
+    QString m_connection;
+    QString m_path;
+    bool m_open = false;
+};
