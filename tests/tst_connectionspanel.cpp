@@ -1,0 +1,209 @@
+#include "connection/feedengine.h"
+#include "connectionspanel.h"
+#include "dashboard/feedhub.h"
+#include "testfeedserver.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Config configFor(const QUrl &server, const QStringList &sets = {})
+{
+    ConfigOverrides o;
+    o.server = server.toString();
+    o.feeds = {u"queue"_s};
+    o.sets = QStringList {u"stagger.step_ms=0"_s, u"backoff.initial_ms=20"_s, u"backoff.jitter=0"_s,
+                          u"heartbeat.interval_ms=100"_s}
+        + sets;
+    ConfigResult r = ConfigLoader::fromJson({}, o);
+    if (!r.ok())
+        qFatal("bad test config: %s", qPrintable(r.errors.join(u'\n')));
+    return r.config;
+}
+
+// A real engine and hub behind a shown panel, the way the main window wires them.
+struct Rig
+{
+    explicit Rig(const Config &config)
+        : engine(config)
+        , hub(config)
+    {
+        hub.attach(&engine);
+        panel = std::make_unique<ConnectionsPanel>(&hub);
+        panel->resize(1100, 600);
+        panel->show();
+    }
+    ~Rig() { engine.stopAll(); }
+    QPushButton *button(const QString &name) const { return panel->findChild<QPushButton *>(name); }
+    QString text(const QString &label) const { return panel->findChild<QLabel *>(label)->text(); }
+    Feed::State state() const { return hub.stats(u"queue"_s).state; }
+
+    FeedEngine engine;
+    FeedHub hub;
+    std::unique_ptr<ConnectionsPanel> panel;
+};
+} // namespace
+
+class tst_ConnectionsPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void selectsTheFirstFeed();
+    void reconnectButtonReconnects();
+    void reconnectResetsAnOpenCircuit();
+    void testConnectionLeavesTheLiveLinkAlone();
+    void stopStartToggles();
+    void countdownTicks();
+    void reconnectAllReconnects();
+};
+
+void tst_ConnectionsPanel::selectsTheFirstFeed()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Rig rig(configFor(server.baseUrl()));
+    QCOMPARE(rig.panel->selectedFeed(), u"queue"_s);
+    QCOMPARE(rig.text(u"detailTitle"_s), u"queue"_s);
+    QCOMPARE(rig.text(u"qualityBadge"_s), u"disconnected"_s);
+    rig.engine.start();
+    QTRY_COMPARE(rig.state(), Feed::State::Connected);
+    // Connected and measured: the badge follows the RTT samples.
+    QTRY_COMPARE(rig.text(u"qualityBadge"_s), u"excellent"_s);
+    QTRY_VERIFY(rig.text(u"lastRttValue"_s).endsWith(u" ms"_s));
+}
+
+void tst_ConnectionsPanel::reconnectButtonReconnects()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Rig rig(configFor(server.baseUrl()));
+    rig.engine.start();
+    QTRY_COMPARE(server.activeCount(), 1);
+    const int before = server.connectionCount();
+    QPushButton *reconnect = rig.button(u"reconnectButton"_s);
+    QVERIFY(reconnect->isEnabled());
+    QVERIFY(!reconnect->accessibleName().isEmpty());
+    QTest::mouseClick(reconnect, Qt::LeftButton);
+    QTRY_COMPARE(server.connectionCount(), before + 1);
+    QTRY_COMPARE(server.activeCount(), 1);
+    QTRY_COMPARE(rig.state(), Feed::State::Connected);
+}
+
+void tst_ConnectionsPanel::reconnectResetsAnOpenCircuit()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    server.close(); // a closed port: every attempt is refused
+    Rig rig(configFor(base, {u"circuit.failure_threshold=2"_s}));
+    rig.engine.start();
+    QTRY_COMPARE(rig.state(), Feed::State::CircuitOpen);
+    QCOMPARE(rig.hub.stats(u"queue"_s).circuit, Circuit::State::Open);
+    QTRY_VERIFY(rig.text(u"circuitValue"_s).startsWith(u"open · 2/2 failures · half-open in"_s));
+    QVERIFY(rig.text(u"nextRetryValue"_s).startsWith(u"circuit open, next try in"_s));
+
+    QVERIFY(server.listen(base.port()));
+    QTest::mouseClick(rig.button(u"reconnectButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(rig.state(), Feed::State::Connected);
+    QCOMPARE(rig.hub.stats(u"queue"_s).circuit, Circuit::State::Closed);
+    QTRY_VERIFY(rig.text(u"circuitValue"_s).startsWith(u"closed"_s));
+    QCOMPARE(server.activeCount(), 1);
+}
+
+void tst_ConnectionsPanel::testConnectionLeavesTheLiveLinkAlone()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Rig rig(configFor(server.baseUrl()));
+    rig.engine.start();
+    QTRY_COMPARE(server.activeCount(), 1);
+    QTRY_COMPARE(rig.state(), Feed::State::Connected);
+    QSignalSpy events(&rig.hub, &FeedHub::eventReceived);
+    const int before = server.connectionCount();
+
+    QPushButton *test = rig.button(u"testButton"_s);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QCOMPARE(rig.text(u"testResult"_s), u"Testing…"_s);
+    QVERIFY(!test->isEnabled()); // one test at a time per feed
+    QTRY_VERIFY(rig.text(u"testResult"_s).contains(u": ok — "_s));
+    QVERIFY2(QRegularExpression(u"ok — [0-9.]+ ms \\(connect [0-9.]+ ms\\)$"_s)
+                 .match(rig.text(u"testResult"_s))
+                 .hasMatch(),
+             qPrintable(rig.text(u"testResult"_s)));
+    QVERIFY(test->isEnabled());
+    QCOMPARE(server.connectionCount(), before + 1); // the tester's own socket
+    QTRY_COMPARE(server.activeCount(), 1);          // ... which is gone again
+    QCOMPARE(rig.state(), Feed::State::Connected);
+    for (const QList<QVariant> &args : std::as_const(events)) {
+        const auto e = args.first().value<FeedEvent>();
+        QVERIFY2(e.event != u"disconnected"_s && e.event != u"attempt"_s,
+                 qPrintable(QString::fromUtf8(e.toJsonLine())));
+    }
+}
+
+void tst_ConnectionsPanel::stopStartToggles()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Rig rig(configFor(server.baseUrl()));
+    rig.engine.start();
+    QTRY_COMPARE(server.activeCount(), 1);
+    QPushButton *toggle = rig.button(u"stopStartButton"_s);
+    QTRY_COMPARE(toggle->text(), u"S&top"_s);
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QTRY_COMPARE(rig.state(), Feed::State::Stopped);
+    QTRY_COMPARE(server.activeCount(), 0);
+    QTRY_COMPARE(toggle->text(), u"S&tart"_s);
+    QVERIFY(toggle->accessibleName().startsWith(u"Start feed"_s));
+    QCOMPARE(rig.text(u"nextRetryValue"_s), u"stopped"_s);
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QTRY_COMPARE(rig.state(), Feed::State::Connected);
+    QTRY_COMPARE(server.activeCount(), 1);
+    QTRY_COMPARE(toggle->text(), u"S&top"_s);
+}
+
+void tst_ConnectionsPanel::countdownTicks()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    server.close();
+    Rig rig(configFor(base, {u"backoff.initial_ms=40000"_s, u"backoff.max_ms=60000"_s}));
+    rig.engine.start();
+    QTRY_COMPARE(rig.state(), Feed::State::ReconnectWait);
+    static const QRegularExpression countdown(u"^reconnecting in (\\d+) s$"_s);
+    QTRY_VERIFY(countdown.match(rig.text(u"nextRetryValue"_s)).hasMatch());
+    const int first = countdown.match(rig.text(u"nextRetryValue"_s)).captured(1).toInt();
+    QVERIFY2(first > 30 && first <= 40, qPrintable(rig.text(u"nextRetryValue"_s)));
+    // No stats arrive while waiting: only the panel's tick can move the number.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.text(u"nextRetryValue"_s),
+                              u"reconnecting in %1 s"_s.arg(first - 1), 2500);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.text(u"nextRetryValue"_s),
+                              u"reconnecting in %1 s"_s.arg(first - 2), 2500);
+}
+
+void tst_ConnectionsPanel::reconnectAllReconnects()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    ConfigOverrides o;
+    o.server = server.baseUrl().toString();
+    o.feeds = {u"queue"_s, u"routes"_s};
+    o.sets = {u"stagger.step_ms=0"_s};
+    Rig rig(ConfigLoader::fromJson({}, o).config);
+    rig.engine.start();
+    QTRY_COMPARE(server.activeCount(), 2);
+    const int before = server.connectionCount();
+    QTest::mouseClick(rig.button(u"reconnectAllButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(server.connectionCount(), before + 2);
+    QTRY_COMPARE(server.activeCount(), 2);
+}
+
+QTEST_MAIN(tst_ConnectionsPanel)
+#include "tst_connectionspanel.moc"

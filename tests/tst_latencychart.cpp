@@ -1,0 +1,189 @@
+#include "connection/feedengine.h"
+#include "core/clock.h"
+#include "dashboard/feedhub.h"
+#include "latencychart.h"
+#include "testfeedserver.h"
+
+#include <QChart>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QElapsedTimer>
+#include <QLineSeries>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Config configFor(const QUrl &server, const QStringList &feeds)
+{
+    ConfigOverrides o;
+    o.server = server.toString();
+    o.feeds = feeds;
+    o.sets = {u"stagger.step_ms=0"_s, u"heartbeat.interval_ms=40"_s};
+    ConfigResult r = ConfigLoader::fromJson({}, o);
+    if (!r.ok())
+        qFatal("bad test config: %s", qPrintable(r.errors.join(u'\n')));
+    return r.config;
+}
+} // namespace
+
+class tst_LatencyChart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pointsFromLatencyEvents();
+    void keepsAtMostTheWindow();
+    void windowSelector();
+    void oneFeedOrAll();
+    void updateCost();
+};
+
+void tst_LatencyChart::pointsFromLatencyEvents()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s, u"routes"_s});
+    FeedEngine engine(config);
+    FeedHub hub(config);
+    hub.attach(&engine);
+    LatencyChart chart(&hub);
+    chart.resize(800, 300);
+    chart.show();
+    QVERIFY(chart.series(u"queue"_s));
+    QCOMPARE(chart.series(u"queue"_s)->count(), 0);
+    engine.start();
+    // The timer draws them: no explicit flush here.
+    QTRY_VERIFY(chart.series(u"queue"_s)->count() >= 5);
+    QTRY_VERIFY(chart.series(u"routes"_s)->count() >= 5);
+    const QPointF last = chart.series(u"queue"_s)->points().last();
+    QVERIFY(qAbs(last.x() - double(QDateTime::currentMSecsSinceEpoch())) < 5000);
+    QVERIFY(last.y() > 0);
+
+    // A chart opened later starts from the hub's history.
+    LatencyChart late(&hub);
+    QVERIFY(late.bufferedPoints(u"queue"_s) >= 5);
+    QVERIFY(late.series(u"queue"_s)->count() >= 5);
+    engine.stopAll();
+}
+
+void tst_LatencyChart::keepsAtMostTheWindow()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s});
+    FeedEngine engine(config);
+    FeedHub hub(config);
+    hub.attach(&engine);
+    LatencyChart chart(&hub);
+    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch() + 1000);
+    chart.setClock(&clock);
+    chart.setWindowMinutes(1);
+    chart.show();
+    engine.start();
+    QTRY_VERIFY(chart.bufferedPoints(u"queue"_s) >= 5);
+    engine.stopAll();
+
+    // An old sample (two minutes back) never makes it past the window.
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 120'000, 42.0);
+    chart.flush();
+    const double from = double(clock.wallMs() - 60'000);
+    const QList<QPointF> points = chart.series(u"queue"_s)->points();
+    QVERIFY(!points.isEmpty());
+    for (const QPointF &p : points)
+        QVERIFY(p.x() >= from);
+
+    // A minute later everything has scrolled out, and the axis moved with the clock.
+    clock.advance(61'000);
+    chart.flush();
+    QCOMPARE(chart.bufferedPoints(u"queue"_s), 0);
+    QCOMPARE(chart.series(u"queue"_s)->count(), 0);
+    auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    QVERIFY(x);
+    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
+    QCOMPARE(x->min().toMSecsSinceEpoch(), clock.wallMs() - 60'000);
+}
+
+void tst_LatencyChart::windowSelector()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s});
+    FeedHub hub(config);
+    LatencyChart chart(&hub);
+    QCOMPARE(chart.windowMinutes(), 10);
+    auto *combo = chart.findChild<QComboBox *>();
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3);
+    combo->setCurrentIndex(combo->findData(5));
+    QCOMPARE(chart.windowMinutes(), 5);
+    auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    QCOMPARE(x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch(), 5 * 60'000);
+    chart.setWindowMinutes(1);
+    QCOMPARE(combo->currentData().toInt(), 1);
+}
+
+void tst_LatencyChart::oneFeedOrAll()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s, u"routes"_s});
+    FeedHub hub(config);
+    LatencyChart chart(&hub);
+    QVERIFY(chart.series(u"queue"_s)->isVisible());
+    QVERIFY(chart.series(u"routes"_s)->isVisible());
+    chart.setFeed(u"routes"_s);
+    chart.setShowAllFeeds(false);
+    QVERIFY(!chart.series(u"queue"_s)->isVisible());
+    QVERIFY(chart.series(u"routes"_s)->isVisible());
+    chart.setShowAllFeeds(true);
+    QVERIFY(chart.series(u"queue"_s)->isVisible());
+}
+
+void tst_LatencyChart::updateCost()
+{
+    // 8 feeds x 10 samples/s for the full 10 minutes: what one flush and one repaint cost.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    ConfigOverrides o;
+    o.server = server.baseUrl().toString();
+    const Config config = ConfigLoader::fromJson({}, o).config;
+    FeedHub hub(config);
+    QCOMPARE(hub.feedIds().size(), 8);
+    LatencyChart chart(&hub);
+    chart.resize(1000, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QElapsedTimer timer;
+    timer.start();
+    for (qint64 t = now - 600'000; t <= now; t += 100) {
+        for (const QString &id : hub.feedIds())
+            emit hub.latencySample(id, t, 0.3 + double(t % 700) / 1000.0);
+    }
+    const qint64 appendMs = timer.elapsed();
+    QCOMPARE(chart.bufferedPoints(u"queue"_s), 6001);
+    timer.restart();
+    chart.flush();
+    const qint64 flushNs = timer.nsecsElapsed();
+    timer.restart();
+    chart.grab();
+    const qint64 paintNs = timer.nsecsElapsed();
+    // Decimation: never more than two points per bucket reach the series.
+    QVERIFY(chart.series(u"queue"_s)->count() <= 2 * std::max(100, 1000));
+    // A steady-state flush after one new sample per feed.
+    for (const QString &id : hub.feedIds())
+        emit hub.latencySample(id, now + 100, 0.5);
+    timer.restart();
+    chart.flush();
+    const qint64 steadyNs = timer.nsecsElapsed();
+    qInfo("48,000 appends %lld ms; full flush %.1f ms; repaint %.1f ms; steady flush %.1f ms; "
+          "%lld points drawn per series",
+          appendMs, flushNs / 1e6, paintNs / 1e6, steadyNs / 1e6,
+          qint64(chart.series(u"queue"_s)->count()));
+    QVERIFY2(steadyNs < 250'000'000, "a flush must fit well inside its 250 ms period");
+}
+
+QTEST_MAIN(tst_LatencyChart)
+#include "tst_latencychart.moc"

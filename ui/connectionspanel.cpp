@@ -1,0 +1,480 @@
+#include "connectionspanel.h"
+
+#include "core/clock.h"
+#include "dashboard/feedhub.h"
+#include "dashboard/freshness.h"
+#include "healthpalette.h"
+#include "latencychart.h"
+#include "models/connectionsmodel.h"
+#include "models/connectionssortproxymodel.h"
+#include "monospacedelegate.h"
+#include "qualitybadgedelegate.h"
+#include "sparklinedelegate.h"
+#include "statedelegate.h"
+
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QLabel *valueLabel(QWidget *parent, const QString &objectName, Qt::Alignment align)
+{
+    auto *label = new QLabel(u"—"_s, parent);
+    label->setObjectName(objectName);
+    label->setAlignment(align | Qt::AlignVCenter);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QLabel *nameLabel(QWidget *parent, const QString &text)
+{
+    auto *label = new QLabel(text, parent);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+} // namespace
+
+ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_clock(SystemClock::instance())
+    , m_proxy(new ConnectionsSortProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_sparkline(new SparklineDelegate(hub, this))
+    , m_chart(new LatencyChart(hub, this))
+    , m_tickTimer(new QTimer(this))
+{
+    // Top bar.
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"summary"_s);
+    m_reconnectAll = new QPushButton(tr("Reconnect &all"), this);
+    m_reconnectAll->setObjectName(u"reconnectAllButton"_s);
+    m_reconnectAll->setAccessibleName(tr("Reconnect all feeds"));
+    m_reconnectAll->setToolTip(
+        tr("Reconnect every feed now, staggered; resets open circuits and backoff"));
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(m_summary);
+    bar->addStretch(1);
+    bar->addWidget(m_reconnectAll);
+
+    // Table.
+    m_proxy->setSourceModel(m_hub->connections());
+    m_table->setModel(m_proxy);
+    m_table->setObjectName(u"connectionsTable"_s);
+    m_table->setAccessibleName(tr("Feed connections"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the buttons
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true); // unsorted until asked: configuration (priority) order
+    m_table->setItemDelegateForColumn(ConnectionsModel::FeedColumn, new MonospaceDelegate(this));
+    m_table->setItemDelegateForColumn(ConnectionsModel::StateColumn, new StateDelegate(this));
+    m_table->setItemDelegateForColumn(ConnectionsModel::QualityColumn,
+                                      new QualityBadgeDelegate(this));
+    m_table->setItemDelegateForColumn(ConnectionsModel::LastRttColumn, m_sparkline);
+    const QFontMetrics fm(m_table->font());
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (m_table->font().pointSizeF() > 0)
+        fixed.setPointSizeF(m_table->font().pointSizeF());
+    m_table->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    auto widthFor = [&](int column, int contents) {
+        const int title =
+            fm.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
+        header->resizeSection(column, std::max(contents, title + 24) + 12);
+    };
+    widthFor(ConnectionsModel::FeedColumn,
+             QFontMetrics(fixed).horizontalAdvance(u"workflow-history"_s));
+    widthFor(ConnectionsModel::StateColumn, fm.horizontalAdvance(tr("waiting to reconnect")) + 18);
+    widthFor(ConnectionsModel::QualityColumn, fm.horizontalAdvance(tr("disconnected")) + 28);
+    widthFor(ConnectionsModel::LastRttColumn, 170);
+    widthFor(ConnectionsModel::EwmaRttColumn, fm.horizontalAdvance(u"0000 ms"_s));
+    widthFor(ConnectionsModel::P95RttColumn, fm.horizontalAdvance(u"0000 ms"_s));
+    widthFor(ConnectionsModel::RetryColumn, fm.horizontalAdvance(u"000"_s));
+    widthFor(ConnectionsModel::TotalRetriesColumn, fm.horizontalAdvance(u"0000"_s));
+    widthFor(ConnectionsModel::CircuitColumn, fm.horizontalAdvance(u"closed 10/10"_s));
+    widthFor(ConnectionsModel::NextRetryColumn, fm.horizontalAdvance(u"in 4 min 59 s"_s));
+    widthFor(ConnectionsModel::LastErrorColumn,
+             fm.horizontalAdvance(u"connection refused (1006)"_s));
+    widthFor(ConnectionsModel::UptimeColumn, fm.horizontalAdvance(u"100.0 %"_s));
+    widthFor(ConnectionsModel::MessagesColumn, fm.horizontalAdvance(u"0000000"_s));
+    // The error text is the one column worth all spare width: last, stretched.
+    header->moveSection(header->visualIndex(ConnectionsModel::LastErrorColumn),
+                        ConnectionsModel::ColumnCount - 1);
+
+    // Detail area.
+    auto *detail = new QFrame(this);
+    detail->setObjectName(u"detail"_s);
+    detail->setFrameShape(QFrame::StyledPanel);
+    m_title = new QLabel(this);
+    m_title->setObjectName(u"detailTitle"_s);
+    QFont titleFont = fixed;
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(fixed.pointSizeF() + 1);
+    m_title->setFont(titleFont);
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(u"qualityBadge"_s);
+    m_state = new QLabel(this);
+    m_state->setObjectName(u"stateValue"_s);
+    m_state->setTextFormat(Qt::RichText);
+    auto *head = new QHBoxLayout;
+    head->addWidget(m_title);
+    head->addWidget(m_badge);
+    head->addWidget(m_state);
+    head->addStretch(1);
+
+    const Qt::Alignment num = Qt::AlignRight;
+    const Qt::Alignment text = Qt::AlignLeft;
+    m_lastRtt = valueLabel(this, u"lastRttValue"_s, num);
+    m_avgRtt = valueLabel(this, u"avgRttValue"_s, num);
+    m_p95Rtt = valueLabel(this, u"p95RttValue"_s, num);
+    m_p99Rtt = valueLabel(this, u"p99RttValue"_s, num);
+    m_retry = valueLabel(this, u"retryValue"_s, num);
+    m_totalRetries = valueLabel(this, u"totalRetriesValue"_s, num);
+    m_uptime = valueLabel(this, u"uptimeValue"_s, num);
+    m_messages = valueLabel(this, u"messagesValue"_s, num);
+    m_protocolErrors = valueLabel(this, u"protocolErrorsValue"_s, num);
+    m_unchanged = valueLabel(this, u"unchangedValue"_s, num);
+    m_nextRetry = valueLabel(this, u"nextRetryValue"_s, text);
+    m_circuit = valueLabel(this, u"circuitValue"_s, text);
+    m_lastError = valueLabel(this, u"lastErrorValue"_s, text);
+    m_lastError->setWordWrap(true);
+    m_testResult = valueLabel(this, u"testResult"_s, text);
+    m_testResult->setWordWrap(true);
+
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(2);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    grid->setColumnMinimumWidth(2, 16);
+    auto pair = [&](int row, int col, const QString &name, QLabel *value, int span = 1) {
+        QLabel *n = nameLabel(this, name);
+        n->setBuddy(value);
+        grid->addWidget(n, row, col, Qt::AlignTop); // level with the first line of wrapped text
+        grid->addWidget(value, row, col + 1, 1, span);
+    };
+    pair(0, 0, tr("Last RTT"), m_lastRtt);
+    pair(0, 2, tr("Retry"), m_retry);
+    pair(1, 0, tr("Average RTT"), m_avgRtt);
+    pair(1, 2, tr("Total retries"), m_totalRetries);
+    pair(2, 0, tr("p95 RTT"), m_p95Rtt);
+    pair(2, 2, tr("Uptime"), m_uptime);
+    pair(3, 0, tr("p99 RTT"), m_p99Rtt);
+    pair(3, 2, tr("Messages"), m_messages);
+    pair(4, 0, tr("Protocol errors"), m_protocolErrors);
+    pair(4, 2, tr("Unchanged snapshots"), m_unchanged);
+    pair(5, 0, tr("Next retry"), m_nextRetry, 3);
+    pair(6, 0, tr("Circuit"), m_circuit, 3);
+    pair(7, 0, tr("Last error"), m_lastError, 3);
+    pair(8, 0, tr("Test"), m_testResult, 3);
+
+    m_reconnect = new QPushButton(tr("&Reconnect"), this);
+    m_reconnect->setObjectName(u"reconnectButton"_s);
+    m_reconnect->setToolTip(tr("Drop the link and connect now; resets backoff and the circuit"));
+    m_test = new QPushButton(tr("&Test connection"), this);
+    m_test->setObjectName(u"testButton"_s);
+    m_test->setToolTip(
+        tr("Open a separate connection, measure handshake and ping; the live link is untouched"));
+    m_stopStart = new QPushButton(tr("S&top"), this);
+    m_stopStart->setObjectName(u"stopStartButton"_s);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_reconnect);
+    buttons->addWidget(m_test);
+    buttons->addWidget(m_stopStart);
+    buttons->addStretch(1);
+
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(8, 6, 8, 6);
+    detailLayout->setSpacing(6);
+    detailLayout->addLayout(head);
+    detailLayout->addLayout(grid);
+    detailLayout->addLayout(buttons);
+    detailLayout->addStretch(1);
+    for (QLabel *label : {m_title, m_badge, m_state})
+        label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+    detail->setMinimumWidth(420);
+
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(detail);
+    bottom->addWidget(m_chart);
+    bottom->setStretchFactor(0, 0);
+    bottom->setStretchFactor(1, 1);
+    bottom->setChildrenCollapsible(false);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    // Room for the usual eight feeds without scrolling; the chart takes the rest.
+    const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
+        + 9 * m_table->verticalHeader()->defaultSectionSize() + 4;
+    split->setSizes({tableHeight, 400});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    setTabOrder(m_reconnectAll, m_table);
+    setTabOrder(m_table, m_reconnect);
+    setTabOrder(m_reconnect, m_test);
+    setTabOrder(m_test, m_stopStart);
+
+    connect(m_reconnectAll, &QPushButton::clicked, m_hub, &FeedHub::reconnectAll);
+    connect(m_reconnect, &QPushButton::clicked, this, [this] {
+        if (!m_selected.isEmpty())
+            m_hub->reconnect(m_selected);
+    });
+    connect(m_test, &QPushButton::clicked, this, [this] {
+        if (m_selected.isEmpty())
+            return;
+        m_testing.insert(m_selected);
+        m_testResults.insert(m_selected, tr("Testing…"));
+        updateDetail();
+        m_hub->testConnection(m_selected);
+    });
+    connect(m_stopStart, &QPushButton::clicked, this, [this] {
+        if (m_selected.isEmpty())
+            return;
+        if (m_hub->stats(m_selected).state == Feed::State::Stopped)
+            m_hub->startFeed(m_selected);
+        else
+            m_hub->stopFeed(m_selected);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ConnectionsPanel::onCurrentRowChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_selected.isEmpty() && m_proxy->rowCount() > 0)
+            m_table->selectRow(0);
+    });
+    connect(m_hub, &FeedHub::statsChanged, this, &ConnectionsPanel::onStats);
+    connect(m_hub, &FeedHub::overallChanged, this, &ConnectionsPanel::updateSummary);
+    connect(m_hub, &FeedHub::testFinished, this, &ConnectionsPanel::onTestFinished);
+
+    m_tickTimer->setSingleShot(true);
+    connect(m_tickTimer, &QTimer::timeout, this, &ConnectionsPanel::onTick);
+
+    m_chart->setShowAllFeeds(true);
+    if (m_proxy->rowCount() > 0)
+        m_table->selectRow(0);
+    updateSummary();
+    updateDetail();
+    scheduleTick();
+}
+
+void ConnectionsPanel::setClock(const Clock *clock)
+{
+    m_clock = clock ? clock : SystemClock::instance();
+    m_sparkline->setClock(m_clock);
+    m_chart->setClock(m_clock);
+    updateDetail();
+    scheduleTick();
+}
+
+void ConnectionsPanel::selectFeed(const QString &feedId)
+{
+    const int sourceRow = m_hub->connections()->rowOf(feedId);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_hub->connections()->index(sourceRow, 0));
+    m_table->selectRow(index.row());
+    m_table->scrollTo(index);
+}
+
+void ConnectionsPanel::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    m_selected =
+        current.isValid() ? current.data(ConnectionsModel::FeedIdRole).toString() : QString();
+    m_chart->setFeed(m_selected);
+    updateDetail();
+    scheduleTick();
+}
+
+void ConnectionsPanel::onStats(const FeedStats &stats)
+{
+    if (stats.feedId != m_selected)
+        return;
+    updateDetail();
+    scheduleTick();
+}
+
+void ConnectionsPanel::onTestFinished(const TestResult &result)
+{
+    m_testing.remove(result.feedId);
+    const QString at = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs()).toString(u"HH:mm:ss"_s);
+    QString text;
+    if (result.ok) {
+        text = tr("%1: ok — %2 (connect %3)")
+                   .arg(at, ConnectionsModel::rttText(result.rttMs),
+                        ConnectionsModel::rttText(result.connectMs));
+    } else if (result.httpStatus > 0) {
+        text = tr("%1: failed — %2 (HTTP %3)").arg(at, result.error).arg(result.httpStatus);
+    } else {
+        text = tr("%1: failed — %2").arg(at, result.error);
+    }
+    m_testResults.insert(result.feedId, text);
+    if (result.feedId == m_selected)
+        updateDetail();
+}
+
+void ConnectionsPanel::onTick()
+{
+    m_hub->connections()->tick();
+    // Sparklines scroll with time, samples or not: a silent feed's line must run out.
+    m_table->viewport()->update();
+    updateDetail();
+    scheduleTick();
+}
+
+void ConnectionsPanel::scheduleTick()
+{
+    // Countdowns show whole seconds rounded up, so the selected feed's number changes exactly
+    // when (deadline - now) crosses a second: wake just after that, not on an unrelated beat.
+    int delay = 1000;
+    if (!m_selected.isEmpty()) {
+        const FeedStats s = m_hub->stats(m_selected);
+        const qint64 deadline = s.state == Feed::State::CircuitOpen ? s.halfOpenAtWallMs
+            : s.state == Feed::State::ReconnectWait                 ? s.nextRetryWallMs
+                                                                    : 0;
+        const qint64 left = deadline - m_clock->wallMs();
+        if (deadline > 0 && left > 0)
+            delay = int(left % 1000) + 10;
+    }
+    m_tickTimer->start(delay);
+}
+
+void ConnectionsPanel::setValue(QLabel *label, const QString &text)
+{
+    if (label->text() != text)
+        label->setText(text);
+}
+
+QString ConnectionsPanel::nextRetryText(const FeedStats &s, qint64 now) const
+{
+    switch (s.state) {
+    case Feed::State::ReconnectWait:
+        if (s.nextRetryWallMs <= 0)
+            return tr("reconnecting");
+        return s.nextRetryWallMs > now
+            ? tr("reconnecting in %1").arg(Freshness::duration(s.nextRetryWallMs - now))
+            : tr("reconnecting now…");
+    case Feed::State::CircuitOpen:
+        return tr("circuit open, next try in %1")
+            .arg(Freshness::duration(s.halfOpenAtWallMs - now));
+    case Feed::State::Connecting:
+        return tr("connecting…");
+    case Feed::State::Connected:
+        return tr("— (connected)");
+    case Feed::State::Offline:
+        return tr("waiting for the network");
+    case Feed::State::Stopped:
+        if (s.stopReason == "auth"_L1)
+            return tr("stopped: not authorized (reconnect by hand)");
+        if (s.stopReason == "config"_L1)
+            return tr("stopped: configuration error");
+        return tr("stopped");
+    case Feed::State::Idle:
+        return tr("not started");
+    }
+    return {};
+}
+
+QString ConnectionsPanel::circuitText(const FeedStats &s, qint64 now) const
+{
+    switch (s.circuit) {
+    case Circuit::State::Closed:
+        return tr("closed · %1/%2 failures").arg(s.circuitFailures).arg(s.circuitThreshold);
+    case Circuit::State::HalfOpen:
+        return tr("half-open · probing");
+    case Circuit::State::Open:
+        return tr("open · %1/%2 failures · half-open in %3")
+            .arg(s.circuitFailures)
+            .arg(s.circuitThreshold)
+            .arg(Freshness::duration(s.halfOpenAtWallMs - now));
+    }
+    return {};
+}
+
+void ConnectionsPanel::updateDetail()
+{
+    const bool has = !m_selected.isEmpty();
+    m_reconnect->setEnabled(has);
+    m_test->setEnabled(has && !m_testing.contains(m_selected));
+    m_stopStart->setEnabled(has);
+    if (!has) {
+        m_title->setText(tr("No feed selected"));
+        m_badge->hide();
+        return;
+    }
+    const FeedStats s = m_hub->stats(m_selected);
+    const qint64 now = m_clock->wallMs();
+    const QLocale locale;
+    setValue(m_title, m_selected);
+    m_badge->show();
+    setValue(m_badge, ConnectionsModel::qualityText(s.quality));
+    const QString sheet = HealthPalette::badgeStyleSheet(s.quality);
+    if (m_badge->styleSheet() != sheet)
+        m_badge->setStyleSheet(sheet);
+    setValue(m_state,
+             u"<span style=\"color:%1\">●</span> %2"_s.arg(
+                 HealthPalette::state(s.state).name(),
+                 ConnectionsModel::stateText(s.state).toHtmlEscaped()));
+    setValue(m_lastRtt, ConnectionsModel::rttText(s.lastRttMs));
+    setValue(m_avgRtt, ConnectionsModel::rttText(s.ewmaRttMs));
+    setValue(m_p95Rtt, ConnectionsModel::rttText(s.p95RttMs));
+    setValue(m_p99Rtt, ConnectionsModel::rttText(s.p99RttMs));
+    setValue(m_retry, locale.toString(s.attempt));
+    setValue(m_totalRetries, locale.toString(s.totalRetries));
+    setValue(m_uptime, tr("%1 %").arg(s.uptimePercent, 0, 'f', 1));
+    setValue(m_messages, locale.toString(s.messages));
+    setValue(m_protocolErrors, locale.toString(s.protocolErrors));
+    setValue(m_unchanged, locale.toString(s.unchangedSnapshots));
+    setValue(m_nextRetry, nextRetryText(s, now));
+    setValue(m_circuit, circuitText(s, now));
+    setValue(m_lastError,
+             s.lastError.isEmpty() ? u"—"_s
+                 : s.lastCloseCode ? tr("%1 (close code %2)").arg(s.lastError).arg(s.lastCloseCode)
+                                   : s.lastError);
+    setValue(m_testResult, m_testResults.value(m_selected, u"—"_s));
+
+    const bool stopped = s.state == Feed::State::Stopped;
+    const QString stopStart = stopped ? tr("S&tart") : tr("S&top");
+    if (m_stopStart->text() != stopStart)
+        m_stopStart->setText(stopStart);
+    m_stopStart->setAccessibleName(stopped ? tr("Start feed %1").arg(m_selected)
+                                           : tr("Stop feed %1").arg(m_selected));
+    m_stopStart->setToolTip(stopped ? tr("Start this feed again")
+                                    : tr("Close this feed's link and stop retrying"));
+    m_reconnect->setAccessibleName(tr("Reconnect feed %1").arg(m_selected));
+    m_test->setAccessibleName(tr("Test connection of feed %1").arg(m_selected));
+}
+
+void ConnectionsPanel::updateSummary()
+{
+    const int total = int(m_hub->feedIds().size());
+    m_summary->setText(tr("%1 of %2 feeds live · worst quality: %3")
+                           .arg(m_hub->liveCount())
+                           .arg(total)
+                           .arg(ConnectionsModel::qualityText(m_hub->worstQuality())));
+}

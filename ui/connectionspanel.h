@@ -1,0 +1,82 @@
+#pragma once
+
+#include "connection/connectiontester.h"
+#include "connection/feedstats.h"
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+class Clock;
+class ConnectionsSortProxyModel;
+class FeedHub;
+class LatencyChart;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+class SparklineDelegate;
+
+// Every feed's connection health in a table, the selected feed in detail (live countdowns,
+// circuit, errors, counters) with its controls, and the RTT chart. Talks only to FeedHub.
+class ConnectionsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionsPanel)
+
+public:
+    explicit ConnectionsPanel(FeedHub *hub, QWidget *parent = nullptr);
+
+    QString selectedFeed() const { return m_selected; }
+    void selectFeed(const QString &feedId);
+    // For tests that drive countdowns with a manual clock; the table keeps the hub's clock.
+    void setClock(const Clock *clock);
+    QTableView *table() const { return m_table; }
+    LatencyChart *chart() const { return m_chart; }
+
+private:
+    void onCurrentRowChanged();
+    void onStats(const FeedStats &stats);
+    void onTestFinished(const TestResult &result);
+    void onTick();
+    void scheduleTick();
+    void updateDetail();
+    void updateSummary();
+    void setValue(QLabel *label, const QString &text);
+    QString nextRetryText(const FeedStats &s, qint64 now) const;
+    QString circuitText(const FeedStats &s, qint64 now) const;
+
+    FeedHub *m_hub;
+    const Clock *m_clock;
+    ConnectionsSortProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    SparklineDelegate *m_sparkline = nullptr;
+    LatencyChart *m_chart = nullptr;
+    QTimer *m_tickTimer = nullptr;
+    QString m_selected;
+    QHash<QString, QString> m_testResults; // last "Test connection" outcome per feed
+    QSet<QString> m_testing;
+
+    QLabel *m_summary = nullptr;
+    QPushButton *m_reconnectAll = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_badge = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_lastRtt = nullptr;
+    QLabel *m_avgRtt = nullptr;
+    QLabel *m_p95Rtt = nullptr;
+    QLabel *m_p99Rtt = nullptr;
+    QLabel *m_retry = nullptr;
+    QLabel *m_totalRetries = nullptr;
+    QLabel *m_nextRetry = nullptr;
+    QLabel *m_circuit = nullptr;
+    QLabel *m_lastError = nullptr;
+    QLabel *m_uptime = nullptr;
+    QLabel *m_messages = nullptr;
+    QLabel *m_protocolErrors = nullptr;
+    QLabel *m_unchanged = nullptr;
+    QLabel *m_testResult = nullptr;
+    QPushButton *m_reconnect = nullptr;
+    QPushButton *m_test = nullptr;
+    QPushButton *m_stopStart = nullptr;
+};

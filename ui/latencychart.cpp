@@ -1,0 +1,330 @@
+#include "latencychart.h"
+
+#include "core/clock.h"
+#include "dashboard/feedhub.h"
+#include "healthpalette.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QGraphicsSimpleTextItem>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <iterator>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr double minPlottableMs = 0.001; // a log axis has no zero
+
+// Feed lines in colours that do not read as a quality tier (no green, teal, amber or red).
+QColor feedColour(int i)
+{
+    static const QRgb colours[] = {0x1f77b4, 0x9467bd, 0xe377c2, 0x8c564b, 0x17becf,
+                                   0x393b79, 0xbcbd22, 0x7f7f7f, 0x6b6ecf, 0xad494a};
+    return QColor::fromRgb(colours[i % int(std::size(colours))]);
+}
+} // namespace
+
+LatencyChart::LatencyChart(FeedHub *hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_clock(SystemClock::instance())
+    , m_chart(new QChart)
+    , m_xAxis(new QDateTimeAxis(this))
+    , m_yAxis(new QLogValueAxis(this))
+    , m_windowCombo(new QComboBox(this))
+    , m_allFeeds(new QCheckBox(tr("&All feeds"), this))
+    , m_flushTimer(new QTimer(this))
+{
+    auto *title = new QLabel(tr("Round-trip time"), this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    for (int minutes : {1, 5, 10})
+        m_windowCombo->addItem(tr("%n min", nullptr, minutes), minutes);
+    m_windowCombo->setCurrentIndex(2);
+    m_windowCombo->setAccessibleName(tr("Chart time window"));
+    m_windowCombo->setToolTip(tr("How much history the chart shows"));
+    m_allFeeds->setChecked(true);
+    m_allFeeds->setToolTip(tr("Show every feed, or only the feed selected in the table"));
+
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->setBackgroundRoundness(0);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    m_xAxis->setFormat(u"HH:mm"_s);
+    m_xAxis->setTickCount(6);
+    m_yAxis->setBase(10);
+    m_yAxis->setLabelFormat(u"%g"_s);
+    m_yAxis->setTitleText(tr("ms (log)"));
+    m_yAxis->setMinorTickCount(0);
+    QFont small = m_xAxis->labelsFont();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1));
+    m_xAxis->setLabelsFont(small);
+    m_yAxis->setLabelsFont(small);
+    m_yAxis->setTitleFont(small);
+    m_chart->addAxis(m_xAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_yAxis, Qt::AlignLeft);
+
+    // Thresholds: dashed lines in their tier's colour, named on the right edge of the plot.
+    const Settings &s = m_hub->config().settings;
+    m_thresholdMs = {double(s.qualityExcellentMs), double(s.qualityGoodMs),
+                     double(s.qualityPoorMs)};
+    const std::array<Quality::Tier, 3> tiers = {Quality::Tier::Excellent, Quality::Tier::Good,
+                                                Quality::Tier::Poor};
+    const std::array<QString, 3> names = {tr("excellent ≤ %1 ms"), tr("good ≤ %1 ms"),
+                                          tr("poor ≤ %1 ms")};
+    for (size_t i = 0; i < m_thresholds.size(); ++i) {
+        auto *line = new QLineSeries;
+        line->setUseOpenGL(false);
+        QPen pen(HealthPalette::quality(tiers[i]), 1, Qt::DashLine);
+        line->setPen(pen);
+        m_chart->addSeries(line);
+        line->attachAxis(m_xAxis);
+        line->attachAxis(m_yAxis);
+        const QList<QLegendMarker *> markers = m_chart->legend()->markers(line);
+        for (QLegendMarker *marker : markers)
+            marker->setVisible(false);
+        m_thresholds[i] = line;
+        auto *label = new QGraphicsSimpleTextItem(names[i].arg(m_thresholdMs[i]), m_chart);
+        label->setBrush(HealthPalette::quality(tiers[i]).darker(115));
+        label->setFont(small);
+        label->setZValue(20);
+        m_thresholdLabels[i] = label;
+    }
+
+    m_view = new QChartView(m_chart, this);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(160);
+    m_view->setAccessibleName(tr("Round-trip time chart"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(title);
+    bar->addStretch(1);
+    bar->addWidget(m_allFeeds);
+    bar->addWidget(m_windowCombo);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setWindowMinutes(m_windowCombo->itemData(i).toInt()); });
+    connect(m_allFeeds, &QCheckBox::toggled, this, &LatencyChart::setShowAllFeeds);
+    connect(m_chart, &QChart::plotAreaChanged, this, &LatencyChart::updateThresholdLabels);
+    connect(m_hub, &FeedHub::latencySample, this, &LatencyChart::onSample);
+    connect(m_hub, &FeedHub::feedAdded, this, [this](const QString &id) { ensureLine(id); });
+    connect(m_hub, &FeedHub::feedRemoved, this, &LatencyChart::removeLine);
+
+    for (const QString &id : m_hub->feedIds())
+        ensureLine(id);
+    reloadFromHub();
+    applyVisibility();
+
+    m_flushTimer->setInterval(flushIntervalMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &LatencyChart::flush);
+    m_flushTimer->start();
+    flush();
+}
+
+LatencyChart::~LatencyChart()
+{
+    qDeleteAll(m_lines);
+}
+
+void LatencyChart::setClock(const Clock *clock)
+{
+    m_clock = clock ? clock : SystemClock::instance();
+    m_forceRedraw = true;
+    flush();
+}
+
+LatencyChart::Line *LatencyChart::ensureLine(const QString &feedId)
+{
+    if (Line *line = m_lines.value(feedId))
+        return line;
+    auto *line = new Line;
+    line->buffer.setWindowMs(qint64(m_windowMinutes) * 60 * 1000);
+    line->series = new QLineSeries;
+    line->series->setName(feedId);
+    line->series->setUseOpenGL(false);
+    m_chart->addSeries(line->series);
+    line->series->attachAxis(m_xAxis);
+    line->series->attachAxis(m_yAxis);
+    QPen pen(feedColour(m_nextColour++), 1.5);
+    line->series->setPen(pen);
+    m_lines.insert(feedId, line);
+    line->series->setVisible(isShown(feedId));
+    for (QLegendMarker *marker : m_chart->legend()->markers(line->series))
+        marker->setVisible(isShown(feedId));
+    return line;
+}
+
+void LatencyChart::removeLine(const QString &feedId)
+{
+    Line *line = m_lines.take(feedId);
+    if (!line)
+        return;
+    m_chart->removeSeries(line->series);
+    delete line->series;
+    delete line;
+}
+
+QLineSeries *LatencyChart::series(const QString &feedId) const
+{
+    const Line *line = m_lines.value(feedId);
+    return line ? line->series : nullptr;
+}
+
+qsizetype LatencyChart::bufferedPoints(const QString &feedId) const
+{
+    const Line *line = m_lines.value(feedId);
+    return line ? line->buffer.size() : 0;
+}
+
+void LatencyChart::onSample(const QString &feedId, qint64 wallMs, double rttMs)
+{
+    Line *line = ensureLine(feedId);
+    line->buffer.append(wallMs, std::max(rttMs, minPlottableMs));
+    line->dirty = true;
+}
+
+void LatencyChart::reloadFromHub()
+{
+    const qint64 now = m_clock->wallMs();
+    for (auto it = m_lines.cbegin(); it != m_lines.cend(); ++it) {
+        QList<QPointF> points = m_hub->latencySamples(it.key());
+        for (QPointF &p : points)
+            p.setY(std::max(p.y(), minPlottableMs));
+        it.value()->buffer.assign(points);
+        it.value()->buffer.trim(now);
+        it.value()->dirty = true;
+    }
+}
+
+void LatencyChart::setWindowMinutes(int minutes)
+{
+    minutes = std::clamp(minutes, 1, 60);
+    if (minutes == m_windowMinutes)
+        return;
+    m_windowMinutes = minutes;
+    for (Line *line : std::as_const(m_lines))
+        line->buffer.setWindowMs(qint64(minutes) * 60 * 1000);
+    // A wider window needs the history the buffers already dropped; the hub keeps it.
+    reloadFromHub();
+    m_xAxis->setFormat(minutes <= 1 ? u"HH:mm:ss"_s : u"HH:mm"_s);
+    const int comboIndex = m_windowCombo->findData(minutes);
+    if (comboIndex >= 0 && comboIndex != m_windowCombo->currentIndex())
+        m_windowCombo->setCurrentIndex(comboIndex);
+    m_forceRedraw = true;
+    flush();
+}
+
+bool LatencyChart::isShown(const QString &feedId) const
+{
+    return m_showAll || feedId == m_feed;
+}
+
+void LatencyChart::applyVisibility()
+{
+    for (auto it = m_lines.cbegin(); it != m_lines.cend(); ++it) {
+        const bool shown = isShown(it.key());
+        it.value()->series->setVisible(shown);
+        for (QLegendMarker *marker : m_chart->legend()->markers(it.value()->series))
+            marker->setVisible(shown);
+    }
+    m_forceRedraw = true;
+}
+
+void LatencyChart::setFeed(const QString &feedId)
+{
+    if (feedId == m_feed)
+        return;
+    m_feed = feedId;
+    applyVisibility();
+    flush();
+}
+
+void LatencyChart::setShowAllFeeds(bool all)
+{
+    if (all == m_showAll)
+        return;
+    m_showAll = all;
+    if (m_allFeeds->isChecked() != all)
+        m_allFeeds->setChecked(all);
+    applyVisibility();
+    flush();
+}
+
+void LatencyChart::flush()
+{
+    const qint64 now = m_clock->wallMs();
+    const qint64 from = now - qint64(m_windowMinutes) * 60 * 1000;
+    // Two points (min, max) per two pixel columns keep every spike; more only costs time in
+    // QtCharts' geometry update, which dominates a flush.
+    const int buckets = std::max(100, int(m_chart->plotArea().width()) / 2);
+    double lo = std::numeric_limits<double>::max();
+    double hi = 0;
+    for (Line *line : std::as_const(m_lines)) {
+        if (line->buffer.trim(now))
+            line->dirty = true;
+        if (!isShown(line->series->name()))
+            continue;
+        if (line->dirty || m_forceRedraw) {
+            line->series->replace(line->buffer.decimated(from, now, buckets));
+            line->dirty = false;
+        }
+        double a = 0;
+        double b = 0;
+        if (line->buffer.range(from, &a, &b)) {
+            lo = std::min(lo, a);
+            hi = std::max(hi, b);
+        }
+    }
+    m_forceRedraw = false;
+
+    m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now));
+    // Whole decades below the data, and room above the "poor" line, so the thresholds are
+    // always in view and sub-millisecond loopback RTTs are not squashed onto the axis.
+    const double poor = m_thresholdMs[2];
+    const double yMin =
+        hi > 0 ? std::pow(10.0, std::floor(std::log10(std::clamp(lo, minPlottableMs, 10.0)))) : 1.0;
+    const double yMax = std::max(hi, poor) * 1.6;
+    if (!qFuzzyCompare(m_yAxis->min(), yMin) || !qFuzzyCompare(m_yAxis->max(), yMax)) {
+        m_yAxis->setRange(yMin, yMax);
+        updateThresholdLabels();
+    }
+    for (size_t i = 0; i < m_thresholds.size(); ++i) {
+        const double y = m_thresholdMs[i];
+        m_thresholds[i]->replace({QPointF(double(from), y), QPointF(double(now), y)});
+    }
+}
+
+void LatencyChart::updateThresholdLabels()
+{
+    const QRectF plot = m_chart->plotArea();
+    for (size_t i = 0; i < m_thresholds.size(); ++i) {
+        QGraphicsSimpleTextItem *label = m_thresholdLabels[i];
+        const double y = m_thresholdMs[i];
+        const bool inside = y >= m_yAxis->min() && y <= m_yAxis->max();
+        label->setVisible(inside && !plot.isEmpty());
+        if (!inside)
+            continue;
+        const QPointF at =
+            m_chart->mapToPosition(QPointF(m_xAxis->max().toMSecsSinceEpoch(), y), m_thresholds[i]);
+        const QRectF box = label->boundingRect();
+        label->setPos(plot.right() - box.width() - 4, at.y() - box.height() - 1);
+    }
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "dashboard/latencyseriesbuffer.h"
+
+#include <QHash>
+#include <QList>
+#include <QWidget>
+
+#include <array>
+
+class Clock;
+class FeedHub;
+class QCheckBox;
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateTimeAxis;
+class QGraphicsSimpleTextItem;
+class QLineSeries;
+class QLogValueAxis;
+class QTimer;
+
+// RTT over time, one line per feed, over a rolling window (1, 5 or 10 minutes) with the quality
+// thresholds drawn across it. Samples are buffered and drawn a few times a second: a sample
+// costs an append, never a series or axis rebuild.
+class LatencyChart final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LatencyChart)
+
+public:
+    explicit LatencyChart(FeedHub *hub, QWidget *parent = nullptr);
+    ~LatencyChart() override;
+
+    void setClock(const Clock *clock);
+    int windowMinutes() const { return m_windowMinutes; }
+    void setWindowMinutes(int minutes);
+    // The feed shown when not showing all feeds.
+    QString feed() const { return m_feed; }
+    void setFeed(const QString &feedId);
+    bool showsAllFeeds() const { return m_showAll; }
+    void setShowAllFeeds(bool all);
+
+    QChart *chart() const { return m_chart; }
+    QLineSeries *series(const QString &feedId) const;
+    // Points held for a feed (before decimation for drawing).
+    qsizetype bufferedPoints(const QString &feedId) const;
+    static constexpr int flushIntervalMs = 250;
+
+public slots:
+    // Draws what arrived since the last flush and moves the time axis; the timer calls it.
+    void flush();
+
+private:
+    struct Line
+    {
+        QLineSeries *series = nullptr;
+        LatencySeriesBuffer buffer;
+        bool dirty = false;
+    };
+
+    Line *ensureLine(const QString &feedId);
+    void removeLine(const QString &feedId);
+    void onSample(const QString &feedId, qint64 wallMs, double rttMs);
+    void reloadFromHub();
+    void applyVisibility();
+    bool isShown(const QString &feedId) const;
+    void updateThresholdLabels();
+
+    FeedHub *m_hub;
+    const Clock *m_clock;
+    QChart *m_chart = nullptr;
+    QChartView *m_view = nullptr;
+    QDateTimeAxis *m_xAxis = nullptr;
+    QLogValueAxis *m_yAxis = nullptr;
+    QComboBox *m_windowCombo = nullptr;
+    QCheckBox *m_allFeeds = nullptr;
+    QTimer *m_flushTimer = nullptr;
+    QHash<QString, Line *> m_lines;
+    std::array<QLineSeries *, 3> m_thresholds {};
+    std::array<QGraphicsSimpleTextItem *, 3> m_thresholdLabels {};
+    std::array<double, 3> m_thresholdMs {};
+    QString m_feed;
+    int m_windowMinutes = 10;
+    int m_nextColour = 0;
+    bool m_showAll = true;
+    bool m_forceRedraw = true;
+};
