@@ -50,7 +50,7 @@ void ConnectionTester::start()
         QString text = Handshake::errorText(m_socket, m_spec);
         m_result.httpStatus = Handshake::httpStatusFromError(text);
         if (m_result.httpStatus) {
-            text = u"upgrade refused with HTTP %1"_s.arg(m_result.httpStatus);
+            text = Handshake::refusalText(text, m_result.httpStatus);
         }
         finish(false, text);
     });

@@ -335,6 +335,8 @@ void FeedConnection::onSocketError(QAbstractSocket::SocketError error)
     m_pending.httpStatus = Handshake::httpStatusFromError(text);
     m_pending.sawError = true;
     m_pending.reason = text.isEmpty() ? u"socket error %1"_s.arg(int(error)) : text;
+    if (m_pending.httpStatus)
+        m_pending.reason = Handshake::refusalText(text, m_pending.httpStatus);
     // After a refused upgrade Qt 6.4.2 stays in Connecting forever and only emits error().
     finishAttempt();
 }
@@ -479,8 +481,13 @@ void FeedConnection::onPong(quint64 elapsedMs, const QByteArray &)
 
 void FeedConnection::recordRtt(double rttMs, const QString &source)
 {
-    m_latency.addSample(rttMs);
-    ++m_samplesThisConnection;
+    // Quality follows the path the data takes: through the server's application when it answers
+    // app pings (a ping frame is answered by the WebSocket layer and can look fast while the
+    // application crawls), through the WebSocket layer otherwise.
+    if (source == "app"_L1 || !m_appPings) {
+        m_latency.addSample(rttMs);
+        ++m_samplesThisConnection;
+    }
     emitEvent(u"latency"_s,
               {{u"rtt_ms"_s, std::round(rttMs * 1000.0) / 1000.0},
                {u"quality"_s, Quality::name(m_latency.quality())},

@@ -20,6 +20,8 @@ FeedEngine::FeedEngine(const Config &config, const Clock *clock, RandomSource *r
     qRegisterMetaType<FeedEvent>();
     qRegisterMetaType<FeedStats>();
     qRegisterMetaType<TestResult>();
+    // Single-shot, re-armed after each start: a late tick never shortens the next gap.
+    m_staggerTimer->setSingleShot(true);
     m_staggerTimer->setInterval(m_config.settings.staggerStepMs);
     m_staggerTimer->setTimerType(Qt::PreciseTimer);
     connect(m_staggerTimer, &QTimer::timeout, this, &FeedEngine::startNextStaggered);
@@ -95,11 +97,8 @@ void FeedEngine::enqueueStaggered(const QStringList &ids, bool manual)
         if (manual)
             m_manualInQueue.insert(id);
     }
-    if (!m_staggerTimer->isActive()) {
+    if (!m_staggerTimer->isActive())
         startNextStaggered();
-        if (!m_staggerQueue.isEmpty())
-            m_staggerTimer->start();
-    }
 }
 
 void FeedEngine::startNextStaggered()
@@ -115,8 +114,8 @@ void FeedEngine::startNextStaggered()
         else
             feed->start();
     }
-    if (m_staggerQueue.isEmpty())
-        m_staggerTimer->stop();
+    if (!m_staggerQueue.isEmpty())
+        m_staggerTimer->start();
 }
 
 void FeedEngine::stopAll()

@@ -49,6 +49,15 @@ int httpStatusFromError(const QString &errorString)
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
+QString refusalText(const QString &errorString, int httpStatus)
+{
+    static const QRegularExpression re(u"status code: \\d{3} (\\([^)]*\\))"_s);
+    const QRegularExpressionMatch match = re.match(errorString);
+    return match.hasMatch()
+        ? u"upgrade refused with HTTP %1 %2"_s.arg(httpStatus).arg(match.captured(1))
+        : u"upgrade refused with HTTP %1"_s.arg(httpStatus);
+}
+
 QString errorText(const QWebSocket *socket, const FeedSpec &spec)
 {
     QString text = socket->errorString();

@@ -21,6 +21,8 @@ Request build(const FeedSpec &spec);
 void open(QWebSocket *socket, const FeedSpec &spec);
 // Qt 6.4 reports a refused upgrade only through errorString(); 0 when there is no status.
 int httpStatusFromError(const QString &errorString);
+// "upgrade refused with HTTP 503 (Service Unavailable)" from Qt's handshake error text.
+QString refusalText(const QString &errorString, int httpStatus);
 // The socket's error text with the token masked.
 QString errorText(const QWebSocket *socket, const FeedSpec &spec);
 
