@@ -57,6 +57,9 @@ void tst_Freshness::staleSinceAndCountdown()
     s.state = Feed::State::CircuitOpen;
     s.halfOpenAtWallMs = down + 125000;
     QVERIFY(Freshness::of(s, down).text.contains(u"2 min 5 s"_s));
+    s.degraded = true;
+    QVERIFY(Freshness::of(s, down).text.startsWith(u"degraded (HTTP polling)"_s));
+    QVERIFY(!Freshness::of(s, down).live);
     FeedStats never;
     never.state = Feed::State::Connecting;
     QCOMPARE(Freshness::of(never, down).text, u"no data (connecting)"_s);

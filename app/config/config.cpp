@@ -16,7 +16,8 @@ namespace {
 
 const QStringList kRootKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"backends"_s};
 const QStringList kBackendKeys = {u"server"_s, u"auth"_s, u"feeds"_s};
-const QStringList kFeedKeys = {u"id"_s, u"url"_s, u"priority"_s, u"message_type"_s};
+const QStringList kFeedKeys = {u"id"_s, u"url"_s, u"priority"_s, u"message_type"_s,
+                               u"snapshot_url"_s};
 
 bool isSettingsGroup(const QString &key)
 {
@@ -157,6 +158,10 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
         base.chop(1);
     url.setPath(base + feedPath(name));
     feed.url = url;
+    QUrl snapshot = url;
+    snapshot.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
+    snapshot.setPath(base + u"/api/v1/"_s + name);
+    feed.snapshotUrl = snapshot;
     feed.messageType = messageTypeForFeed(name);
     const int index = defaultFeedNames().indexOf(name);
     feed.priority = index >= 0 ? index + 1 : 50;
@@ -291,6 +296,20 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
                     errors << u"%1.url: %2"_s.arg(at, feedUrlError);
             } else if (feed.messageType.isEmpty() && !object.contains("message_type"_L1)) {
                 // A custom feed with no URL lives under the usual path; that is fine.
+            }
+            if (object.contains("snapshot_url"_L1)) {
+                const QString text = object.value("snapshot_url"_L1).toString();
+                const QUrl snapshot(text, QUrl::StrictMode);
+                if (text.isEmpty())
+                    feed.snapshotUrl = QUrl(); // degraded mode off for this feed
+                else if (!snapshot.isValid()
+                         || (snapshot.scheme() != "http"_L1 && snapshot.scheme() != "https"_L1))
+                    errors << u"%1.snapshot_url: '%2' must be an http:// or https:// URL"_s.arg(
+                        at, text);
+                else
+                    feed.snapshotUrl = snapshot;
+            } else if (object.contains("url"_L1)) {
+                feed.snapshotUrl = QUrl(); // a custom WebSocket URL has no known HTTP twin
             }
             if (object.contains("message_type"_L1))
                 feed.messageType = object.value("message_type"_L1).toString();

@@ -25,6 +25,7 @@ struct FeedSpec
     QString name;        // "queue", "adw-state/42", or a custom name
     QString backend;     // backend name ("default" when there is one)
     QUrl url;            // ws(s)://host:port/api/v1/ws/queue, without credentials
+    QUrl snapshotUrl;    // http(s)://host:port/api/v1/queue for degraded mode; empty: none
     QString messageType; // expected snapshot type, e.g. "queue_update"; empty accepts any
     int priority = 100;  // lower starts first
     Settings settings;   // effective settings after backend and feed overrides

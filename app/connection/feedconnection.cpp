@@ -1,6 +1,7 @@
 #include "feedconnection.h"
 
 #include "connection/handshake.h"
+#include "connection/snapshotpoller.h"
 #include "core/clock.h"
 #include "policy/closecodepolicy.h"
 #include "protocol/messagedecoder.h"
@@ -72,6 +73,17 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
     connect(m_heartbeatTimer, &QTimer::timeout, this, &FeedConnection::onHeartbeatTick);
     connect(m_stableTimer, &QTimer::timeout, this, &FeedConnection::onStable);
     m_rttTimer.start();
+    if (spec.snapshotUrl.isValid()) {
+        m_poller = new SnapshotPoller(spec.snapshotUrl, spec.settings.fallbackPollMs,
+                                      spec.settings.connectTimeoutMs, this);
+        connect(m_poller, &SnapshotPoller::snapshotFetched, this,
+                [this](const QJsonValue &data, qint64 bytes) {
+                    applySnapshotData(m_spec.messageType, data, bytes, u"http"_s);
+                });
+        connect(m_poller, &SnapshotPoller::failed, this, [this](const QString &error) {
+            emitEvent(u"poll_error"_s, {{u"error"_s, error}});
+        });
+    }
 }
 
 FeedConnection::~FeedConnection()
@@ -128,6 +140,7 @@ FeedStats FeedConnection::stats() const
     s.p95RttMs = m_latency.percentile(95);
     s.p99RttMs = m_latency.percentile(99);
     s.serverId = m_serverId;
+    s.degraded = m_poller && m_poller->isActive();
     return s;
 }
 
@@ -148,6 +161,8 @@ void FeedConnection::start()
     m_stopReason.clear();
     if (m_state == Feed::State::Connecting || m_state == Feed::State::Connected)
         return;
+    if (!m_everConnected)
+        setDegraded(true); // data before the first WebSocket connect
     connectNow();
 }
 
@@ -156,6 +171,7 @@ void FeedConnection::stop()
     m_retryTimer->stop();
     m_nextRetryAt = -1;
     discardSocket(u"stopped by the operator"_s);
+    setDegraded(false);
     m_stopReason = u"manual"_s;
     setState(Feed::State::Stopped, m_stopReason);
 }
@@ -290,6 +306,8 @@ void FeedConnection::onConnected()
     m_connectTimer->stop();
     const qint64 now = m_clock->nowMs();
     m_connected = true;
+    m_everConnected = true;
+    setDegraded(false);
     m_connectedAt = now;
     m_connectedSinceWall = m_clock->wallMs();
     m_samplesThisConnection = 0;
@@ -410,6 +428,7 @@ void FeedConnection::endAttempt(const Outcome &outcome)
                    {u"failures"_s, m_circuit.failures()},
                    {u"open_ms"_s, m_spec.settings.circuitOpenMs}});
         setState(Feed::State::CircuitOpen);
+        setDegraded(true);
         scheduleRetry(m_spec.settings.circuitOpenMs, u"circuit_open"_s);
         return;
     }
@@ -524,18 +543,8 @@ void FeedConnection::onTextMessage(const QString &message)
                           bytes);
             return;
         }
-        ++m_snapshots;
-        const bool changed = decoded.data != m_lastData;
         m_lastSnapshotText = message;
-        if (changed) {
-            m_lastData = decoded.data;
-            emit snapshotReceived(m_spec.id, decoded.type, decoded.data);
-        } else {
-            ++m_unchanged;
-        }
-        emitEvent(
-            u"update"_s,
-            {{u"type"_s, decoded.type}, {u"bytes"_s, double(bytes)}, {u"changed"_s, changed}});
+        applySnapshotData(decoded.type, decoded.data, bytes, u"ws"_s);
         return;
     }
     case DecodedMessage::Kind::Hello: {
@@ -577,6 +586,39 @@ void FeedConnection::onTextMessage(const QString &message)
                   {{u"message"_s, decoded.object.value("message"_L1).toString()}});
         return;
     }
+}
+
+// One path for snapshots from the WebSocket and from HTTP polling: the same diff, the same
+// downstream signal, so switching between them never applies identical data twice.
+void FeedConnection::applySnapshotData(const QString &type, const QJsonValue &data, qint64 bytes,
+                                       const QString &source)
+{
+    ++m_snapshots;
+    const bool changed = data != m_lastData;
+    if (changed) {
+        m_lastData = data;
+        emit snapshotReceived(m_spec.id, type, data);
+    } else {
+        ++m_unchanged;
+    }
+    if (source != "ws"_L1)
+        m_lastMessageWall = m_clock->wallMs();
+    emitEvent(u"update"_s,
+              {{u"type"_s, type},
+               {u"bytes"_s, double(bytes)},
+               {u"changed"_s, changed},
+               {u"source"_s, source}});
+}
+
+void FeedConnection::setDegraded(bool degraded)
+{
+    if (!m_poller || m_poller->isActive() == degraded)
+        return;
+    if (degraded)
+        m_poller->start();
+    else
+        m_poller->stop();
+    emitEvent(u"degraded"_s, {{u"active"_s, degraded}, {u"url"_s, m_spec.snapshotUrl.toString()}});
 }
 
 void FeedConnection::onBinaryMessage(const QByteArray &message)

@@ -18,6 +18,7 @@ class Clock;
 class QTimer;
 class QWebSocket;
 class RandomSource;
+class SnapshotPoller;
 
 // The connection manager of one feed: connect, watch, measure, back off, reconnect. One class
 // serves every feed; the FeedSpec is all that differs.
@@ -86,6 +87,9 @@ private:
     void emitEvent(const QString &kind, const QJsonObject &fields = {});
     void protocolError(const QString &error, qint64 bytes);
     void accumulateUptime();
+    void setDegraded(bool degraded);
+    void applySnapshotData(const QString &type, const QJsonValue &data, qint64 bytes,
+                           const QString &source);
 
     FeedSpec m_spec;
     const Clock *m_clock;
@@ -97,6 +101,8 @@ private:
     EventRing m_ring;
 
     QPointer<QWebSocket> m_socket;
+    SnapshotPoller *m_poller = nullptr; // degraded mode over HTTP; null without a snapshot URL
+    bool m_everConnected = false;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_connectTimer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;

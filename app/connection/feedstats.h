@@ -49,6 +49,7 @@ struct FeedStats
     double p95RttMs = -1;
     double p99RttMs = -1;
     QString serverId;
+    bool degraded = false; // snapshots arrive over HTTP polling while the WebSocket cannot
 };
 
 Q_DECLARE_METATYPE(FeedStats)
