@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, exactly the Debian 12 packages Feedwatch needs that are missing.
-# A no-op when everything is there.  Usage: packaging/install-deps.sh [build|test|all]
+# A no-op when everything is there.  Usage: packaging/install-deps.sh [build|test|peers|all]
+# `test` and `all` include the peers (real WebSocket servers and clang for the fuzz targets).
 set -euo pipefail
 
 build_pkgs=(
@@ -11,12 +12,18 @@ build_pkgs=(
 )
 # desktop-file-utils and appstream validate the desktop entry and metainfo (packaging tests).
 test_pkgs=(xvfb xauth desktop-file-utils appstream)
+# Third-party WebSocket peers for tst_realpeers (tests/peers/) and the fuzz targets' compiler.
+peers_pkgs=(
+    python3 python3-websockets python3-fastapi python3-uvicorn
+    golang-go golang-github-gorilla-websocket-dev clang libclang-rt-14-dev
+)
 
 case "${1:-all}" in
 build) wanted=("${build_pkgs[@]}") ;;
-test | all) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+peers) wanted=("${peers_pkgs[@]}") ;;
+test | all) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${peers_pkgs[@]}") ;;
 *)
-    echo "usage: $0 [build|test|all]" >&2
+    echo "usage: $0 [build|test|peers|all]" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,184 @@
+// Fault matrix, part 1: loops of server restarts and of a server that accepts and drops, through
+// a FaultProxy, measured from the engine's own events. Each cell prints its figure with qInfo().
+
+#include "connection/feedconnection.h"
+#include "connection/feedengine.h"
+#include "core/clock.h"
+#include "demoserver.h"
+#include "faultmatrix.h"
+#include "faultproxy.h"
+#include "testfeedserver.h"
+
+#include <QLoggingCategory>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace FaultMatrix;
+
+namespace {
+
+const QByteArray kSnapshot = R"({"type":"queue_update","data":{"phases":[{"queue_id":"q1"}]}})";
+const QStringList kFeeds = {u"queue"_s, u"workflows"_s, u"system-status"_s};
+
+// A reconnect may start this much later than its announced delay on two busy cores.
+constexpr qint64 kSlackMs = 250;
+
+QUrl proxyBase(const FaultProxy &proxy)
+{
+    return proxy.wsUrl(QString()).adjusted(QUrl::RemovePath);
+}
+
+} // namespace
+
+class tst_FaultMatrixRestart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void gracefulRestartLoop();
+    void acceptThenDropLoop();
+};
+
+void tst_FaultMatrixRestart::initTestCase()
+{
+    // The demo server logs every restart at info level; a hundred of them bury the figures.
+    QLoggingCategory::setFilterRules(u"feedwatch.sim.info=false"_s);
+}
+
+// DemoServer restart x100 (close 1001, new server_id, same port), three feeds through a proxy:
+// every feed comes back each time, at the initial delay, and notices the new server.
+void tst_FaultMatrixRestart::gracefulRestartLoop()
+{
+    DemoServer demo;
+    demo.setSeed(7);
+    QVERIFY(demo.start());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(demo.port()));
+    FixedRandom random(0);
+    FeedEngine engine(engineConfig(proxyBase(proxy), kFeeds, fastSettings()),
+                      SystemClock::instance(), &random);
+    TimedEventLog log(&engine);
+    engine.start();
+
+    constexpr int kRestarts = 100;
+    QList<qint64> restartTimes;
+    QStringList stuck;
+    for (int i = 0; i <= kRestarts; ++i) {
+        // Restart only once every feed is connected and past its stable window again.
+        stuck = waitForEach(log, kFeeds, u"stable"_s, i + 1, 5000);
+        if (!stuck.isEmpty() || i == kRestarts)
+            break;
+        restartTimes << log.nowMs();
+        demo.restart();
+    }
+    const Spread lateness(allLateness(log, kFeeds));
+    const Spread recovery(recoveryTimes(log, kFeeds, restartTimes));
+    qInfo().noquote() << u"restart x%1 (1001, %2 feeds): %3 stuck, reconnect lateness %4; "
+                         u"restart-to-connected %5"_s.arg(restartTimes.size())
+                             .arg(kFeeds.size())
+                             .arg(stuck.size())
+                             .arg(lateness.text(), recovery.text());
+
+    QVERIFY2(
+        stuck.isEmpty(),
+        qPrintable(
+            u"stuck after %1 restarts: %2"_s.arg(restartTimes.size()).arg(stuck.join(u", "_s))));
+    QCOMPARE(restartTimes.size(), kRestarts);
+    QVERIFY2(lateness.max <= kSlackMs, qPrintable(lateness.text()));
+    QCOMPARE(lateness.n, kRestarts * int(kFeeds.size()));
+    for (const QString &f : kFeeds) {
+        // A stable connection resets the backoff: every restart costs the initial delay only.
+        for (const TimedEvent &r : log.ofKind(u"retry_scheduled"_s, f))
+            QCOMPARE(qint64(r.number("delay_ms")), qint64(fastSettings().backoffInitialMs));
+        for (const TimedEvent &d : log.ofKind(u"disconnected"_s, f))
+            QCOMPARE(int(d.number("code")), 1001);
+        QCOMPARE(log.count(u"server_restart"_s, f), kRestarts);
+        QCOMPARE(engine.feed(f)->state(), Feed::State::Connected);
+    }
+    QCOMPARE(demo.restartCount(), kRestarts);
+}
+
+// A server that accepts, sends its snapshot and drops (FaultProxy's data limit closes right
+// after the snapshot), forever: delays grow, the circuit opens, then only half-open probes pass,
+// so attempts per minute are bounded by the circuit, not by the backoff.
+void tst_FaultMatrixRestart::acceptThenDropLoop()
+{
+    TestFeedServer server;
+    server.setInitialSnapshot(kSnapshot);
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+
+    Settings s = fastSettings();
+    s.circuitFailureThreshold = 4;
+    s.circuitOpenMs = 400;
+    FixedRandom random(0);
+    qint64 perConnection = 0;
+    {
+        // Calibration: the bytes of one healthy connection up to its snapshot (101 + frame).
+        FeedConnection probe(feedSpec(proxyBase(proxy), s), SystemClock::instance(), &random);
+        QSignalSpy snapshot(&probe, &FeedConnection::snapshotReceived);
+        probe.start();
+        QVERIFY(snapshot.wait(2000));
+        perConnection = proxy.bytesToClient();
+        probe.stop();
+    }
+    QTRY_COMPARE(proxy.activeCount(), 0);
+    proxy.setLimitData(perConnection, FaultProxy::LimitAction::Close);
+
+    FeedConnection feed(feedSpec(proxyBase(proxy), s), SystemClock::instance(), &random);
+    TimedEventLog log(&feed);
+    QSignalSpy snapshots(&feed, &FeedConnection::snapshotReceived);
+    feed.start();
+    // Three re-openings after the first: three failed half-open probes.
+    constexpr int kOpenings = 4;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            int opened = 0;
+            for (const TimedEvent &c : log.ofKind(u"circuit"_s))
+                opened += c.event.fields.value("state"_L1).toString() == "open"_L1;
+            return opened >= kOpenings;
+        }(),
+        10000);
+    const qint64 elapsed = log.nowMs();
+    feed.stop();
+
+    const QList<TimedEvent> attempts = log.ofKind(u"attempt"_s);
+    QList<qint64> delays;
+    for (const TimedEvent &r : log.ofKind(u"retry_scheduled"_s))
+        delays << qint64(r.number("delay_ms"));
+    const double perMinute = 60000.0 * double(attempts.size()) / double(elapsed);
+    // After the first opening only the half-open probe passes, one per circuit.open_ms.
+    QList<qint64> probeGaps;
+    for (qsizetype i = s.circuitFailureThreshold; i < attempts.size(); ++i)
+        probeGaps << attempts.at(i).atMs - attempts.at(i - 1).atMs;
+    const Spread gaps(probeGaps);
+    qInfo().noquote()
+        << u"accept-then-drop: %1 attempts in %2 ms (%3/min; steady state one probe per "
+           u"open_ms = %4/min, %5/min with the default 300 s), delays %6, probe gaps %7"_s
+               .arg(attempts.size())
+               .arg(elapsed)
+               .arg(perMinute, 0, 'f', 1)
+               .arg(60000.0 / s.circuitOpenMs, 0, 'f', 1)
+               .arg(60000.0 / Settings().circuitOpenMs, 0, 'f', 1)
+               .arg(joined(delays), gaps.text());
+
+    // Growing delays up to the threshold, then the circuit's open time, and nothing faster.
+    QCOMPARE(delays.mid(0, 4), (QList<qint64> {20, 40, 80, 400}));
+    for (qsizetype i = 4; i < delays.size(); ++i)
+        QCOMPARE(delays.at(i), qint64(s.circuitOpenMs));
+    QVERIFY2(gaps.min >= s.circuitOpenMs - 5, qPrintable(gaps.text()));
+    // The bound: the threshold's worth of attempts, then one per open_ms.
+    const qint64 bound = s.circuitFailureThreshold + elapsed / s.circuitOpenMs + 1;
+    QVERIFY2(attempts.size() <= bound, qPrintable(u"%1 > %2"_s.arg(attempts.size()).arg(bound)));
+    QCOMPARE(log.count(u"stable"_s), 0);
+    QCOMPARE(log.count(u"connected"_s), attempts.size()); // each one was accepted...
+    QCOMPARE(snapshots.size(), 1); // ...and sent the same snapshot, applied once
+    QCOMPARE(server.connectionCount(), int(attempts.size()) + 1);
+}
+
+QTEST_GUILESS_MAIN(tst_FaultMatrixRestart)
+#include "tst_faultmatrix_restart.moc"
