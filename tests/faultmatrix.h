@@ -43,7 +43,10 @@ inline FeedSpec feedSpec(const QUrl &base, const Settings &settings,
                          const QString &name = QStringLiteral("queue"))
 {
     const BackendSpec backend {QStringLiteral("default"), base, {}};
-    return ConfigLoader::makeFeed(backend, name, settings, false);
+    FeedSpec spec = ConfigLoader::makeFeed(backend, name, settings, false);
+    spec.snapshotUrl =
+        QUrl(); // the matrix measures the WebSocket path; tst_degradedmode the HTTP one
+    return spec;
 }
 
 // An engine config for `feeds` on `base`, every feed with `settings`.
@@ -55,6 +58,8 @@ inline Config engineConfig(const QUrl &base, const QStringList &feeds, const Set
     ConfigResult result = ConfigLoader::fromJson(settings.toJson(), overrides);
     if (!result.ok())
         qFatal("bad matrix config: %s", qPrintable(result.errors.join(u'\n')));
+    for (FeedSpec &feed : result.config.feeds)
+        feed.snapshotUrl = QUrl();
     return result.config;
 }
 

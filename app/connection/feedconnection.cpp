@@ -161,8 +161,6 @@ void FeedConnection::start()
     m_stopReason.clear();
     if (m_state == Feed::State::Connecting || m_state == Feed::State::Connected)
         return;
-    if (!m_everConnected)
-        setDegraded(true); // data before the first WebSocket connect
     connectNow();
 }
 
@@ -418,9 +416,14 @@ void FeedConnection::endAttempt(const Outcome &outcome)
         const bool auth = decision.action == CloseCodePolicy::Action::StopAuth;
         m_stopReason = auth ? u"auth"_s : u"config"_s;
         emitEvent(auth ? u"auth_error"_s : u"config_error"_s, {{u"error"_s, decision.reason}});
+        setDegraded(false);
         setState(Feed::State::Stopped, m_stopReason);
         return;
     }
+    // No WebSocket data yet: fetch it over HTTP while retrying. Not before the first attempt
+    // fails, so a working WebSocket never races an HTTP request for the same data.
+    if (!m_everConnected)
+        setDegraded(true);
 
     if (m_circuit.recordFailure(now)) {
         emitEvent(u"circuit"_s,

@@ -60,5 +60,7 @@ Freshness Freshness::of(const FeedStats &stats, qint64 nowWallMs)
     }
     out.text =
         since.isEmpty() ? tr("no data (%1)").arg(next) : tr("stale since %1 (%2)").arg(since, next);
+    if (stats.degraded)
+        out.text = tr("degraded (HTTP polling), WebSocket %1").arg(next);
     return out;
 }
