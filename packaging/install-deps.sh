@@ -8,7 +8,7 @@ build_pkgs=(
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
 )
-test_pkgs=(xvfb xauth)
+test_pkgs=(xvfb xauth imagemagick)
 
 case "${1:-all}" in
 build) wanted=("${build_pkgs[@]}") ;;
