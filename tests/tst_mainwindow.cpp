@@ -225,7 +225,8 @@ void tst_MainWindow::screenshotWithLiveDemoData()
     QTRY_VERIFY(window.feedPanel(u"queue"_s)->showsLive());
     QTRY_VERIFY(window.statusText().startsWith(u"8/8 feeds live"_s));
     QTest::qWait(100); // let the coalesced snapshot reach the view before grabbing
-    const QString path = QDir(QString::fromUtf8(QT_TESTCASE_BUILDDIR)).filePath(u"tst_mainwindow-queue.png"_s);
+    const QString path =
+        QDir(QString::fromUtf8(QT_TESTCASE_BUILDDIR)).filePath(u"tst_mainwindow-queue.png"_s);
     QVERIFY(window.grab().save(path));
     QVERIFY(QFileInfo(path).size() > 0);
     engine.stopAll();

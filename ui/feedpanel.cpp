@@ -191,6 +191,8 @@ FeedPanel::FeedPanel(FeedHub *hub, const QString &feedId, const QString &title, 
         if (id != m_feedId)
             return;
         m_hasData = true;
+        if (!m_model) // feeds added at run time get their table with the first snapshot
+            bindModel();
         refresh();
     });
     m_tick = new QTimer(this);

@@ -60,8 +60,9 @@ SettingsDialog::SettingsDialog(const QString &configPath, const ConfigOverrides 
     const Settings effective = ConfigLoader::fromJson(m_original).config.settings;
     const QJsonObject effectiveJson = effective.toJson();
 
-    auto addField = [this](QFormLayout *form, const QString &key, const QString &label,
-                           const QString &text) {
+    QList<QLabel *> labels;
+    auto addField = [this, &labels](QFormLayout *form, const QString &key, const QString &label,
+                                    const QString &text) {
         auto *edit = new QLineEdit(text, this);
         edit->setAccessibleName(label);
         edit->setToolTip(key);
@@ -75,7 +76,10 @@ SettingsDialog::SettingsDialog(const QString &configPath, const ConfigOverrides 
         cell->setSpacing(2);
         cell->addWidget(edit);
         cell->addWidget(error);
-        form->addRow(label, cell);
+        auto *name = new QLabel(label, this);
+        name->setBuddy(edit);
+        labels << name;
+        form->addRow(name, cell);
         m_fields.insert(key, edit);
         m_errors.insert(key, error);
         connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
@@ -110,6 +114,13 @@ SettingsDialog::SettingsDialog(const QString &configPath, const ConfigOverrides 
         addField(timingForm, def.key, tr(def.label),
                  numberText(ConfigFile::value(effectiveJson, def.key).toDouble()));
     }
+
+    // Both groups' fields start at the same x.
+    int labelWidth = 0;
+    for (QLabel *label : std::as_const(labels))
+        labelWidth = std::max(labelWidth, label->sizeHint().width());
+    for (QLabel *label : std::as_const(labels))
+        label->setMinimumWidth(labelWidth);
 
     auto *path = new QLabel(tr("Saved to %1").arg(m_path), this);
     path->setTextInteractionFlags(Qt::TextSelectableByMouse);
