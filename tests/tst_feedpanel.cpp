@@ -73,6 +73,7 @@ class tst_FeedPanel : public QObject
 private slots:
     void waitsForTheFirstSnapshot();
     void showsRowsFromARealSnapshot();
+    void firstSnapshotIsNeverShownStale();
     void greysOutAndSaysStaleSinceWhenTheFeedDrops();
     void countdownMovesWithTime();
     void pausedBannerFollowsTheQueueMeta();
@@ -107,6 +108,23 @@ void tst_FeedPanel::showsRowsFromARealSnapshot()
     const QModelIndex title =
         panel->proxy()->index(0, panel->model()->columnIndex(u"phase_data.title"_s));
     QCOMPARE(title.data().toString(), u"Plan"_s);
+}
+
+void tst_FeedPanel::firstSnapshotIsNeverShownStale()
+{
+    // The engine coalesces stats, but a state change must overtake the snapshot behind it.
+    Rig rig;
+    QVERIFY(rig.start(kQueue));
+    FeedPanel *panel = rig.panel.get();
+    QList<bool> liveAtData;
+    QList<bool> greyAtData;
+    connect(rig.hub.get(), &FeedHub::feedDataChanged, this, [&] {
+        liveAtData << panel->showsLive();
+        greyAtData << panel->isGreyedOut();
+    });
+    QTRY_COMPARE(liveAtData.size(), 1);
+    QCOMPARE(liveAtData, QList<bool> {true});
+    QCOMPARE(greyAtData, QList<bool> {false});
 }
 
 void tst_FeedPanel::greysOutAndSaysStaleSinceWhenTheFeedDrops()

@@ -85,6 +85,11 @@ Tone toneForState(Feed::State state)
 
 QIcon dot(Tone tone, int size)
 {
+    // Panels refresh every second; the few distinct dots are drawn once.
+    static QHash<int, QIcon> cache;
+    const int cacheKey = int(tone) * 1000 + size;
+    if (const auto it = cache.constFind(cacheKey); it != cache.cend())
+        return it.value();
     QIcon icon;
     for (const qreal dpr : {1.0, 2.0}) {
         QPixmap pixmap(QSize(size, size) * dpr);
@@ -98,6 +103,7 @@ QIcon dot(Tone tone, int size)
         p.end();
         icon.addPixmap(pixmap);
     }
+    cache.insert(cacheKey, icon);
     return icon;
 }
 
