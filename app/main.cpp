@@ -1,16 +1,16 @@
 #include "cli/appinfo.h"
 #include "cli/commandline.h"
 #include "cli/windowlessrunner.h"
-#include "connection/feedengine.h"
+#include "dashboard/enginerunner.h"
+#include "dashboard/feedhub.h"
 #include "demoserver.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "scenario.h"
 
 #include <QApplication>
-#include <QLabel>
 #include <QLoggingCategory>
-#include <QMessageBox>
-#include <QThread>
+#include <QTextStream>
 
 #include <cstdio>
 #include <memory>
@@ -33,6 +33,24 @@ bool startDemo(CliOptions &options, std::unique_ptr<DemoServer> &demo)
     }
     options.overrides.server = demo->baseUrl().toString();
     return true;
+}
+// For scripts/screenshot.sh: FEEDWATCH_PANEL=<page key> opens that page, and with --demo
+// FEEDWATCH_DEMO_SCENARIO="at 4s freeze queue" plays scenario lines (docs/demo.md; "; " separates
+// lines) against the embedded backend.
+void applyScreenshotHooks(MainWindow &window, DemoServer *demo)
+{
+    const QString panel = qEnvironmentVariable("FEEDWATCH_PANEL");
+    if (!panel.isEmpty())
+        window.showPanel(panel);
+    const QString script = qEnvironmentVariable("FEEDWATCH_DEMO_SCENARIO");
+    if (!demo || script.isEmpty())
+        return;
+    auto *scenario = new Scenario(demo);
+    if (scenario->parse(QString(script).replace(u"; "_s, u"\n"_s)))
+        scenario->run(demo);
+    else
+        std::fprintf(stderr, "feedwatch: FEEDWATCH_DEMO_SCENARIO: %s\n",
+                     qPrintable(scenario->errorString()));
 }
 } // namespace
 
@@ -73,31 +91,19 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    FeedHub hub(config.config);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.
-    QThread engineThread;
-    engineThread.setObjectName(u"feedwatch-engine"_s);
-    auto *engine = new FeedEngine(config.config);
-    engine->moveToThread(&engineThread);
-    QObject::connect(&engineThread, &QThread::finished, engine, &QObject::deleteLater);
-    engineThread.start();
-    QMetaObject::invokeMethod(engine, &FeedEngine::start, Qt::QueuedConnection);
+    EngineRunner engine(&hub);
+    engine.start(config.config);
 
-    MainWindow window;
-    const QStringList panels = {
-        MainWindow::tr("Queue"),       MainWindow::tr("Workflows"), MainWindow::tr("System status"),
-        MainWindow::tr("ADW monitor"), MainWindow::tr("Routes"),    MainWindow::tr("History"),
-        MainWindow::tr("Planned"),     MainWindow::tr("Webhooks"),  MainWindow::tr("Connections"),
-        MainWindow::tr("Event log"),
-    };
-    for (const QString &title : panels) {
-        auto *placeholder = new QLabel(MainWindow::tr("No data yet."));
-        placeholder->setAlignment(Qt::AlignCenter);
-        window.addPanel(title, placeholder);
-    }
+    MainWindow window(&hub, demo.get());
+    window.setConfigSource(options.configPath, options.overrides);
+    QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
+    // QApplication::setWindowIcon(...) once resources/ has the application icon.
+    window.restoreSettings();
+    applyScreenshotHooks(window, demo.get());
     window.show();
     const int rc = app.exec();
-    QMetaObject::invokeMethod(engine, &FeedEngine::stopAll, Qt::BlockingQueuedConnection);
-    engineThread.quit();
-    engineThread.wait();
+    engine.stop();
     return rc;
 }

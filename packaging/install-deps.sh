@@ -11,7 +11,7 @@ build_pkgs=(
     dpkg-dev
 )
 # desktop-file-utils and appstream validate the desktop entry and metainfo (packaging tests).
-test_pkgs=(xvfb xauth desktop-file-utils appstream)
+test_pkgs=(xvfb xauth imagemagick desktop-file-utils appstream)
 # Third-party WebSocket peers for tst_realpeers (tests/peers/) and the fuzz targets' compiler.
 peers_pkgs=(
     python3 python3-websockets python3-fastapi python3-uvicorn

@@ -1,38 +1,235 @@
+#include "connection/feedengine.h"
+#include "dashboard/feedhub.h"
+#include "demomenu.h"
+#include "demoserver.h"
+#include "feedpanel.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "models/feedtablemodel.h"
+#include "servicetiles.h"
+#include "testfeedserver.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
-#include <QLabel>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+Config configFor(const QUrl &server, const QStringList &feeds = {})
+{
+    ConfigOverrides o;
+    o.server = server.toString();
+    o.feeds = feeds;
+    o.sets = {u"backoff.initial_ms=20000"_s, u"backoff.jitter=0"_s, u"stagger.step_ms=0"_s};
+    const ConfigResult r = ConfigLoader::fromJson({}, o);
+    if (!r.ok())
+        qFatal("bad test config: %s", qPrintable(r.errors.join(u'\n')));
+    return r.config;
+}
+
+QToolButton *statusButton(const MainWindow &window)
+{
+    const QList<QToolButton *> buttons = window.findChildren<QToolButton *>();
+    for (QToolButton *b : buttons) {
+        if (b->accessibleName() == u"Feeds summary"_s)
+            return b;
+    }
+    return nullptr;
+}
+} // namespace
 
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void panelsAreListedAndShown();
+    void initTestCase();
+    void onePagePerFeedThenTheDiagnostics();
+    void navDotsAndStatusBarFollowTheFeeds();
+    void statusBarClickOpensConnections();
+    void demoMenuHasAnActionPerFaultDescriptor();
+    void noDemoMenuForARealBackend();
+    void severalBackendsGetASwitcherAndAnOverview();
+    void openPanelIsRemembered();
+    void screenshotWithLiveDemoData();
     void germanTranslationIsBuiltIn();
 };
 
-void tst_MainWindow::panelsAreListedAndShown()
+void tst_MainWindow::initTestCase()
 {
-    MainWindow window;
-    window.addPanel(u"Queue"_s, new QLabel(u"queue page"_s));
-    window.addPanel(u"Connections"_s, new QLabel(u"connections page"_s));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"feedwatch-tests"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+}
+
+void tst_MainWindow::onePagePerFeedThenTheDiagnostics()
+{
+    FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
+    MainWindow window(&hub);
+    const QStringList expected = {
+        u"Queue"_s,   u"Workflows"_s,        u"System status"_s, u"ADW monitor"_s, u"Routes"_s,
+        u"History"_s, u"Planned features"_s, u"Webhooks"_s,      u"Connections"_s, u"Event log"_s};
+    QStringList titles;
+    for (int i = 0; i < window.panelCount(); ++i)
+        titles << window.panelTitle(i);
+    QCOMPARE(titles, expected);
+    QCOMPARE(window.panelKey(2), u"system-status"_s);
+    QVERIFY(window.feedPanel(u"system-status"_s)->findChild<ServiceTiles *>());
+    QCOMPARE(window.statusText(), u"Not connected"_s);
+    // Pages added later (custom feeds) go before the diagnostics.
+    const int added = window.addPanel(u"Custom"_s, new QWidget, u"custom"_s);
+    QCOMPARE(added, 8);
+    QCOMPARE(window.panelTitle(window.panelCount() - 1), u"Event log"_s);
+}
+
+void tst_MainWindow::navDotsAndStatusBarFollowTheFeeds()
+{
+    TestFeedServer server;
+    server.setInitialSnapshot(R"({"type":"queue_update","data":{"phases":[]}})");
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s, u"workflows"_s});
+    FeedHub hub(config);
+    FeedEngine engine(config);
+    hub.attach(&engine);
+    MainWindow window(&hub);
+    QCOMPARE(window.navTone(0), StatusStyle::Tone::Idle);
+    engine.start();
+    QTRY_COMPARE(window.navTone(0), StatusStyle::Tone::Good);
+    QTRY_COMPARE(window.navTone(1), StatusStyle::Tone::Good);
+    QTRY_VERIFY2(window.statusText().startsWith(u"2/2 feeds live"_s),
+                 qPrintable(window.statusText()));
+
+    server.close();
+    QTRY_COMPARE(window.navTone(0), StatusStyle::Tone::Warning); // reconnecting
+    QTRY_VERIFY2(window.statusText().startsWith(u"0/2 feeds live"_s),
+                 qPrintable(window.statusText()));
+    QVERIFY(window.statusText().contains(u"disconnected"_s));
+
+    engine.stopFeed(u"workflows"_s);
+    QTRY_COMPARE(window.navTone(1), StatusStyle::Tone::Bad); // stopped
+}
+
+void tst_MainWindow::statusBarClickOpensConnections()
+{
+    FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
+    MainWindow window(&hub);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.panelCount(), 2);
-    QCOMPARE(window.panelTitle(1), u"Connections"_s);
-    window.showPanel(1);
-    auto *visible = window.findChild<QLabel *>();
-    QVERIFY(visible);
-    const QList<QLabel *> labels = window.findChildren<QLabel *>();
-    const auto shown =
-        std::find_if(labels.begin(), labels.end(), [](QLabel *l) { return l->isVisible(); });
-    QVERIFY(shown != labels.end());
-    QCOMPARE((*shown)->text(), u"connections page"_s);
+    QToolButton *button = statusButton(window);
+    QVERIFY(button);
+    QCOMPARE(window.currentPanel(), 0);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(window.panelKey(window.currentPanel()), u"connections"_s);
+}
+
+void tst_MainWindow::demoMenuHasAnActionPerFaultDescriptor()
+{
+    DemoServer demo;
+    QVERIFY(demo.start(0));
+    FeedHub hub(configFor(demo.baseUrl()));
+    MainWindow window(&hub, &demo);
+    DemoMenu *menu = window.demoMenu();
+    QVERIFY(menu);
+    const QList<Sim::FaultDescriptor> descriptors = Sim::faultDescriptors();
+    QCOMPARE(menu->descriptors().size(), descriptors.size());
+    for (const Sim::FaultDescriptor &d : descriptors) {
+        QAction *whole = menu->actionFor(d.id);
+        QVERIFY2(whole, qPrintable(d.key));
+        QCOMPARE(whole->isCheckable(), d.switchable);
+        if (d.takesFeed) {
+            for (const QString &feed : ConfigLoader::defaultFeedNames())
+                QVERIFY2(menu->actionFor(d.id, feed), qPrintable(d.key + u' ' + feed));
+        } else {
+            QCOMPARE(whole->text(), d.title);
+        }
+    }
+    // A switch goes on and off from the menu, and follows the server.
+    QAction *freezeQueue = menu->actionFor(Sim::Fault::Freeze, u"queue"_s);
+    freezeQueue->trigger();
+    QVERIFY(freezeQueue->isChecked());
+    QVERIFY(demo.isFaultActive(Sim::Fault::Freeze, u"queue"_s));
+    demo.clearAllFaults();
+    QTRY_VERIFY(!freezeQueue->isChecked());
+    QVERIFY(!demo.isFaultActive(Sim::Fault::Freeze, u"queue"_s));
+}
+
+void tst_MainWindow::noDemoMenuForARealBackend()
+{
+    FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
+    MainWindow window(&hub);
+    QVERIFY(!window.demoMenu());
+}
+
+void tst_MainWindow::severalBackendsGetASwitcherAndAnOverview()
+{
+    const QJsonObject root {
+        {u"backends"_s,
+         QJsonObject {{u"prod"_s, QJsonObject {{u"server"_s, u"ws://127.0.0.1:1"_s}}},
+                      {u"staging"_s, QJsonObject {{u"server"_s, u"ws://127.0.0.1:2"_s}}}}}};
+    const ConfigResult config = ConfigLoader::fromJson(root);
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedHub hub(config.config);
+    MainWindow window(&hub);
+    QCOMPARE(window.panelKey(0), u"overview"_s);
+    QCOMPARE(window.panelTitle(1), u"Queue"_s);
+    QCOMPARE(window.panelCount(), 1 + 8 + 2);
+    QCOMPARE(window.currentBackend(), u"prod"_s);
+    QCOMPARE(window.feedPanel(u"queue"_s)->feedId(), u"prod/queue"_s);
+    QComboBox *combo = nullptr;
+    for (QComboBox *c : window.findChildren<QComboBox *>()) {
+        if (c->accessibleName() == u"Backend"_s)
+            combo = c;
+    }
+    QVERIFY(combo);
+    combo->setCurrentText(u"staging"_s);
+    QCOMPARE(window.feedPanel(u"queue"_s)->feedId(), u"staging/queue"_s);
+    QCOMPARE(window.feedPanel(u"queue"_s)->model(), hub.tableModel(u"staging/queue"_s));
+}
+
+void tst_MainWindow::openPanelIsRemembered()
+{
+    FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
+    {
+        MainWindow window(&hub);
+        QVERIFY(window.showPanel(u"routes"_s));
+        window.saveSettings();
+    }
+    MainWindow again(&hub);
+    QCOMPARE(again.currentPanel(), 0);
+    again.restoreSettings();
+    QCOMPARE(again.panelKey(again.currentPanel()), u"routes"_s);
+}
+
+void tst_MainWindow::screenshotWithLiveDemoData()
+{
+    DemoServer demo;
+    QVERIFY(demo.start(0));
+    const Config config = configFor(demo.baseUrl());
+    FeedHub hub(config);
+    FeedEngine engine(config);
+    hub.attach(&engine);
+    MainWindow window(&hub, &demo);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(hub.liveCount(), 8, 15000);
+    QTRY_VERIFY(hub.tableModel(u"queue"_s)->rowCount() > 0);
+    QTRY_VERIFY(window.feedPanel(u"queue"_s)->showsLive());
+    QTRY_VERIFY(window.statusText().startsWith(u"8/8 feeds live"_s));
+    QTest::qWait(100); // let the coalesced snapshot reach the view before grabbing
+    const QString path =
+        QDir(QString::fromUtf8(QT_TESTCASE_BUILDDIR)).filePath(u"tst_mainwindow-queue.png"_s);
+    QVERIFY(window.grab().save(path));
+    QVERIFY(QFileInfo(path).size() > 0);
+    engine.stopAll();
 }
 
 void tst_MainWindow::germanTranslationIsBuiltIn()

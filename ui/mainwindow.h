@@ -1,25 +1,109 @@
 #pragma once
 
+#include "config/config.h"
+#include "statusstyle.h"
+
+#include <QHash>
 #include <QMainWindow>
 
+class DemoMenu;
+class DemoServer;
+class FeedHub;
+class FeedPanel;
+class Notifier;
+class QActionGroup;
+class QComboBox;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
+class QToolButton;
+class TrayIcon;
+struct FeedStats;
 
+// The window shell: a navigation list (one entry per page, a state dot per feed), the pages,
+// menus, the status bar summary and the tray. It talks to the FeedHub only.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // Role of a navigation item holding its page key ("queue", "connections", ...).
+    static constexpr int PageKeyRole = Qt::UserRole;
+    // Role holding the StatusStyle::Tone of a feed page's dot, as int.
+    static constexpr int ToneRole = Qt::UserRole + 1;
 
-    // Adds a panel to the navigation list and the page stack; returns its index.
-    int addPanel(const QString &title, QWidget *panel);
+    // `demo` adds the Demo menu; null for a real backend.
+    explicit MainWindow(FeedHub *hub, DemoServer *demo = nullptr, QWidget *parent = nullptr);
+
+    // Adds a page to the navigation list and the stack (before Connections and Event log);
+    // returns its index.
+    int addPanel(const QString &title, QWidget *panel, const QString &key = {});
     int panelCount() const;
     QString panelTitle(int index) const;
+    QString panelKey(int index) const;
+    int panelIndex(const QString &key) const;
+    int currentPanel() const;
     void showPanel(int index);
+    // Shows the page with `key` ("queue", "system-status", "connections"); false if none.
+    bool showPanel(const QString &key);
+    FeedPanel *feedPanel(const QString &feedName) const;
+    StatusStyle::Tone navTone(int index) const;
+    QString statusText() const;
+    QString currentBackend() const { return m_backend; }
+    void setCurrentBackend(const QString &backend);
+    DemoMenu *demoMenu() const { return m_demoMenu; }
+    Notifier *notifier() const { return m_notifier; }
+
+    // Where the Settings dialog reads and writes, and what the command line overrides.
+    void setConfigSource(const QString &path, const ConfigOverrides &overrides);
+
+    // Window geometry and state, the open page, the backend and the notification switch.
+    void restoreSettings();
+    void saveSettings() const;
+
+public slots:
+    void showSettings();
+    // ui/aboutdialog.h arrives with another change; until then a plain message box.
+    void showAbout();
+
+signals:
+    // The settings dialog saved a new configuration; apply it without a restart.
+    void configApplied(const Config &config);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createPages();
+    void createToolPages();
+    void createMenus();
+    void createStatusBar();
+    int insertPage(int index, const QString &title, QWidget *panel, const QString &key);
+    void addFeedPage(const QString &feedName);
+    void onFeedAdded(const QString &feedId);
+    void onFeedRemoved(const QString &feedId);
+    void refreshNav();
+    void refreshStatus();
+    void rebuildViewMenu();
+    QString feedIdFor(const QString &feedName) const;
+    QStringList backendNames() const;
+    QStringList feedNames() const;
+
+    FeedHub *m_hub;
+    DemoServer *m_demo;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QHash<QString, FeedPanel *> m_feedPanels; // by feed name
+    int m_toolPages = 0;                      // Connections, Event log: always last
+    QComboBox *m_backendCombo = nullptr;
+    QString m_backend;
+    QToolButton *m_statusButton = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QActionGroup *m_viewGroup = nullptr;
+    DemoMenu *m_demoMenu = nullptr;
+    Notifier *m_notifier = nullptr;
+    TrayIcon *m_tray = nullptr;
+    QString m_configPath;
+    ConfigOverrides m_overrides;
 };

@@ -44,7 +44,15 @@ FeedConnection *FeedEngine::createFeed(const FeedSpec &spec)
     connect(feed, &FeedConnection::snapshotReceived, this, &FeedEngine::snapshotReceived);
     connect(feed, &FeedConnection::ackReceived, this, &FeedEngine::ackReceived);
     connect(feed, &FeedConnection::connectedChanged, this, &FeedEngine::connectedChanged);
-    connect(feed, &FeedConnection::statsDirty, this, [this](const QString &id) {
+    connect(feed, &FeedConnection::statsDirty, this, [this, feed](const QString &id) {
+        // A state change goes out at once, ahead of any snapshot that follows it: a panel must
+        // not show fresh rows as stale (or dead rows as live) for a coalescing period.
+        if (feed->state() != m_emittedState.value(id, Feed::State::Idle)) {
+            m_dirty.remove(id);
+            m_emittedState.insert(id, feed->state());
+            emit statsChanged(feed->stats());
+            return;
+        }
         m_dirty.insert(id);
         if (!m_statsTimer->isActive())
             m_statsTimer->start();
@@ -206,6 +214,7 @@ void FeedEngine::removeFeed(const QString &feedId)
     m_order.removeAll(feedId);
     m_staggerQueue.removeAll(feedId);
     m_dirty.remove(feedId);
+    m_emittedState.remove(feedId);
     feed->stop();
     feed->deleteLater();
     emit feedRemoved(feedId);
@@ -231,8 +240,11 @@ void FeedEngine::flushStats()
 {
     const QSet<QString> dirty = std::exchange(m_dirty, {});
     for (const QString &id : m_order) {
-        if (dirty.contains(id))
-            emit statsChanged(m_feeds.value(id)->stats());
+        if (dirty.contains(id)) {
+            FeedConnection *feed = m_feeds.value(id);
+            m_emittedState.insert(id, feed->state());
+            emit statsChanged(feed->stats());
+        }
     }
 }
 

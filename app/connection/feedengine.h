@@ -79,6 +79,7 @@ private:
     QTimer *m_staggerTimer = nullptr;
     QTimer *m_statsTimer = nullptr;
     QSet<QString> m_dirty;
+    QHash<QString, Feed::State> m_emittedState; // the state each feed's last stats carried
     bool m_online = true;
     bool m_started = false;
 };

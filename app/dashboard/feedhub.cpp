@@ -7,6 +7,8 @@
 #include "models/feedtablemodel.h"
 #include "models/snapshotcoalescer.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 FeedHub::FeedHub(const Config &config, QObject *parent)
@@ -31,6 +33,8 @@ FeedHub::~FeedHub() = default;
 
 void FeedHub::attach(FeedEngine *engine)
 {
+    detach();
+    m_engine = engine;
     connect(engine, &FeedEngine::snapshotReceived, this, &FeedHub::onSnapshot);
     connect(engine, &FeedEngine::statsChanged, this, &FeedHub::onStats);
     connect(engine, &FeedEngine::eventRaised, this, &FeedHub::onEvent);
@@ -42,6 +46,55 @@ void FeedHub::attach(FeedEngine *engine)
     connect(this, &FeedHub::stopRequested, engine, &FeedEngine::stopFeed);
     connect(this, &FeedHub::startRequested, engine, &FeedEngine::startFeed);
     connect(this, &FeedHub::testRequested, engine, &FeedEngine::testConnection);
+}
+
+FeedEngine *FeedHub::engine() const
+{
+    return m_engine;
+}
+
+void FeedHub::detach()
+{
+    if (!m_engine)
+        return;
+    disconnect(m_engine, nullptr, this, nullptr);
+    disconnect(this, nullptr, m_engine, nullptr);
+    m_engine = nullptr;
+}
+
+void FeedHub::reattach(FeedEngine *engine, const Config &config)
+{
+    detach();
+    m_config = config;
+    QStringList wanted;
+    for (const FeedSpec &spec : std::as_const(m_config.feeds))
+        wanted << spec.id;
+    const QStringList current = m_feedIds;
+    for (const QString &id : current) {
+        if (!wanted.contains(id))
+            onFeedRemoved(id);
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const FeedSpec &spec : std::as_const(m_config.feeds)) {
+        ensureTable(spec.id, spec.messageType);
+        onFeedAdded(spec.id);
+        // The old engine is gone: whatever it said about the link no longer holds.
+        FeedStats reset = m_stats.value(spec.id);
+        if (reset.state == Feed::State::Connected)
+            reset.downSinceWallMs = now;
+        reset.backend = spec.backend;
+        reset.state = Feed::State::Idle;
+        reset.connectedSinceWallMs = 0;
+        reset.nextRetryWallMs = 0;
+        reset.quality = Quality::Tier::Disconnected;
+        reset.circuitThreshold = spec.settings.circuitFailureThreshold;
+        m_stats.insert(spec.id, reset);
+        m_connections->updateStats(reset);
+        emit statsChanged(reset);
+    }
+    m_feedIds = wanted;
+    emit overallChanged();
+    attach(engine);
 }
 
 FeedTableModel *FeedHub::ensureTable(const QString &feedId, const QString &snapshotType)

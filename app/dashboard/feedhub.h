@@ -9,6 +9,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QPointF>
+#include <QPointer>
 
 class ConnectionsModel;
 class EventLogModel;
@@ -30,6 +31,13 @@ public:
 
     // Connects both ways; the engine may live on another thread.
     void attach(FeedEngine *engine);
+    // Cuts every connection to the attached engine; late signals from it are ignored.
+    void detach();
+    // Switches to a new engine built from `config` (settings applied without restart). Tables,
+    // rows and the event log are kept; feeds the new config lacks are removed, new ones added,
+    // and no kept feed looks live until the new engine says so.
+    void reattach(FeedEngine *engine, const Config &config);
+    FeedEngine *engine() const;
 
     const Config &config() const { return m_config; }
     QStringList feedIds() const { return m_feedIds; }
@@ -80,6 +88,7 @@ private:
     FeedTableModel *ensureTable(const QString &feedId, const QString &snapshotType);
 
     Config m_config;
+    QPointer<FeedEngine> m_engine;
     QStringList m_feedIds;
     QHash<QString, FeedTableModel *> m_tables;
     QHash<QString, SnapshotCoalescer *> m_coalescers;

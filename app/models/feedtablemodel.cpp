@@ -83,6 +83,9 @@ QVariant FeedTableModel::headerData(int section, Qt::Orientation orientation, in
         return m_columns.at(section).headerText();
     if (role == Qt::ToolTipRole)
         return m_columns.at(section).field;
+    if (role == Qt::TextAlignmentRole) // headers line up with their cells
+        return int((m_columns.at(section).isNumeric() ? Qt::AlignRight : Qt::AlignLeft)
+                   | Qt::AlignVCenter);
     return {};
 }
 

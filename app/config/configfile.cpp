@@ -1,0 +1,77 @@
+#include "configfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace ConfigFile {
+
+bool read(const QString &path, QJsonObject *root, QString *error)
+{
+    *root = {};
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        return true;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = u"%1: not a JSON object (%2)"_s.arg(path, parseError.errorString());
+        return false;
+    }
+    *root = doc.object();
+    return true;
+}
+
+QStringList write(const QString &path, const QJsonObject &root)
+{
+    const ConfigResult check = ConfigLoader::fromJson(root);
+    if (!check.ok())
+        return check.errors;
+    if (path.isEmpty())
+        return {u"no configuration file to write to"_s};
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path); // a temporary file renamed over `path` by commit()
+    if (!file.open(QIODevice::WriteOnly))
+        return {u"%1: cannot write: %2"_s.arg(path, file.errorString())};
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return {u"%1: cannot write: %2"_s.arg(path, file.errorString())};
+    return {};
+}
+
+void setValue(QJsonObject &root, const QString &dottedKey, const QJsonValue &value)
+{
+    const qsizetype dot = dottedKey.indexOf(u'.');
+    if (dot < 0) {
+        if (value.isNull() || value.isUndefined())
+            root.remove(dottedKey);
+        else
+            root.insert(dottedKey, value);
+        return;
+    }
+    const QString head = dottedKey.left(dot);
+    QJsonObject child = root.value(head).toObject();
+    setValue(child, dottedKey.mid(dot + 1), value);
+    if (child.isEmpty())
+        root.remove(head);
+    else
+        root.insert(head, child);
+}
+
+QJsonValue value(const QJsonObject &root, const QString &dottedKey)
+{
+    const qsizetype dot = dottedKey.indexOf(u'.');
+    if (dot < 0)
+        return root.value(dottedKey);
+    return value(root.value(dottedKey.left(dot)).toObject(), dottedKey.mid(dot + 1));
+}
+
+} // namespace ConfigFile

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "fault.h"
+
+#include <QHash>
+#include <QMenu>
+#include <QPointer>
+
+class DemoServer;
+
+// The "Demo" menu, generated from Sim::faultDescriptors(): one entry per fault, a submenu of
+// feeds when the fault takes one, checkable entries for switches (kept in step with the server,
+// so a scenario switching a fault shows here too), and "Clear all faults".
+class DemoMenu final : public QMenu
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DemoMenu)
+
+public:
+    DemoMenu(DemoServer *server, const QStringList &feeds, QWidget *parent = nullptr);
+
+    // The parameters the menu uses: visible but not extreme (300 ms latency, 2 KiB/s, ...).
+    static Sim::FaultParams demoParams(Sim::Fault fault);
+    // The action for `fault` on `feed` (empty: all feeds, or a fault without a feed).
+    QAction *actionFor(Sim::Fault fault, const QString &feed = {}) const;
+    QList<Sim::FaultDescriptor> descriptors() const { return m_descriptors; }
+
+private:
+    QAction *addFaultAction(QMenu *menu, const Sim::FaultDescriptor &d, const QString &feed,
+                            const QString &text);
+    void onFaultChanged(Sim::Fault fault, const QString &feed, bool active);
+
+    QPointer<DemoServer> m_server;
+    QList<Sim::FaultDescriptor> m_descriptors;
+    QHash<QString, QAction *> m_actions; // "<key>|<feed>"
+};

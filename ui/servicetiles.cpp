@@ -1,0 +1,136 @@
+#include "servicetiles.h"
+
+#include "flowlayout.h"
+#include "models/feedtablemodel.h"
+#include "statusstyle.h"
+
+#include <QFrame>
+#include <QJsonObject>
+#include <QLabel>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kMinTileWidth = 160;
+constexpr int kMaxTileWidth = 260;
+constexpr int kGap = 10;
+} // namespace
+
+ServiceTiles::ServiceTiles(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(tr("Services"));
+    auto *layout = new FlowLayout(this, kGap);
+    Q_UNUSED(layout);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+}
+
+void ServiceTiles::setModel(FeedTableModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (m_model) {
+        connect(m_model, &QAbstractItemModel::rowsInserted, this, &ServiceTiles::rebuild);
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ServiceTiles::rebuild);
+        connect(m_model, &QAbstractItemModel::dataChanged, this, &ServiceTiles::rebuild);
+        connect(m_model, &QAbstractItemModel::modelReset, this, &ServiceTiles::rebuild);
+    }
+    rebuild();
+}
+
+int ServiceTiles::tileCount() const
+{
+    return int(std::count_if(m_tiles.begin(), m_tiles.end(),
+                             [this](const Tile &t) { return t.frame->isVisibleTo(this); }));
+}
+
+QString ServiceTiles::tileSummary(int index) const
+{
+    if (index < 0 || index >= m_tiles.size())
+        return {};
+    return m_tiles.at(index).name->text() + u": "_s + m_tiles.at(index).status->text();
+}
+
+ServiceTiles::Tile ServiceTiles::makeTile()
+{
+    Tile tile;
+    tile.frame = new QFrame(this);
+    tile.frame->setObjectName(u"serviceTile"_s);
+    tile.frame->setFixedWidth(m_tileWidth);
+    auto *layout = new QVBoxLayout(tile.frame);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->setSpacing(2);
+    tile.name = new QLabel(tile.frame);
+    QFont bold = tile.name->font();
+    bold.setWeight(QFont::DemiBold);
+    tile.name->setFont(bold);
+    tile.status = new QLabel(tile.frame);
+    tile.message = new QLabel(tile.frame);
+    tile.message->setStyleSheet(u"color: #5f6b76;"_s);
+    tile.response = new QLabel(tile.frame);
+    tile.response->setStyleSheet(u"color: #5f6b76;"_s);
+    auto *middle = new QHBoxLayout;
+    middle->setSpacing(6);
+    middle->addWidget(tile.status, 1);
+    middle->addWidget(tile.response);
+    layout->addWidget(tile.name);
+    layout->addLayout(middle);
+    layout->addWidget(tile.message);
+    this->layout()->addWidget(tile.frame);
+    return tile;
+}
+
+void ServiceTiles::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // As many columns as fit, sharing the width evenly so a row ends flush with the table.
+    const int columns = std::max(1, (width() + kGap) / (kMinTileWidth + kGap));
+    const int fitted = (width() - kGap * (columns - 1)) / columns;
+    const int tileWidth = std::clamp(fitted, kMinTileWidth, kMaxTileWidth);
+    if (tileWidth == m_tileWidth)
+        return;
+    m_tileWidth = tileWidth;
+    for (const Tile &tile : std::as_const(m_tiles))
+        tile.frame->setFixedWidth(m_tileWidth);
+    rebuild();
+}
+
+void ServiceTiles::rebuild()
+{
+    const int rows = m_model ? m_model->rowCount() : 0;
+    while (m_tiles.size() < rows)
+        m_tiles.append(makeTile());
+    for (int i = 0; i < m_tiles.size(); ++i) {
+        const Tile &tile = m_tiles.at(i);
+        tile.frame->setVisible(i < rows);
+        if (i >= rows)
+            continue;
+        const QModelIndex index = m_model->index(i, 0);
+        const QJsonObject row = index.data(FeedTableModel::RowObjectRole).toJsonObject();
+        const QString status = index.data(FeedTableModel::StatusRole).toString();
+        const StatusStyle::Tone tone = StatusStyle::toneForStatus(status);
+        const QString name =
+            row.value("name"_L1).toString(index.data(FeedTableModel::KeyRole).toString());
+        tile.name->setText(name);
+        tile.status->setText(StatusStyle::statusLabel(status.isEmpty() ? u"unknown"_s : status));
+        tile.status->setStyleSheet(
+            u"color: %1; font-weight: 600;"_s.arg(StatusStyle::color(tone).darker(115).name()));
+        const QString message = row.value("message"_L1).toString();
+        tile.message->setText(
+            tile.message->fontMetrics().elidedText(message, Qt::ElideRight, m_tileWidth - 28));
+        tile.message->setToolTip(message);
+        const QJsonValue ms = row.value("response_time_ms"_L1);
+        tile.response->setText(ms.isDouble() ? tr("%1 ms").arg(ms.toInt()) : QString());
+        tile.frame->setAccessibleName(tr("%1: %2").arg(name, StatusStyle::statusLabel(status)));
+        tile.frame->setStyleSheet(u"QFrame#serviceTile { background: %1; border: 1px solid %2;"
+                                  " border-left: 4px solid %3; border-radius: 5px; }"_s.arg(
+                                      palette().color(QPalette::Base).name(),
+                                      palette().color(QPalette::Mid).name(),
+                                      StatusStyle::color(tone).name()));
+    }
+    updateGeometry();
+}

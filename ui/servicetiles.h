@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class FeedTableModel;
+class QFrame;
+class QLabel;
+
+// The system-status feed at a glance: one small card per service (name, status colour, message,
+// response time), built from the feed table's rows so it always agrees with the table below.
+class ServiceTiles final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServiceTiles)
+
+public:
+    explicit ServiceTiles(QWidget *parent = nullptr);
+
+    void setModel(FeedTableModel *model);
+    int tileCount() const;
+    // "backend_api: healthy", for tests.
+    QString tileSummary(int index) const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Tile
+    {
+        QFrame *frame = nullptr;
+        QLabel *name = nullptr;
+        QLabel *status = nullptr;
+        QLabel *message = nullptr;
+        QLabel *response = nullptr;
+    };
+
+    void rebuild();
+    Tile makeTile();
+
+    QPointer<FeedTableModel> m_model;
+    QList<Tile> m_tiles;
+    int m_tileWidth = 180;
+};

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "config/config.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QJsonObject>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+// Edits the configuration file: server, token and the timing keys. Every edit is validated by
+// ConfigLoader, the error shown under its field naming the key, and OK stays disabled while
+// anything is invalid. OK writes the file atomically (never a bad file over a good one) and
+// emits the new effective Config, command-line overrides included, to apply without a restart.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    SettingsDialog(const QString &configPath, const ConfigOverrides &overrides,
+                   QWidget *parent = nullptr);
+
+    // The keys with a field, in order: "server", "auth.token", then Settings keys.
+    static QStringList editableKeys();
+    QLineEdit *field(const QString &key) const { return m_fields.value(key); }
+    // The error shown for `key`, empty when valid.
+    QString errorText(const QString &key) const;
+    QPushButton *okButton() const;
+    bool isValid() const { return m_valid; }
+    QString configPath() const { return m_path; }
+
+public slots:
+    // Writes and applies; returns false (errors shown) when that failed.
+    bool saveAndApply();
+
+signals:
+    void configApplied(const Config &config);
+
+private:
+    QJsonObject candidate() const;
+    void validate();
+    void showGeneralError(const QString &text);
+
+    QString m_path;
+    ConfigOverrides m_overrides;
+    QJsonObject m_original;
+    bool m_multipleBackends = false;
+    bool m_valid = false;
+    QHash<QString, QLineEdit *> m_fields;
+    QHash<QString, QLabel *> m_errors;
+    QLabel *m_general = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
