@@ -4,6 +4,7 @@
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
+#include "appicon.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "scenario.h"
@@ -76,6 +77,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     AppInfo::applyToApplication();
     I18n::install(&app);
+    AppIcon::install();
     CliOptions options = CommandLine::parse(arguments);
     if (!options.error.isEmpty()) {
         std::fprintf(stderr, "feedwatch: %s\n", qPrintable(options.error));
@@ -99,7 +101,6 @@ int main(int argc, char *argv[])
     MainWindow window(&hub, demo.get());
     window.setConfigSource(options.configPath, options.overrides);
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
-    // QApplication::setWindowIcon(...) once resources/ has the application icon.
     window.restoreSettings();
     applyScreenshotHooks(window, demo.get());
     window.show();

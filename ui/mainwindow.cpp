@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "connectionspanel.h"
+#include "eventlogpanel.h"
+
 #include "backendoverview.h"
 #include "cli/appinfo.h"
 #include "dashboard/feedhub.h"
@@ -19,7 +23,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -34,26 +37,6 @@ const QString kConnectionsKey = u"connections"_s;
 const QString kEventLogKey = u"event-log"_s;
 const QString kOverviewKey = u"overview"_s;
 
-// Stands in for a page another change provides; says so plainly instead of looking empty.
-QWidget *placeholderPage(const QString &title, const QString &note)
-{
-    auto *page = new QWidget;
-    page->setAccessibleName(title);
-    auto *heading = new QLabel(title, page);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.3);
-    font.setWeight(QFont::DemiBold);
-    heading->setFont(font);
-    auto *text = new QLabel(note, page);
-    text->setWordWrap(true);
-    text->setStyleSheet(u"color: #5f6b76;"_s);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(20, 16, 20, 12);
-    layout->addWidget(heading);
-    layout->addWidget(text);
-    layout->addStretch(1);
-    return page;
-}
 } // namespace
 
 MainWindow::MainWindow(FeedHub *hub, DemoServer *demo, QWidget *parent)
@@ -163,15 +146,8 @@ void MainWindow::createPages()
 void MainWindow::createToolPages()
 {
     // The one place the two diagnostic pages are built.
-    // wired at merge: ConnectionsPanel(hub)
-    QWidget *connections = placeholderPage(
-        tr("Connections"),
-        tr("Placeholder: the connections table, latency chart and reconnect/test buttons "
-           "(ConnectionsPanel) are added by a separate change."));
-    // wired at merge: EventLogPanel(hub)
-    QWidget *eventLog = placeholderPage(
-        tr("Event log"),
-        tr("Placeholder: the event log (EventLogPanel) is added by a separate change."));
+    QWidget *connections = new ConnectionsPanel(m_hub);
+    QWidget *eventLog = new EventLogPanel(m_hub);
     insertPage(m_pages->count(), tr("Connections"), connections, kConnectionsKey);
     insertPage(m_pages->count(), tr("Event log"), eventLog, kEventLogKey);
     m_toolPages = 2;
@@ -449,8 +425,9 @@ void MainWindow::showSettings()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Feedwatch"),
-                       tr("Feedwatch %1\nWatches a backend's live feeds.").arg(AppInfo::version()));
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::restoreSettings()
