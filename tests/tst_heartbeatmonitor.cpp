@@ -9,6 +9,7 @@ class tst_HeartbeatMonitor : public QObject
 
 private slots:
     void pingsOnInterval();
+    void firstPingSoonAfterStart();
     void oneRoundInFlight();
     void timesOutWithoutPong();
     void anyPongEndsTheRound();
@@ -23,6 +24,21 @@ void tst_HeartbeatMonitor::pingsOnInterval()
     QCOMPARE(hb.nextDeadlineMs(), 5000);
     clock.advance(5000);
     QVERIFY(hb.pingDue(clock.nowMs()));
+}
+
+void tst_HeartbeatMonitor::firstPingSoonAfterStart()
+{
+    HeartbeatMonitor hb(5000, 5000);
+    hb.start(1000, 250);
+    QVERIFY(!hb.pingDue(1249));
+    QVERIFY(hb.pingDue(1250));
+    hb.pingSent(1250);
+    hb.pongReceived(1260);
+    QVERIFY(!hb.pingDue(6249)); // then the normal interval
+    QVERIFY(hb.pingDue(6250));
+    HeartbeatMonitor shortInterval(100, 100);
+    shortInterval.start(0, 250); // never later than one interval
+    QVERIFY(shortInterval.pingDue(100));
 }
 
 void tst_HeartbeatMonitor::oneRoundInFlight()

@@ -318,7 +318,9 @@ void FeedConnection::onConnected()
     setState(Feed::State::Connected);
     emit connectedChanged(m_spec.id, true);
     m_socket->sendTextMessage(u"{\"type\":\"client_ready\"}"_s);
-    m_heartbeat.start(now);
+    // Measure right away: quality is unknown until the first pong, and a link that died during
+    // the handshake should not get a whole interval of benefit of the doubt.
+    m_heartbeat.start(now, 250);
     armHeartbeat();
     m_stableTimer->start(m_spec.settings.connectionStableMs);
 }

@@ -1,8 +1,11 @@
 #include "heartbeatmonitor.h"
 
-void HeartbeatMonitor::start(qint64 nowMs)
+#include <algorithm>
+
+void HeartbeatMonitor::start(qint64 nowMs, qint64 firstPingAfterMs)
 {
-    m_lastRoundAt = nowMs;
+    const qint64 first = firstPingAfterMs < 0 ? m_interval : std::min(firstPingAfterMs, m_interval);
+    m_lastRoundAt = nowMs - (m_interval - first);
     m_inFlight = false;
 }
 

@@ -13,7 +13,8 @@ public:
         , m_timeout(timeoutMs)
     { }
 
-    void start(qint64 nowMs);
+    // The first ping goes out `firstPingAfterMs` after start (default: one interval).
+    void start(qint64 nowMs, qint64 firstPingAfterMs = -1);
     // True when a new ping round is due at `nowMs` (none in flight, interval elapsed).
     bool pingDue(qint64 nowMs) const;
     void pingSent(qint64 nowMs);
