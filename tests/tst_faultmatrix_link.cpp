@@ -67,8 +67,9 @@ private slots:
     void refusedUpgradeLoop();
 };
 
-// TestFeedServer killed x50 (TCP FIN, no close frame); every fifth time it stays down 80 ms so
-// the first reconnects are refused upstream. Delays grow only while the server is down.
+// TestFeedServer killed x50 (TCP FIN, no close frame); every fifth time it stays down until each
+// feed has been refused twice upstream (the downtime is bounded by events, not by a timer, so a
+// slow machine cannot make it end before the first retry). Delays grow only while it is down.
 void tst_FaultMatrixLink::hardRestartLoopWithDowntime()
 {
     TestFeedServer server;
@@ -85,9 +86,11 @@ void tst_FaultMatrixLink::hardRestartLoopWithDowntime()
     engine.start();
 
     constexpr int kRestarts = 50;
-    constexpr int kDowntimeMs = 80;
+    constexpr int kRefusalsPerDowntime = 2;
     QList<qint64> restartTimes;
+    QList<qint64> downtimes;
     QStringList stuck;
+    QStringList notGrowing;
     int withDowntime = 0;
     for (int i = 0; i <= kRestarts; ++i) {
         stuck = waitForEach(log, kFeeds, u"stable"_s, i + 1, 5000);
@@ -96,8 +99,28 @@ void tst_FaultMatrixLink::hardRestartLoopWithDowntime()
         restartTimes << log.nowMs();
         if (i % 5 == 4) {
             ++withDowntime;
+            const qint64 downAt = log.nowMs();
             server.close();
-            QTimer::singleShot(kDowntimeMs, &server, [&server, port] { server.listen(port); });
+            // One "disconnected" for the kill, then one per refused attempt.
+            const bool refused = QTest::qWaitFor(
+                [&] {
+                    return std::all_of(kFeeds.begin(), kFeeds.end(), [&](const QString &f) {
+                        return log.count(u"disconnected"_s, f, downAt) > kRefusalsPerDowntime;
+                    });
+                },
+                5000);
+            QVERIFY2(refused, "a feed stopped retrying while the server was down");
+            downtimes << log.nowMs() - downAt;
+            for (const QString &f : kFeeds) {
+                QList<qint64> delays;
+                for (const TimedEvent &r : log.ofKind(u"retry_scheduled"_s, f, downAt))
+                    delays << qint64(r.number("delay_ms"));
+                if (delays.size() < kRefusalsPerDowntime + 1
+                    || !std::is_sorted(delays.begin(), delays.end())
+                    || delays.first() >= delays.last())
+                    notGrowing << u"%1: [%2]"_s.arg(f, joined(delays));
+            }
+            QVERIFY(server.listen(port));
         } else {
             QVERIFY(server.restart());
         }
@@ -106,17 +129,18 @@ void tst_FaultMatrixLink::hardRestartLoopWithDowntime()
     const Spread lateness(latenessList);
     const Spread recovery(recoveryTimes(log, kFeeds, restartTimes));
     const int failedAttempts = log.count(u"disconnected"_s) - kRestarts * int(kFeeds.size());
-    qInfo().noquote() << u"hard restart x%1 (FIN, %2 with %3 ms downtime, %4 feeds): %5 stuck, "
+    qInfo().noquote() << u"hard restart x%1 (FIN, %2 with downtime %3, %4 feeds): %5 stuck, "
                          u"%6 refused reconnects, reconnect lateness %7; restart-to-connected %8"_s
                              .arg(restartTimes.size())
                              .arg(withDowntime)
-                             .arg(kDowntimeMs)
+                             .arg(Spread(downtimes).text())
                              .arg(kFeeds.size())
                              .arg(stuck.size())
                              .arg(failedAttempts)
                              .arg(lateness.text(), recovery.text());
 
     QVERIFY2(stuck.isEmpty(), qPrintable(stuck.join(u", "_s)));
+    QVERIFY2(notGrowing.isEmpty(), qPrintable(notGrowing.join(u"; "_s)));
     QCOMPARE(restartTimes.size(), kRestarts);
     QVERIFY2(lateness.max <= kSlackMs, qPrintable(lateness.text()));
     for (const QString &f : kFeeds) {
@@ -125,8 +149,10 @@ void tst_FaultMatrixLink::hardRestartLoopWithDowntime()
         QCOMPARE(log.count(u"connected"_s, f), kRestarts + 1);
         QCOMPARE(engine.feed(f)->state(), Feed::State::Connected);
     }
-    // A restart without downtime is reconnected on the first try.
-    QVERIFY(failedAttempts >= withDowntime * int(kFeeds.size()));
+    // A restart without downtime is reconnected on the first try: every failed attempt was
+    // one of the refusals counted while the server was down.
+    QVERIFY(failedAttempts >= withDowntime * kRefusalsPerDowntime * int(kFeeds.size()));
+    QCOMPARE(failedAttempts, log.count(u"retry_scheduled"_s) - kRestarts * int(kFeeds.size()));
     // Every connection got its snapshot: initial, then one per reconnect, per feed.
     QTRY_COMPARE(server.connectionCount(), (kRestarts + 1) * int(kFeeds.size()));
 }
