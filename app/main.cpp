@@ -1,10 +1,11 @@
+#include "appicon.h"
 #include "cli/appinfo.h"
 #include "cli/commandline.h"
 #include "cli/windowlessrunner.h"
+#include "core/redaction.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
-#include "appicon.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "scenario.h"
@@ -57,6 +58,8 @@ void applyScreenshotHooks(MainWindow &window, DemoServer *demo)
 
 int main(int argc, char *argv[])
 {
+    // Before anything can log: every message, Qt's own included, has known tokens masked.
+    Redaction::installMessageHandler();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

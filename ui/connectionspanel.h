@@ -4,6 +4,7 @@
 #include "connection/feedstats.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 #include <QWidget>
 
@@ -33,6 +34,11 @@ public:
     void setClock(const Clock *clock);
     QTableView *table() const { return m_table; }
     LatencyChart *chart() const { return m_chart; }
+    QPushButton *trustButton() const { return m_trust; }
+
+signals:
+    // The operator asked to trust the certificate that stopped `feedId` (its tls_error fields).
+    void trustCertificateRequested(const QString &feedId, const QJsonObject &tlsError);
 
 private:
     void onCurrentRowChanged();
@@ -79,4 +85,5 @@ private:
     QPushButton *m_reconnect = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_stopStart = nullptr;
+    QPushButton *m_trust = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "config/tokenstore.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,8 +16,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kRootKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"backends"_s};
-const QStringList kBackendKeys = {u"server"_s, u"auth"_s, u"feeds"_s};
+const QStringList kRootKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"backends"_s, u"tls"_s};
+const QStringList kBackendKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"tls"_s};
+const QStringList kAuthKeys = {u"token"_s, u"mode"_s, u"query_param"_s, u"token_store"_s,
+                               u"token_file"_s};
 const QStringList kFeedKeys = {u"id"_s, u"url"_s, u"priority"_s, u"message_type"_s,
                                u"snapshot_url"_s};
 
@@ -61,10 +65,20 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
     }
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() != "token"_L1 && it.key() != "mode"_L1 && it.key() != "query_param"_L1)
+        if (!kAuthKeys.contains(it.key()))
             errors << u"%1auth.%2: unknown key"_s.arg(where, it.key());
     }
     auth.token = object.value("token"_L1).toString();
+    const QJsonValue store = object.value("token_store"_L1);
+    if (!store.isUndefined() && !store.isBool())
+        errors << u"%1auth.token_store: expected true or false"_s.arg(where);
+    auth.tokenStore = store.toBool();
+    const QJsonValue file = object.value("token_file"_L1);
+    if (!file.isUndefined() && (!file.isString() || file.toString().isEmpty()))
+        errors << u"%1auth.token_file: expected the path of a file holding the token"_s.arg(where);
+    auth.tokenFile = file.toString();
+    if (auth.tokenStore && !auth.tokenFile.isEmpty())
+        errors << u"%1auth.token_file: cannot be combined with auth.token_store"_s.arg(where);
     auth.queryParam = object.value("query_param"_L1).toString(auth.queryParam);
     const QString mode = object.value("mode"_L1).toString(u"header"_s);
     if (mode == "header"_L1)
@@ -75,7 +89,7 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
         auth.mode = AuthSpec::Mode::Subprotocol;
     else
         errors << u"%1auth.mode: '%2' is not one of header, query, subprotocol"_s.arg(where, mode);
-    if (auth.token.isEmpty())
+    if (auth.token.isEmpty() && !auth.tokenStore && auth.tokenFile.isEmpty())
         auth.mode = AuthSpec::Mode::None;
     return auth;
 }
@@ -167,6 +181,7 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
     feed.priority = index >= 0 ? index + 1 : 50;
     feed.settings = settings;
     feed.auth = backend.auth;
+    feed.tls = backend.tls;
     return feed;
 }
 
@@ -186,7 +201,8 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         const QString text = assignment.mid(eq + 1);
         const QJsonValue value =
             Settings::isKey(key) ? QJsonValue(valueFromText(text)) : QJsonValue(text);
-        if (!Settings::isKey(key) && key != "server"_L1 && !key.startsWith("auth."_L1)) {
+        if (!Settings::isKey(key) && key != "server"_L1 && !key.startsWith("auth."_L1)
+            && key != "tls.ca_file"_L1) {
             errors << u"--set %1: unknown key"_s.arg(key);
             continue;
         }
@@ -227,6 +243,7 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         raw.append({u"default"_s, root});
     }
     const bool multiple = raw.size() > 1;
+    const TlsSpec globalTls = TlsConfig::parse(root.value("tls"_L1), QString(), errors);
 
     for (const RawBackend &rb : std::as_const(raw)) {
         const QString where =
@@ -245,6 +262,10 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         backend.auth = parseAuth(rb.object.contains("auth"_L1) ? rb.object.value("auth"_L1)
                                                                : root.value("auth"_L1),
                                  where, errors);
+        backend.tls = where.isEmpty()
+            ? globalTls
+            : TlsConfig::merge(globalTls,
+                               TlsConfig::parse(rb.object.value("tls"_L1), where, errors));
         Settings backendSettings = result.config.settings;
         if (!where.isEmpty())
             applySettings(rb.object, where, backendSettings, errors, kBackendKeys);
@@ -379,6 +400,8 @@ ConfigResult load(const QString &path, const ConfigOverrides &overrides)
     }
     ConfigResult result = fromJson(root, overrides);
     result.config.sourcePath = path;
+    if (result.ok())
+        TokenStore().resolve(result.config, result.errors);
     return result;
 }
 

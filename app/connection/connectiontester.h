@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
@@ -18,6 +19,7 @@ struct TestResult
     double rttMs = -1;
     int httpStatus = 0;
     QString error;
+    QJsonObject tls; // a refused certificate: the tls_error fields (docs/events.md)
 };
 Q_DECLARE_METATYPE(TestResult)
 
@@ -43,6 +45,7 @@ private:
     const Clock *m_clock;
     QPointer<QWebSocket> m_socket;
     QTimer *m_timeout = nullptr;
+    QStringList m_secretForms;
     TestResult m_result;
     qint64 m_startedAt = 0;
     bool m_done = false;

@@ -1,5 +1,8 @@
 #include "handshake.h"
 
+#include "connection/tls.h"
+#include "core/redaction.h"
+
 #include <QRegularExpression>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -19,8 +22,11 @@ Request build(const FeedSpec &spec)
         out.request.setRawHeader("Authorization", "Bearer " + spec.auth.token.toUtf8());
         break;
     case AuthSpec::Mode::Query: {
+        // Fully percent-encoded: QUrlQuery leaves '+' as is, which form-decoding servers
+        // (Starlette, PHP, ...) read as a space.
         QUrlQuery query(url);
-        query.addQueryItem(spec.auth.queryParam, spec.auth.token);
+        query.addQueryItem(spec.auth.queryParam,
+                           QString::fromLatin1(QUrl::toPercentEncoding(spec.auth.token)));
         url.setQuery(query);
         break;
     }
@@ -37,6 +43,8 @@ void open(QWebSocket *socket, const FeedSpec &spec)
     // Qt's defaults are ~2 GiB; the read buffer is left alone (smaller than a frame stalls).
     socket->setMaxAllowedIncomingMessageSize(quint64(spec.settings.maxMessageBytes));
     socket->setMaxAllowedIncomingFrameSize(quint64(spec.settings.maxMessageBytes));
+    if (spec.url.scheme() == "wss"_L1)
+        socket->setSslConfiguration(Tls::configuration(spec.tls));
     const Request r = build(spec);
     socket->open(r.request, r.options);
 }
@@ -60,10 +68,7 @@ QString refusalText(const QString &errorString, int httpStatus)
 
 QString errorText(const QWebSocket *socket, const FeedSpec &spec)
 {
-    QString text = socket->errorString();
-    if (!spec.auth.token.isEmpty())
-        text.replace(spec.auth.token, u"***"_s);
-    return text;
+    return Redaction::mask(socket->errorString(), Redaction::forms(spec.auth.token));
 }
 
 } // namespace Handshake

@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+using namespace Qt::StringLiterals;
+
 namespace TestUtil {
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
@@ -12,6 +14,14 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
         qFatal("cannot write %s", qPrintable(path));
     file.write(contents);
     return path;
+}
+
+QByteArray isolateSecrets(const QTemporaryDir &dir)
+{
+    const QByteArray bus = "unix:path=" + QFile::encodeName(dir.filePath(u"no-session-bus"_s));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(u"config"_s)));
+    qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    return bus;
 }
 
 } // namespace TestUtil

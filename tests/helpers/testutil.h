@@ -6,4 +6,9 @@
 namespace TestUtil {
 // Writes `contents` to `name` inside `dir` and returns the full path.
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents);
+// For tests that store tokens: the user's config directory becomes `dir` (XDG_CONFIG_HOME) and
+// the D-Bus session bus an address nobody listens on, so no keychain is reachable (as on a
+// headless machine) and a developer's real keychain is never written. Call before anything
+// touches D-Bus; returns the bus address used.
+QByteArray isolateSecrets(const QTemporaryDir &dir);
 } // namespace TestUtil
