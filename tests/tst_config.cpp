@@ -106,8 +106,9 @@ void tst_Config::setReachesBackendsAndFeeds()
         staging += f.backend == u"staging"_s;
     QCOMPARE(staging, 2);
 
-    for (const QString &bad : {u"backends.prod.nope=1"_s, u"feeds.queue.backoff.nope=1"_s,
-                               u"feeds.queue.priority=high"_s, u"backends.prod.feeds.queue.x=1"_s}) {
+    for (const QString &bad :
+         {u"backends.prod.nope=1"_s, u"feeds.queue.backoff.nope=1"_s,
+          u"feeds.queue.priority=high"_s, u"backends.prod.feeds.queue.x=1"_s}) {
         ConfigOverrides wrong;
         wrong.sets = {bad};
         const ConfigResult failed = ConfigLoader::fromJson(root, wrong);
