@@ -191,6 +191,8 @@ void tst_FeedEngine::testConnectionReportsRtt()
     QTRY_COMPARE(results.size(), 1);
     const TestResult r = results.first().first().value<TestResult>();
     QVERIFY2(r.ok, qPrintable(r.error));
+    // Measured, not Qt's whole milliseconds (which read 0 on loopback).
+    QVERIFY2(r.rttMs > 0 && r.rttMs < 1000, qPrintable(QString::number(r.rttMs)));
     QCOMPARE(r.feedId, u"queue"_s);
     QCOMPARE(events.last(u"test_connection"_s).fields.value("ok"_L1).toBool(), true);
     engine.testConnection(u"nope"_s);
