@@ -657,9 +657,7 @@ void FeedConnection::onTextMessage(const QString &message)
         return;
     }
     case DecodedMessage::Kind::Ack:
-        emit ackReceived(m_spec.id, decoded.object.value("id"_L1).toString(),
-                         decoded.object.value("ok"_L1).toBool(),
-                         decoded.object.value("error"_L1).toString());
+        emit ackReceived(m_spec.id, decoded.ackId, decoded.ackOk, decoded.ackError);
         return;
     case DecodedMessage::Kind::Error:
         emitEvent(u"server_error"_s,
