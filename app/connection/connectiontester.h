@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
@@ -48,5 +49,6 @@ private:
     QStringList m_secretForms;
     TestResult m_result;
     qint64 m_startedAt = 0;
+    QElapsedTimer m_pingTimer;
     bool m_done = false;
 };
