@@ -35,8 +35,11 @@ const QString kSubprotocolToken = u"fwLEAK-9f3Qx.zT0k3n"_s;
 QList<QByteArray> needlesFor(const QString &token)
 {
     const QByteArray raw = token.toUtf8();
+    QByteArray lowerHex = QUrl::toPercentEncoding(token);
+    for (qsizetype i = lowerHex.indexOf('%'); i >= 0; i = lowerHex.indexOf('%', i + 1))
+        lowerHex.replace(i + 1, 2, lowerHex.mid(i + 1, 2).toLower());
     QList<QByteArray> out {raw, raw.left(10), raw.right(6), QUrl::toPercentEncoding(token),
-                           QUrl::toPercentEncoding(token).toLower()};
+                           lowerHex};
     for (const auto options : {QByteArray::Base64Encoding, QByteArray::Base64UrlEncoding}) {
         for (int shift = 0; shift < 3; ++shift) {
             const QByteArray encoded = (QByteArray(shift, 'x') + raw).toBase64(options);

@@ -37,6 +37,7 @@ private slots:
     void tokenFile_data();
     void tokenFile();
     void backendsHaveTheirOwnTokens();
+    void aSubprotocolTokenMustBeAnHttpToken();
 
 private:
     QTemporaryDir m_home;
@@ -229,6 +230,21 @@ void tst_TokenStore::backendsHaveTheirOwnTokens()
     for (const FeedSpec &feed : result.config.feeds)
         QCOMPARE(feed.auth.token, feed.backend + u"-token"_s);
     QCOMPARE(result.config.feeds.size(), 2);
+}
+
+void tst_TokenStore::aSubprotocolTokenMustBeAnHttpToken()
+{
+    // Qt 6.4 would drop it with "Ignoring invalid WebSocket subprotocol name", unsent.
+    const ConfigResult bad = load(R"({"auth":{"mode":"subprotocol"}})", {u"auth.token=abc/de=="_s});
+    QVERIFY(!bad.ok());
+    QVERIFY2(
+        bad.errors.first().startsWith(
+            u"auth.mode: the token cannot be sent as a WebSocket subprotocol: it contains '/'"_s),
+        qPrintable(bad.errors.first()));
+    QVERIFY(!bad.errors.first().contains(u"abc"_s)); // the error names the character, not the token
+    const ConfigResult good =
+        load(R"({"auth":{"mode":"subprotocol"}})", {u"auth.token=ab.c+d_e~1"_s});
+    QVERIFY2(good.ok(), qPrintable(good.errors.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(tst_TokenStore)

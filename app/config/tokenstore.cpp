@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 #ifdef FEEDWATCH_HAVE_QTKEYCHAIN
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -269,6 +271,18 @@ void TokenStore::resolve(Config &config, QStringList &errors) const
                 errors << u"%1auth.token_store: no token stored for backend '%2' (%3); save one "
                           "in Settings, or give it with --set auth.token=… or auth.token_file"_s
                               .arg(where, backend.name, lookup.error);
+        }
+        // Qt drops a subprotocol that is not an RFC 7230 token with only a warning, and the
+        // server never sees the credential: say so when loading instead.
+        if (auth.mode == AuthSpec::Mode::Subprotocol) {
+            const auto bad = std::find_if(auth.token.begin(), auth.token.end(), [](QChar c) {
+                return !(c.isLetterOrNumber() && c.unicode() < 128)
+                    && !QStringView(u"!#$%&'*+-.^_`|~").contains(c);
+            });
+            if (bad != auth.token.end())
+                errors << u"%1auth.mode: the token cannot be sent as a WebSocket subprotocol: it "
+                          "contains '%2' (allowed: letters, digits and !#$%&'*+-.^_`|~); use "
+                          "auth.mode header or query"_s.arg(where, *bad);
         }
         Redaction::addSecret(auth.token);
         for (FeedSpec &feed : config.feeds) {

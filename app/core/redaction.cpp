@@ -118,7 +118,7 @@ QJsonObject mask(const QJsonObject &object, const QStringList &forms)
         return object;
     QJsonObject out;
     for (auto it = object.begin(); it != object.end(); ++it)
-        out.insert(mask(it.key(), forms), maskValue(it.value(), forms));
+        out.insert(it.key(), maskValue(it.value(), forms)); // keys are Feedwatch's own names
     return out;
 }
 

@@ -13,7 +13,7 @@ inline constexpr QLatin1StringView kMask {"***"};
 // The texts to mask for `secret`, longest first; empty for an empty secret.
 QStringList forms(const QString &secret);
 QString mask(QString text, const QStringList &forms);
-// Masks every string (keys too) in `object`, recursively.
+// Masks every string value in `object`, recursively.
 QJsonObject mask(const QJsonObject &object, const QStringList &forms);
 
 // Process-wide: secrets the message handler masks in every log line, whichever thread or
