@@ -1,5 +1,3 @@
-#include "cli/commandline.h"
-#include "cli/windowlessrunner.h"
 #include "connection/connectiontester.h"
 #include "connection/feedconnection.h"
 #include "connection/feedengine.h"
@@ -54,25 +52,6 @@ QJsonObject pin(const QString &host, quint16 port, const QString &fingerprint)
     return {{u"trusted_certificates"_s,
              QJsonArray {
                  QJsonObject {{u"host"_s, host}, {u"port"_s, port}, {u"sha256"_s, fingerprint}}}}};
-}
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &args)
-{
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code =
-        WindowlessRunner::run(CommandLine::parse(QStringList {u"feedwatch"_s} + args), out, err);
-    out.flush();
-    err.flush();
-    return r;
 }
 
 } // namespace
@@ -322,7 +301,7 @@ void tst_Tls::checkOverWssExitCodes()
     const QStringList base = {u"--check"_s, u"--json"_s, u"--server"_s, server.baseUrl().toString(),
                               u"--feeds"_s, u"queue"_s};
 
-    const Run refused = runCli(base);
+    const TestUtil::CliRun refused = TestUtil::runWindowless(base);
     QCOMPARE(refused.code, 1);
     const QJsonObject feed = QJsonDocument::fromJson(refused.out.toUtf8())
                                  .object()
@@ -335,12 +314,13 @@ void tst_Tls::checkOverWssExitCodes()
     QCOMPARE(feed.value("tls"_L1).toObject().value("fingerprint_sha256"_L1).toString(),
              TestTls::fingerprint(u"server"_s));
 
-    const Run accepted = runCli(base + QStringList {u"--set"_s, u"tls.ca_file="_s + m_caFile});
+    const TestUtil::CliRun accepted =
+        TestUtil::runWindowless(base + QStringList {u"--set"_s, u"tls.ca_file="_s + m_caFile});
     QCOMPARE(accepted.code, 0);
     QVERIFY2(accepted.out.contains(u"\"ok\":true"_s), qPrintable(accepted.out));
 
-    const Run missing =
-        runCli(base + QStringList {u"--set"_s, u"tls.ca_file=/nonexistent/ca.pem"_s});
+    const TestUtil::CliRun missing = TestUtil::runWindowless(
+        base + QStringList {u"--set"_s, u"tls.ca_file=/nonexistent/ca.pem"_s});
     QCOMPARE(missing.code, 2);
     QVERIFY2(missing.err.contains(u"tls.ca_file: '/nonexistent/ca.pem': no such file"_s),
              qPrintable(missing.err));

@@ -1,10 +1,26 @@
 #include "testutil.h"
 
+#include "cli/commandline.h"
+#include "cli/windowlessrunner.h"
+
 #include <QFile>
+#include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
 namespace TestUtil {
+
+CliRun runWindowless(const QStringList &args)
+{
+    CliRun r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code =
+        WindowlessRunner::run(CommandLine::parse(QStringList {u"feedwatch"_s} + args), out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
 {

@@ -1,9 +1,19 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace TestUtil {
+// What a windowless run (WindowlessRunner::run, as `feedwatch <args>`) printed and returned.
+struct CliRun
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+CliRun runWindowless(const QStringList &args);
+
 // Writes `contents` to `name` inside `dir` and returns the full path.
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents);
 // For tests that store tokens: the user's config directory becomes `dir` (XDG_CONFIG_HOME) and
