@@ -24,13 +24,13 @@ DemoMenu::DemoMenu(DemoServer *server, const QStringList &feeds, QWidget *parent
         }
         QMenu *sub = addMenu(d.title);
         sub->setToolTipsVisible(true);
-        addFaultAction(sub, d, QString(), tr("All feeds"));
+        addFaultAction(sub, d, QString(), tr("&All feeds"));
         sub->addSeparator();
         for (const QString &feed : feeds)
             addFaultAction(sub, d, feed, feed);
     }
     addSeparator();
-    QAction *clear = addAction(tr("Clear all faults"));
+    QAction *clear = addAction(tr("Cl&ear all faults"));
     clear->setObjectName(u"demoClearAll"_s);
     connect(clear, &QAction::triggered, this, [this] {
         if (m_server)
@@ -69,12 +69,51 @@ Sim::FaultParams DemoMenu::demoParams(Sim::Fault fault)
     return p;
 }
 
+QString DemoMenu::toolTip(Sim::Fault fault, const Sim::FaultParams &p)
+{
+    switch (fault) {
+    case Sim::Fault::Restart:
+        return tr("Close every connection, listen again after %1 s with a new server id")
+            .arg(double(p.durationMs) / 1000.0);
+    case Sim::Fault::Drop:
+        return tr("Abort TCP without a close frame (the client sees 1006)");
+    case Sim::Fault::Freeze:
+        return tr("Stop sending and reading; TCP stays open, pings go unanswered");
+    case Sim::Fault::Latency:
+        return tr("Delay every message by %1 ms plus up to %2 ms of jitter")
+            .arg(p.latencyMs)
+            .arg(p.jitterMs);
+    case Sim::Fault::Bandwidth:
+        return tr("Limit outgoing data to %1 bytes per second").arg(p.bytesPerSecond);
+    case Sim::Fault::Hang:
+        return tr("Accept TCP, never answer the WebSocket handshake");
+    case Sim::Fault::Refuse:
+        return p.keepOpen
+            ? tr("Answer the upgrade with HTTP %1 and keep TCP open").arg(p.httpStatus)
+            : tr("Answer the upgrade with HTTP %1 and close TCP").arg(p.httpStatus);
+    case Sim::Fault::Close:
+        return tr("Send a close frame with code %1").arg(p.closeCode);
+    case Sim::Fault::Malformed:
+        return tr("Send a text message that is not JSON");
+    case Sim::Fault::Oversize:
+        return tr("Send a valid JSON message of %1 MiB")
+            .arg(double(p.sizeBytes) / (1024.0 * 1024.0), 0, 'f', 0);
+    case Sim::Fault::Binary:
+        return tr("Send a binary frame (the protocol has text frames only)");
+    case Sim::Fault::Flood:
+        return tr("Send %n snapshot(s) as fast as possible", nullptr, p.count);
+    case Sim::Fault::DropAcks:
+        return tr("Apply commands but never acknowledge them");
+    }
+    return {};
+}
+
 QAction *DemoMenu::addFaultAction(QMenu *menu, const Sim::FaultDescriptor &d, const QString &feed,
                                   const QString &text)
 {
     QAction *action = menu->addAction(text);
     const Sim::FaultParams params = demoParams(d.id);
-    action->setToolTip(Sim::describe(d.id, params));
+    action->setToolTip(toolTip(d.id, params));
     action->setCheckable(d.switchable);
     if (d.switchable && m_server)
         action->setChecked(m_server->isFaultActive(d.id, feed));

@@ -21,6 +21,8 @@ public:
 
     // The parameters the menu uses: visible but not extreme (300 ms latency, 2 KiB/s, ...).
     static Sim::FaultParams demoParams(Sim::Fault fault);
+    // What the fault does with these parameters, for the menu's tooltips.
+    static QString toolTip(Sim::Fault fault, const Sim::FaultParams &params);
     // The action for `fault` on `feed` (empty: all feeds, or a fault without a feed).
     QAction *actionFor(Sim::Fault fault, const QString &feed = {}) const;
     QList<Sim::FaultDescriptor> descriptors() const { return m_descriptors; }
