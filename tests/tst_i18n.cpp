@@ -11,6 +11,7 @@
 #include <QAbstractButton>
 #include <QAbstractSocket>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -305,6 +306,14 @@ void tst_I18n::windowFitsASmallScreen()
     const QSize dialog = settings.sizeHint();
     QVERIFY2(dialog.width() <= available.width() && dialog.height() <= available.height(),
              qPrintable(u"settings %1x%2"_s.arg(dialog.width()).arg(dialog.height())));
+    // For a look at the long words (docs/testing.md): the dialogs as laid out.
+    const QString shots = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
+    QVERIFY(QDir().mkpath(shots));
+    settings.adjustSize();
+    QVERIFY(settings.grab().save(u"%1/settings-%2.png"_s.arg(shots, language)));
+    AboutDialog about;
+    about.adjustSize();
+    QVERIFY(about.grab().save(u"%1/about-%2.png"_s.arg(shots, language)));
 }
 
 QTEST_MAIN(tst_I18n)

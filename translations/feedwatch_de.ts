@@ -196,7 +196,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>waiting to reconnect</source>
-        <translation>wartet auf neue Verbindung</translation>
+        <translation>wartet auf Neuversuch</translation>
     </message>
     <message>
         <source>circuit open</source>
@@ -1323,7 +1323,7 @@ Aus einer früheren Sitzung</translation>
     </message>
     <message>
         <source>Queue ID</source>
-        <translation>Warteschlangen-ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Issue</source>
@@ -1448,6 +1448,22 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>Failures (24h)</source>
         <translation>Fehlschläge (24 h)</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>

@@ -1009,7 +1009,7 @@ D&apos;une session précédente</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation>en file d&apos;attente</translation>
+        <translation>en file</translation>
     </message>
     <message>
         <source>sent</source>
@@ -1449,12 +1449,28 @@ D&apos;une session précédente</translation>
         <source>Failures (24h)</source>
         <translation>Échecs (24 h)</translation>
     </message>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
 </context>
 <context>
     <name>FeedTableModel</name>
     <message>
         <source>queued</source>
-        <translation>en file d&apos;attente</translation>
+        <translation>en file</translation>
     </message>
     <message>
         <source>pending</source>
@@ -1832,7 +1848,7 @@ D&apos;une session précédente</translation>
     </message>
     <message>
         <source>Dead after silence (ms)</source>
-        <translation>Morte après un silence de (ms)</translation>
+        <translation>Liaison morte après un silence de (ms)</translation>
     </message>
     <message>
         <source>Open circuit after failures</source>
