@@ -1,6 +1,7 @@
 #include "appicon.h"
 #include "cli/appinfo.h"
 #include "cli/commandline.h"
+#include "cli/unixsignalwatcher.h"
 #include "cli/windowlessrunner.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
@@ -110,6 +111,11 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
     window.restoreSettings();
     applyScreenshotHooks(window, demo.get());
+    // SIGINT/SIGTERM (logout, systemd, Ctrl+C) close the window like File > Quit: settings are
+    // saved and the engine closes its links.
+    UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
+                     &QWidget::close);
     window.show();
     const int rc = app.exec();
     engine.stop();

@@ -653,6 +653,66 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Apply commands but never acknowledge them</source>
         <translation>Befehle ausführen, aber nie bestätigen</translation>
     </message>
+    <message>
+        <source>Delay every message by %1 ms</source>
+        <translation>Jede Nachricht um %1 ms verzögern</translation>
+    </message>
+    <message>
+        <source>HTTP 403 Forbidden</source>
+        <translation>HTTP 403 Verboten</translation>
+    </message>
+    <message>
+        <source>HTTP 404 Not Found</source>
+        <translation>HTTP 404 Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>HTTP 500 Internal Server Error</source>
+        <translation>HTTP 500 Interner Serverfehler</translation>
+    </message>
+    <message>
+        <source>HTTP 503 Service Unavailable</source>
+        <translation>HTTP 503 Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>1011 Server error</source>
+        <translation>1011 Serverfehler</translation>
+    </message>
+    <message>
+        <source>1001 Going away</source>
+        <translation>1001 Server wird beendet</translation>
+    </message>
+    <message>
+        <source>1008 Policy violation</source>
+        <translation>1008 Richtlinienverstoß</translation>
+    </message>
+    <message>
+        <source>1013 Try again later</source>
+        <translation>1013 Später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>4001 Token expired</source>
+        <translation>4001 Token abgelaufen</translation>
+    </message>
+    <message>
+        <source>300 ms ± 50</source>
+        <translation>300 ms ± 50</translation>
+    </message>
+    <message>
+        <source>1 s ± 200 ms</source>
+        <translation>1 s ± 200 ms</translation>
+    </message>
+    <message>
+        <source>3 s</source>
+        <translation>3 s</translation>
+    </message>
+    <message>
+        <source>2 KiB/s</source>
+        <translation>2 KiB/s</translation>
+    </message>
+    <message>
+        <source>256 B/s</source>
+        <translation>256 B/s</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -1108,6 +1168,14 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>reachability from %1</source>
         <translation>Erreichbarkeit über %1</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>%1: no pong for %2</source>
+        <translation>%1: seit %2 kein Pong</translation>
     </message>
 </context>
 <context>

@@ -653,6 +653,66 @@ Publié sous licence MIT.</translation>
         <source>Apply commands but never acknowledge them</source>
         <translation>Appliquer les commandes sans jamais en accuser réception</translation>
     </message>
+    <message>
+        <source>Delay every message by %1 ms</source>
+        <translation>Retarder chaque message de %1 ms</translation>
+    </message>
+    <message>
+        <source>HTTP 403 Forbidden</source>
+        <translation>HTTP 403 Interdit</translation>
+    </message>
+    <message>
+        <source>HTTP 404 Not Found</source>
+        <translation>HTTP 404 Introuvable</translation>
+    </message>
+    <message>
+        <source>HTTP 500 Internal Server Error</source>
+        <translation>HTTP 500 Erreur interne du serveur</translation>
+    </message>
+    <message>
+        <source>HTTP 503 Service Unavailable</source>
+        <translation>HTTP 503 Service indisponible</translation>
+    </message>
+    <message>
+        <source>1011 Server error</source>
+        <translation>1011 Erreur du serveur</translation>
+    </message>
+    <message>
+        <source>1001 Going away</source>
+        <translation>1001 Arrêt du serveur</translation>
+    </message>
+    <message>
+        <source>1008 Policy violation</source>
+        <translation>1008 Violation de règle</translation>
+    </message>
+    <message>
+        <source>1013 Try again later</source>
+        <translation>1013 Réessayer plus tard</translation>
+    </message>
+    <message>
+        <source>4001 Token expired</source>
+        <translation>4001 Jeton expiré</translation>
+    </message>
+    <message>
+        <source>300 ms ± 50</source>
+        <translation>300 ms ± 50</translation>
+    </message>
+    <message>
+        <source>1 s ± 200 ms</source>
+        <translation>1 s ± 200 ms</translation>
+    </message>
+    <message>
+        <source>3 s</source>
+        <translation>3 s</translation>
+    </message>
+    <message>
+        <source>2 KiB/s</source>
+        <translation>2 Kio/s</translation>
+    </message>
+    <message>
+        <source>256 B/s</source>
+        <translation>256 o/s</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -1108,6 +1168,14 @@ D&apos;une session précédente</translation>
     <message>
         <source>reachability from %1</source>
         <translation>joignabilité via %1</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>%1: no pong for %2</source>
+        <translation>%1&#xa0;: aucun pong depuis %2</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ const QList<Kind> &kinds()
         {u"circuit"_s, QT_TRANSLATE_NOOP("EventText", "Circuit breaker")},
         {u"heartbeat_timeout"_s, QT_TRANSLATE_NOOP("EventText", "Heartbeat timeout")},
         {u"latency"_s, QT_TRANSLATE_NOOP("EventText", "Latency")},
+        {u"quality"_s, QT_TRANSLATE_NOOP("EventText", "Quality")},
         {u"update"_s, QT_TRANSLATE_NOOP("EventText", "Snapshot")},
         {u"degraded"_s, QT_TRANSLATE_NOOP("EventText", "HTTP polling")},
         {u"poll_error"_s, QT_TRANSLATE_NOOP("EventText", "Polling error")},
@@ -65,14 +66,21 @@ Feed::State stateFromName(const QString &name, bool *ok)
 QString qualityLabel(const QString &name)
 {
     for (const Quality::Tier t :
-         {Quality::Tier::Excellent, Quality::Tier::Good, Quality::Tier::Poor, Quality::Tier::Bad}) {
+         {Quality::Tier::Disconnected, Quality::Tier::Unknown, Quality::Tier::Excellent,
+          Quality::Tier::Good, Quality::Tier::Poor, Quality::Tier::Bad}) {
         if (Quality::name(t) == name)
             return ConnectionsModel::qualityText(t);
     }
     return name;
 }
 
+// Codes, attempts and counts: no group separator ("1006", not "1,006").
 QString number(const QJsonValue &v)
+{
+    return QString::number(qint64(v.toDouble()));
+}
+
+QString bytes(const QJsonValue &v)
 {
     return QLocale().toString(qint64(v.toDouble()));
 }
@@ -184,10 +192,16 @@ QString EventText::details(const FeedEvent &e)
                                               : source;
         return tr("%1 · %2 · %3").arg(ms(val("rtt_ms")), qualityLabel(str("quality")), via);
     }
+    if (k == "quality"_L1) {
+        const QString label = qualityLabel(str("quality"));
+        return str("reason") == "pong_overdue"_L1
+            ? tr("%1: no pong for %2").arg(label, ms(val("waited_ms")))
+            : label;
+    }
     if (k == "update"_L1) {
         QString text = val("changed").toBool(true)
-            ? tr("%1: %2 bytes").arg(str("type"), number(val("bytes")))
-            : tr("%1: %2 bytes, identical to the last one").arg(str("type"), number(val("bytes")));
+            ? tr("%1: %2 bytes").arg(str("type"), bytes(val("bytes")))
+            : tr("%1: %2 bytes, identical to the last one").arg(str("type"), bytes(val("bytes")));
         if (str("source") == "http"_L1)
             text = tr("%1, over HTTP").arg(text);
         return text;
@@ -212,7 +226,7 @@ QString EventText::details(const FeedEvent &e)
         return error.isEmpty() ? text : tr("%1 — %2").arg(text, error);
     }
     if (k == "protocol_error"_L1)
-        return tr("%1 (%2 bytes)").arg(str("error"), number(val("bytes")));
+        return tr("%1 (%2 bytes)").arg(str("error"), bytes(val("bytes")));
     if (k == "hello"_L1)
         return tr("server %1, connection %2").arg(str("server_id"), str("connection_id"));
     if (k == "server_restart"_L1)
