@@ -196,7 +196,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>waiting to reconnect</source>
-        <translation>wartet auf Neuversuch</translation>
+        <translation>Neuversuch geplant</translation>
     </message>
     <message>
         <source>circuit open</source>
@@ -220,7 +220,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>excellent</source>
-        <translation>ausgezeichnet</translation>
+        <translation>sehr gut</translation>
     </message>
     <message>
         <source>good</source>
@@ -296,7 +296,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>Next retry</source>
-        <translation>Nächster Versuch</translation>
+        <translation>Neuversuch</translation>
     </message>
     <message>
         <source>Last error</source>
@@ -1715,7 +1715,7 @@ Aus einer früheren Sitzung</translation>
     </message>
     <message>
         <source>excellent ≤ %1 ms</source>
-        <translation>ausgezeichnet ≤ %1 ms</translation>
+        <translation>sehr gut ≤ %1 ms</translation>
     </message>
     <message>
         <source>good ≤ %1 ms</source>

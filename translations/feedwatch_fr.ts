@@ -196,7 +196,7 @@ Publié sous licence MIT.</translation>
     </message>
     <message>
         <source>waiting to reconnect</source>
-        <translation>attente de reconnexion</translation>
+        <translation>reconnexion prévue</translation>
     </message>
     <message>
         <source>circuit open</source>
@@ -296,7 +296,7 @@ Publié sous licence MIT.</translation>
     </message>
     <message>
         <source>Next retry</source>
-        <translation>Prochaine tentative</translation>
+        <translation>Réessai</translation>
     </message>
     <message>
         <source>Last error</source>
