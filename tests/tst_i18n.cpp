@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "statusstyle.h"
+#include "testutil.h"
 
 #include <QAbstractButton>
 #include <QAbstractSocket>
@@ -34,6 +35,14 @@ Config demoConfig()
     return r.config;
 }
 
+// The window of `feedwatch --demo` (Demo menu included), built in the installed language.
+struct DemoWindow
+{
+    DemoServer demo;
+    FeedHub hub {demoConfig()};
+    MainWindow window {&hub, &demo};
+};
+
 QStringList menuTitles(const MainWindow &window)
 {
     QStringList out;
@@ -42,29 +51,13 @@ QStringList menuTitles(const MainWindow &window)
     return out;
 }
 
-// The accelerator letter of a text ("&Datei" -> "d"), empty without one.
-QString mnemonic(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) != u'&')
-            continue;
-        if (text.at(i + 1) == u'&') {
-            ++i;
-            continue;
-        }
-        return text.at(i + 1).toLower();
-    }
-    return {};
-}
-
 // "text (letter)" for every duplicate letter among `texts`.
 QStringList duplicates(const QStringList &texts)
 {
     QHash<QString, QStringList> byLetter;
     for (const QString &t : texts) {
-        const QString m = mnemonic(t);
-        if (!m.isEmpty())
-            byLetter[m] << t;
+        for (const QString &letter : TestUtil::accelerators(t))
+            byLetter[letter] << t;
     }
     QStringList out;
     for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it) {
@@ -205,9 +198,8 @@ void tst_I18n::windowIsTranslated()
     QFETCH(QString, running);
     QFETCH(QString, status);
     install(language);
-    DemoServer demo;
-    FeedHub hub(demoConfig());
-    MainWindow window(&hub, &demo);
+    DemoWindow demo;
+    MainWindow &window = demo.window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -251,9 +243,8 @@ void tst_I18n::acceleratorsUniquePerMenuAndPage()
 {
     QFETCH(QString, language);
     install(language);
-    DemoServer demo;
-    FeedHub hub(demoConfig());
-    MainWindow window(&hub, &demo);
+    DemoWindow demo;
+    MainWindow &window = demo.window;
 
     QStringList problems;
     const QStringList bar = menuTitles(window);
@@ -294,9 +285,8 @@ void tst_I18n::windowFitsASmallScreen()
 {
     QFETCH(QString, language);
     install(language);
-    DemoServer demo;
-    FeedHub hub(demoConfig());
-    MainWindow window(&hub, &demo);
+    DemoWindow demo;
+    MainWindow &window = demo.window;
     const QSize available(1366, 768 - 40);
     const QSize minimum = window.minimumSizeHint();
     QVERIFY2(minimum.width() <= available.width() && minimum.height() <= available.height(),

@@ -1,5 +1,7 @@
 // Not a test of one class: keeps translations/*.ts complete and in step with the sources, so a
 // new tr() text cannot reach main untranslated. Registered with CTest as translations_complete.
+#include "testutil.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -92,21 +94,9 @@ QStringList placeholders(const QString &text)
     return out;
 }
 
-// Keyboard accelerators: "&x" where x is not '&' or a space ("&&" is a literal ampersand).
-int accelerators(const QString &text)
+qsizetype accelerators(const QString &text)
 {
-    int count = 0;
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) != u'&')
-            continue;
-        if (text.at(i + 1) == u'&') {
-            ++i;
-            continue;
-        }
-        if (!text.at(i + 1).isSpace())
-            ++count;
-    }
-    return count;
+    return TestUtil::accelerators(text).size();
 }
 
 QStringList tsFiles()
