@@ -80,9 +80,14 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     AppInfo::applyToApplication();
-    I18n::install(&app);
     AppIcon::install();
+    // Usage and configuration errors go to the terminal in English, so the translators come in
+    // after them, just before the window.
     CliOptions options = CommandLine::parse(arguments);
+    QLocale locale;
+    if (options.error.isEmpty() && !options.language.isEmpty()
+        && I18n::localeFor(options.language, &locale, &options.error))
+        QLocale::setDefault(locale); // numbers and dates follow the chosen language too
     if (!options.error.isEmpty()) {
         std::fprintf(stderr, "feedwatch: %s\n", qPrintable(options.error));
         return 2;
@@ -96,6 +101,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "feedwatch: configuration error: %s\n", qPrintable(e));
         return 2;
     }
+
+    I18n::install(&app, locale);
 
     FeedHub hub(config.config);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.

@@ -105,18 +105,34 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     };
     widthFor(ConnectionsModel::FeedColumn,
              QFontMetrics(fixed).horizontalAdvance(u"workflow-history"_s));
-    widthFor(ConnectionsModel::StateColumn, fm.horizontalAdvance(tr("waiting to reconnect")) + 18);
-    widthFor(ConnectionsModel::QualityColumn, fm.horizontalAdvance(tr("disconnected")) + 28);
+    // Measured in the window's language: German and French words run longer.
+    int stateWidth = 0;
+    for (const Feed::State state :
+         {Feed::State::Idle, Feed::State::Connecting, Feed::State::Connected,
+          Feed::State::ReconnectWait, Feed::State::CircuitOpen, Feed::State::Offline,
+          Feed::State::Stopped})
+        stateWidth = std::max(stateWidth, fm.horizontalAdvance(ConnectionsModel::stateText(state)));
+    int qualityWidth = 0;
+    for (const Quality::Tier tier :
+         {Quality::Tier::Disconnected, Quality::Tier::Unknown, Quality::Tier::Excellent,
+          Quality::Tier::Good, Quality::Tier::Poor, Quality::Tier::Bad})
+        qualityWidth =
+            std::max(qualityWidth, fm.horizontalAdvance(ConnectionsModel::qualityText(tier)));
+    widthFor(ConnectionsModel::StateColumn, stateWidth + 18);
+    widthFor(ConnectionsModel::QualityColumn, qualityWidth + 28);
     widthFor(ConnectionsModel::LastRttColumn, 110);
     widthFor(ConnectionsModel::EwmaRttColumn, fm.horizontalAdvance(u"0000 ms"_s));
     widthFor(ConnectionsModel::P95RttColumn, fm.horizontalAdvance(u"0000 ms"_s));
     widthFor(ConnectionsModel::RetryColumn, fm.horizontalAdvance(u"000"_s));
     widthFor(ConnectionsModel::TotalRetriesColumn, fm.horizontalAdvance(u"0000"_s));
-    widthFor(ConnectionsModel::CircuitColumn, fm.horizontalAdvance(u"closed 10/10"_s));
-    widthFor(ConnectionsModel::NextRetryColumn, fm.horizontalAdvance(u"in 4 min 59 s"_s));
+    widthFor(ConnectionsModel::CircuitColumn,
+             fm.horizontalAdvance(ConnectionsModel::tr("closed %1/%2").arg(10).arg(10)));
+    widthFor(ConnectionsModel::NextRetryColumn,
+             fm.horizontalAdvance(ConnectionsModel::tr("in %1").arg(Freshness::duration(299000))));
     widthFor(ConnectionsModel::LastErrorColumn,
              fm.horizontalAdvance(u"connection refused (1006)"_s));
-    widthFor(ConnectionsModel::UptimeColumn, fm.horizontalAdvance(u"100.0 %"_s));
+    widthFor(ConnectionsModel::UptimeColumn,
+             fm.horizontalAdvance(ConnectionsModel::tr("%L1 %").arg(100.0, 0, 'f', 1)));
     widthFor(ConnectionsModel::MessagesColumn, fm.horizontalAdvance(u"0000000"_s));
     // The error text is the one column worth all spare width: last, stretched.
     header->moveSection(header->visualIndex(ConnectionsModel::LastErrorColumn),
@@ -200,7 +216,7 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     m_reconnect = new QPushButton(tr("&Reconnect"), this);
     m_reconnect->setObjectName(u"reconnectButton"_s);
     m_reconnect->setToolTip(tr("Drop the link and connect now; resets backoff and the circuit"));
-    m_test = new QPushButton(tr("&Test connection"), this);
+    m_test = new QPushButton(tr("Test co&nnection"), this);
     m_test->setObjectName(u"testButton"_s);
     m_test->setToolTip(
         tr("Open a separate connection, measure handshake and ping; the live link is untouched"));
@@ -526,7 +542,7 @@ void ConnectionsPanel::updateDetail()
     setValue(m_p99Rtt, ConnectionsModel::rttText(s.p99RttMs));
     setValue(m_retry, locale.toString(s.attempt));
     setValue(m_totalRetries, locale.toString(s.totalRetries));
-    setValue(m_uptime, tr("%1 %").arg(s.uptimePercent, 0, 'f', 1));
+    setValue(m_uptime, ConnectionsModel::tr("%L1 %").arg(s.uptimePercent, 0, 'f', 1));
     setValue(m_messages, locale.toString(s.messages));
     setValue(m_protocolErrors, locale.toString(s.protocolErrors));
     setValue(m_unchanged, locale.toString(s.unchangedSnapshots));
@@ -553,8 +569,7 @@ void ConnectionsPanel::updateDetail()
 void ConnectionsPanel::updateSummary()
 {
     const int total = int(m_hub->feedIds().size());
-    m_summary->setText(tr("%1 of %2 feeds live · worst quality: %3")
+    m_summary->setText(tr("%1 of %n feed(s) live · worst quality: %2", nullptr, total)
                            .arg(m_hub->liveCount())
-                           .arg(total)
                            .arg(ConnectionsModel::qualityText(m_hub->worstQuality())));
 }

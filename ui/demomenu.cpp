@@ -55,7 +55,7 @@ DemoMenu::DemoMenu(DemoServer *server, const QStringList &feeds, QWidget *parent
         }
     }
     addSeparator();
-    QAction *clear = addAction(tr("Clear all faults"));
+    QAction *clear = addAction(tr("Cl&ear all faults"));
     clear->setObjectName(u"demoClearAll"_s);
     connect(clear, &QAction::triggered, this, [this] {
         if (m_server)
@@ -92,6 +92,47 @@ Sim::FaultParams DemoMenu::demoParams(Sim::Fault fault)
         break;
     }
     return p;
+}
+
+QString DemoMenu::toolTip(Sim::Fault fault, const Sim::FaultParams &p)
+{
+    switch (fault) {
+    case Sim::Fault::Restart:
+        return tr("Close every connection, listen again after %1 s with a new server id")
+            .arg(double(p.durationMs) / 1000.0);
+    case Sim::Fault::Drop:
+        return tr("Abort TCP without a close frame (the client sees 1006)");
+    case Sim::Fault::Freeze:
+        return tr("Stop sending and reading; TCP stays open, pings go unanswered");
+    case Sim::Fault::Latency:
+        if (p.jitterMs <= 0)
+            return tr("Delay every message by %1 ms").arg(p.latencyMs);
+        return tr("Delay every message by %1 ms plus up to %2 ms of jitter")
+            .arg(p.latencyMs)
+            .arg(p.jitterMs);
+    case Sim::Fault::Bandwidth:
+        return tr("Limit outgoing data to %1 bytes per second").arg(p.bytesPerSecond);
+    case Sim::Fault::Hang:
+        return tr("Accept TCP, never answer the WebSocket handshake");
+    case Sim::Fault::Refuse:
+        return p.keepOpen
+            ? tr("Answer the upgrade with HTTP %1 and keep TCP open").arg(p.httpStatus)
+            : tr("Answer the upgrade with HTTP %1 and close TCP").arg(p.httpStatus);
+    case Sim::Fault::Close:
+        return tr("Send a close frame with code %1").arg(p.closeCode);
+    case Sim::Fault::Malformed:
+        return tr("Send a text message that is not JSON");
+    case Sim::Fault::Oversize:
+        return tr("Send a valid JSON message of %1 MiB")
+            .arg(double(p.sizeBytes) / (1024.0 * 1024.0), 0, 'f', 0);
+    case Sim::Fault::Binary:
+        return tr("Send a binary frame (the protocol has text frames only)");
+    case Sim::Fault::Flood:
+        return tr("Send %n snapshot(s) as fast as possible", nullptr, p.count);
+    case Sim::Fault::DropAcks:
+        return tr("Apply commands but never acknowledge them");
+    }
+    return {};
 }
 
 QList<DemoMenu::Variant> DemoMenu::variants(Sim::Fault fault)
@@ -144,7 +185,7 @@ QList<DemoMenu::Variant> DemoMenu::variants(Sim::Fault fault)
 void DemoMenu::addFeedActions(QMenu *menu, const Sim::FaultDescriptor &d, const QStringList &feeds,
                               int variant, const Sim::FaultParams &params)
 {
-    addFaultAction(menu, d, QString(), tr("All feeds"), variant, params);
+    addFaultAction(menu, d, QString(), tr("&All feeds"), variant, params);
     menu->addSeparator();
     for (const QString &feed : feeds)
         addFaultAction(menu, d, feed, feed, variant, params);
@@ -154,7 +195,7 @@ QAction *DemoMenu::addFaultAction(QMenu *menu, const Sim::FaultDescriptor &d, co
                                   const QString &text, int variant, const Sim::FaultParams &params)
 {
     QAction *action = menu->addAction(text);
-    action->setToolTip(Sim::describe(d.id, params));
+    action->setToolTip(toolTip(d.id, params));
     action->setCheckable(d.switchable);
     const Sim::Fault fault = d.id;
     const bool switchable = d.switchable;

@@ -28,6 +28,8 @@ public:
 
     // The parameters the menu uses by default: visible but not extreme (300 ms latency, ...).
     static Sim::FaultParams demoParams(Sim::Fault fault);
+    // What the fault does with these parameters, for the menu\'s tooltips.
+    static QString toolTip(Sim::Fault fault, const Sim::FaultParams &params);
     // The choices offered for a fault, the default first: status codes for a refused upgrade,
     // close codes, latency and bandwidth levels. One entry for faults without a choice.
     static QList<Variant> variants(Sim::Fault fault);

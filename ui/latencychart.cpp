@@ -43,7 +43,7 @@ LatencyChart::LatencyChart(FeedHub *hub, QWidget *parent)
     , m_xAxis(new QDateTimeAxis(this))
     , m_yAxis(new QLogValueAxis(this))
     , m_windowCombo(new QComboBox(this))
-    , m_allFeeds(new QCheckBox(tr("&All feeds"), this))
+    , m_allFeeds(new QCheckBox(tr("Al&l feeds"), this))
     , m_flushTimer(new QTimer(this))
 {
     auto *title = new QLabel(tr("Round-trip time"), this);

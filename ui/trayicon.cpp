@@ -19,19 +19,19 @@ TrayIcon::TrayIcon(FeedHub *hub, Notifier *notifier, QWidget *window)
     , m_window(window)
 {
     m_menu = new QMenu(window);
-    m_menu->addAction(tr("Show Feedwatch"), window, [this] {
+    m_menu->addAction(tr("&Show Feedwatch"), window, [this] {
         m_window->showNormal();
         m_window->raise();
         m_window->activateWindow();
     });
-    m_menu->addAction(tr("Reconnect all"), hub, &FeedHub::reconnectAll);
-    m_silence = m_menu->addAction(tr("Silence notifications"));
+    m_menu->addAction(tr("&Reconnect all"), hub, &FeedHub::reconnectAll);
+    m_silence = m_menu->addAction(tr("S&ilence notifications"));
     m_silence->setCheckable(true);
     m_silence->setChecked(notifier->isSilenced());
     connect(m_silence, &QAction::toggled, notifier, &Notifier::setSilenced);
     connect(notifier, &Notifier::silencedChanged, m_silence, &QAction::setChecked);
     m_menu->addSeparator();
-    m_menu->addAction(tr("Quit"), qApp, &QApplication::quit);
+    m_menu->addAction(tr("&Quit"), qApp, &QApplication::quit);
 
     if (isAvailable()) {
         m_tray = new QSystemTrayIcon(this);
@@ -108,7 +108,8 @@ QIcon TrayIcon::iconFor(StatusStyle::Tone tone)
 
 QString TrayIcon::toolTip() const
 {
-    return tr("Feedwatch — %1/%2 feeds live").arg(m_hub->liveCount()).arg(m_hub->feedIds().size());
+    return tr("Feedwatch — %1/%n feed(s) live", nullptr, int(m_hub->feedIds().size()))
+        .arg(m_hub->liveCount());
 }
 
 void TrayIcon::refresh()

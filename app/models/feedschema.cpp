@@ -95,13 +95,14 @@ QString formatDuration(qint64 seconds)
     const auto two = [](qint64 n) {
         return u"%1"_s.arg(n, 2, 10, QChar(u'0'));
     };
+    // Translated: days are "j" in French, minutes "min" in German.
     if (d > 0)
-        return u"%1d %2h"_s.arg(d).arg(two(h));
+        return QCoreApplication::translate("FeedSchemas", "%1d %2h").arg(d).arg(two(h));
     if (h > 0)
-        return u"%1h %2m"_s.arg(h).arg(two(m));
+        return QCoreApplication::translate("FeedSchemas", "%1h %2m").arg(h).arg(two(m));
     if (m > 0)
-        return u"%1m %2s"_s.arg(m).arg(two(s));
-    return u"%1s"_s.arg(s);
+        return QCoreApplication::translate("FeedSchemas", "%1m %2s").arg(m).arg(two(s));
+    return QCoreApplication::translate("FeedSchemas", "%1s").arg(s);
 }
 
 void flatten(const QJsonObject &object, const QString &prefix, QList<DecodedSnapshot::Row> &rows)

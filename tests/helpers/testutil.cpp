@@ -32,6 +32,22 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
+QStringList accelerators(const QString &text)
+{
+    QStringList out;
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        if (!text.at(i + 1).isSpace())
+            out << text.at(i + 1).toLower();
+    }
+    return out;
+}
+
 QByteArray isolateSecrets(const QTemporaryDir &dir)
 {
     const QByteArray bus = "unix:path=" + QFile::encodeName(dir.filePath(u"no-session-bus"_s));
