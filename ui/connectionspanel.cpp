@@ -223,7 +223,7 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     m_stopStart = new QPushButton(tr("S&top"), this);
     m_stopStart->setObjectName(u"stopStartButton"_s);
     // Offered only while a feed is stopped by a refused certificate.
-    m_trust = new QPushButton(tr("Trust this &certificate…"), this);
+    m_trust = new QPushButton(tr("Tr&ust this certificate…"), this);
     m_trust->setObjectName(u"trustButton"_s);
     m_trust->setToolTip(tr("Show the refused certificate and, once you confirm, accept exactly "
                            "that certificate on this host and port"));

@@ -76,14 +76,19 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
     auth.token = object.value("token"_L1).toString();
     const QJsonValue store = object.value("token_store"_L1);
     if (!store.isUndefined() && !store.isBool())
-        errors << u"%1auth.token_store: expected true or false"_s.arg(where);
+        errors << u"%1auth.token_store: %2"_s.arg(
+            where, QCoreApplication::translate("Config", "expected true or false"));
     auth.tokenStore = store.toBool();
     const QJsonValue file = object.value("token_file"_L1);
     if (!file.isUndefined() && (!file.isString() || file.toString().isEmpty()))
-        errors << u"%1auth.token_file: expected the path of a file holding the token"_s.arg(where);
+        errors << u"%1auth.token_file: %2"_s.arg(
+            where,
+            QCoreApplication::translate("Config", "expected the path of a file holding the token"));
     auth.tokenFile = file.toString();
     if (auth.tokenStore && !auth.tokenFile.isEmpty())
-        errors << u"%1auth.token_file: cannot be combined with auth.token_store"_s.arg(where);
+        errors << u"%1auth.token_file: %2"_s.arg(
+            where,
+            QCoreApplication::translate("Config", "cannot be combined with auth.token_store"));
     auth.queryParam = object.value("query_param"_L1).toString(auth.queryParam);
     const QString mode = object.value("mode"_L1).toString(u"header"_s);
     if (mode == "header"_L1)
@@ -184,9 +189,9 @@ QString applySet(QJsonObject &root, const QString &assignment)
             *value = number;
             return {};
         }
-        const bool known = feedLevel ? feedKeys.contains(rest)
-                                     : (rest == "server"_L1 || rest.startsWith("auth."_L1)
-                                        || rest == "tls.ca_file"_L1);
+        const bool known = feedLevel
+            ? feedKeys.contains(rest)
+            : (rest == "server"_L1 || rest.startsWith("auth."_L1) || rest == "tls.ca_file"_L1);
         if (!known)
             return u"--set %1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
         *value = text;

@@ -1,5 +1,6 @@
 #include "tlsconfig.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -27,26 +28,30 @@ QString checkPem(const QByteArray &pem)
             QByteArray(body).replace('\n', "").replace('\r', "").replace(' ', ""),
             QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || decoded.decoded.isEmpty())
-            return u"a certificate block is not valid base64"_s;
+            return QCoreApplication::translate("Config", "a certificate block is not valid base64");
         ++count;
     }
-    return count > 0 ? QString() : u"no PEM certificate (-----BEGIN CERTIFICATE-----) in it"_s;
+    return count > 0 ? QString()
+                     : QCoreApplication::translate(
+                         "Config", "no PEM certificate (-----BEGIN CERTIFICATE-----) in it");
 }
 
 QByteArray readCaFile(const QString &path, QString *error)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
-        *error = u"'%1': no such file"_s.arg(path);
+        *error = QCoreApplication::translate("Config", "'%1': no such file").arg(path);
         return {};
     }
     if (!info.isFile() || info.size() > kMaxCaFileBytes) {
-        *error = u"'%1': not a regular file of at most 4 MiB"_s.arg(path);
+        *error = QCoreApplication::translate("Config", "'%1': not a regular file of at most 4 MiB")
+                     .arg(path);
         return {};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"'%1': cannot read: %2"_s.arg(path, file.errorString());
+        *error = QCoreApplication::translate("Config", "'%1': cannot read: %2")
+                     .arg(path, file.errorString());
         return {};
     }
     const QByteArray pem = file.read(kMaxCaFileBytes);
@@ -89,19 +94,21 @@ TlsSpec parse(const QJsonValue &value, const QString &where, QStringList &errors
     if (value.isUndefined() || value.isNull())
         return tls;
     if (!value.isObject()) {
-        errors << u"%1tls: expected an object"_s.arg(where);
+        errors << u"%1tls: %2"_s.arg(where,
+                                     QCoreApplication::translate("Config", "expected an object"));
         return tls;
     }
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() != "ca_file"_L1 && it.key() != "trusted_certificates"_L1)
-            errors << u"%1tls.%2: unknown key"_s.arg(where, it.key());
+            errors << u"%1tls.%2: %3"_s.arg(where, it.key(),
+                                            QCoreApplication::translate("Config", "unknown key"));
     }
     if (object.contains("ca_file"_L1)) {
         const QJsonValue ca = object.value("ca_file"_L1);
         QString error;
         if (!ca.isString() || ca.toString().isEmpty())
-            error = u"expected the path of a PEM file"_s;
+            error = QCoreApplication::translate("Config", "expected the path of a PEM file");
         else
             tls.caPem = readCaFile(ca.toString(), &error);
         if (error.isEmpty())
@@ -111,18 +118,22 @@ TlsSpec parse(const QJsonValue &value, const QString &where, QStringList &errors
     }
     const QJsonValue pins = object.value("trusted_certificates"_L1);
     if (!pins.isUndefined() && !pins.isArray())
-        errors << u"%1tls.trusted_certificates: expected an array"_s.arg(where);
+        errors << u"%1tls.trusted_certificates: %2"_s.arg(
+            where, QCoreApplication::translate("Config", "expected an array"));
     const QJsonArray array = pins.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString at = u"%1tls.trusted_certificates[%2]"_s.arg(where).arg(i);
         const QJsonObject entry = array.at(i).toObject();
         if (!array.at(i).isObject()) {
-            errors << u"%1: expected {\"host\", \"port\", \"sha256\"}"_s.arg(at);
+            errors << u"%1: %2"_s.arg(
+                at,
+                QCoreApplication::translate("Config", "expected {\"host\", \"port\", \"sha256\"}"));
             continue;
         }
         for (auto it = entry.begin(); it != entry.end(); ++it) {
             if (it.key() != "host"_L1 && it.key() != "port"_L1 && it.key() != "sha256"_L1)
-                errors << u"%1.%2: unknown key"_s.arg(at, it.key());
+                errors << u"%1.%2: %3"_s.arg(at, it.key(),
+                                             QCoreApplication::translate("Config", "unknown key"));
         }
         TlsSpec::Trusted pin;
         pin.host = entry.value("host"_L1).toString().toLower();
@@ -131,17 +142,21 @@ TlsSpec parse(const QJsonValue &value, const QString &where, QStringList &errors
         pin.sha256 = normalizeFingerprint(entry.value("sha256"_L1).toString());
         bool ok = true;
         if (pin.host.isEmpty()) {
-            errors << u"%1.host: missing or empty"_s.arg(at);
+            errors << u"%1.host: %2"_s.arg(
+                at, QCoreApplication::translate("Config", "missing or empty"));
             ok = false;
         }
         if (!port.isDouble() || port.toDouble() != double(pin.port) || pin.port < 1
             || pin.port > 65535) {
-            errors << u"%1.port: expected a port number 1-65535"_s.arg(at);
+            errors << u"%1.port: %2"_s.arg(
+                at, QCoreApplication::translate("Config", "expected a port number 1-65535"));
             ok = false;
         }
         if (pin.sha256.isEmpty()) {
-            errors << u"%1.sha256: expected a SHA-256 fingerprint (64 hex digits, colons "
-                      "allowed)"_s.arg(at);
+            errors << u"%1.sha256: %2"_s.arg(
+                at,
+                QCoreApplication::translate(
+                    "Config", "expected a SHA-256 fingerprint (64 hex digits, colons allowed)"));
             ok = false;
         }
         if (ok)

@@ -4,6 +4,7 @@
 #include "core/redaction.h"
 #include "core/securefile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -189,7 +190,7 @@ QString TokenStore::remove(const QString &backend) const
 QString TokenStore::readFile(const QString &backend, QString *error) const
 {
     if (!QFileInfo::exists(m_filePath)) {
-        *error = u"%1: no such file"_s.arg(m_filePath);
+        *error = QCoreApplication::translate("Config", "%1: no such file").arg(m_filePath);
         return {};
     }
     // A token file others can read (or swap) is not a secret any more: refuse, say how to fix.
@@ -202,7 +203,8 @@ QString TokenStore::readFile(const QString &backend, QString *error) const
     }
     QFile file(m_filePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"%1: cannot read: %2"_s.arg(m_filePath, file.errorString());
+        *error = QCoreApplication::translate("Config", "%1: cannot read: %2")
+                     .arg(m_filePath, file.errorString());
         return {};
     }
     const QJsonObject tokens = QJsonDocument::fromJson(file.read(kMaxTokenFileBytes))
@@ -211,7 +213,8 @@ QString TokenStore::readFile(const QString &backend, QString *error) const
                                    .toObject();
     const QString token = tokens.value(backend).toString();
     if (token.isEmpty())
-        *error = u"%1: no token for backend '%2'"_s.arg(m_filePath, backend);
+        *error = QCoreApplication::translate("Config", "%1: no token for backend '%2'")
+                     .arg(m_filePath, backend);
     return token;
 }
 
@@ -243,12 +246,13 @@ QString TokenStore::readTokenFile(const QString &path, QString *error)
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        *error = QCoreApplication::translate("Config", "%1: cannot read: %2")
+                     .arg(path, file.errorString());
         return {};
     }
     const QString token = QString::fromUtf8(file.read(kMaxTokenFileBytes)).trimmed();
     if (token.isEmpty())
-        *error = u"%1: empty"_s.arg(path);
+        *error = QCoreApplication::translate("Config", "%1: empty").arg(path);
     return token;
 }
 
@@ -268,9 +272,14 @@ void TokenStore::resolve(Config &config, QStringList &errors) const
             const Lookup lookup = read(backend.name);
             auth.token = lookup.token;
             if (!lookup.found)
-                errors << u"%1auth.token_store: no token stored for backend '%2' (%3); save one "
-                          "in Settings, or give it with --set auth.token=… or auth.token_file"_s
-                              .arg(where, backend.name, lookup.error);
+                errors << u"%1auth.token_store: %2"_s.arg(
+                    where,
+                    QCoreApplication::translate(
+                        "Config",
+                        "no token stored for backend '%1' (%2); save one in "
+                        "Settings, or give it with --set "
+                        "auth.token=… or auth.token_file")
+                        .arg(backend.name, lookup.error));
         }
         // Qt drops a subprotocol that is not an RFC 7230 token with only a warning, and the
         // server never sees the credential: say so when loading instead.
@@ -280,9 +289,14 @@ void TokenStore::resolve(Config &config, QStringList &errors) const
                     && !QStringView(u"!#$%&'*+-.^_`|~").contains(c);
             });
             if (bad != auth.token.end())
-                errors << u"%1auth.mode: the token cannot be sent as a WebSocket subprotocol: it "
-                          "contains '%2' (allowed: letters, digits and !#$%&'*+-.^_`|~); use "
-                          "auth.mode header or query"_s.arg(where, *bad);
+                errors << u"%1auth.mode: %2"_s.arg(
+                    where,
+                    QCoreApplication::translate("Config",
+                                                "the token cannot be sent as a WebSocket "
+                                                "subprotocol: it contains '%1' (allowed: "
+                                                "letters, digits and !#$%&'*+-.^_`|~); use "
+                                                "auth.mode header or query")
+                        .arg(*bad));
         }
         Redaction::addSecret(auth.token);
         for (FeedSpec &feed : config.feeds) {

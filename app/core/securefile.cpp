@@ -1,5 +1,6 @@
 #include "securefile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -40,9 +41,11 @@ QString ensurePrivateDirectory(const QString &dir)
             return u"%1: %2"_s.arg(path, systemError());
         const QString parent = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(parent))
-            return u"%1: cannot create the directory"_s.arg(parent);
+            return QCoreApplication::translate("Config", "%1: cannot create the directory")
+                .arg(parent);
         if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
-            return u"%1: cannot create the directory: %2"_s.arg(path, systemError());
+            return QCoreApplication::translate("Config", "%1: cannot create the directory: %2")
+                .arg(path, systemError());
     }
     return checkDirectory(path);
 }
@@ -55,12 +58,15 @@ QString checkDirectory(const QString &dir)
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return u"%1: %2"_s.arg(path, systemError());
     if (!S_ISDIR(st.st_mode))
-        return u"%1: not a directory"_s.arg(path);
+        return QCoreApplication::translate("Config", "%1: not a directory").arg(path);
     if (st.st_uid != ::geteuid())
-        return u"%1: belongs to another user (uid %2)"_s.arg(path).arg(st.st_uid);
+        return QCoreApplication::translate("Config", "%1: belongs to another user (uid %2)")
+            .arg(path)
+            .arg(st.st_uid);
     if (st.st_mode & (S_IWGRP | S_IWOTH))
-        return u"%1: writable by group or others (mode %2); run chmod go-w %1"_s.arg(
-            path, octal(st.st_mode));
+        return QCoreApplication::translate(
+                   "Config", "%1: writable by group or others (mode %2); run chmod go-w %1")
+            .arg(path, octal(st.st_mode));
     return {};
 }
 
@@ -74,7 +80,8 @@ QString writeAtomically(const QString &path, const QByteArray &data)
     // readable by others, not even for the moment a chmod after writing would leave open.
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0)
-        return u"%1: cannot create a temporary file: %2"_s.arg(path, systemError());
+        return QCoreApplication::translate("Config", "%1: cannot create a temporary file: %2")
+            .arg(path, systemError());
     auto fail = [&](const QString &what) {
         const QString error = u"%1: %2: %3"_s.arg(path, what, systemError());
         ::close(fd);
@@ -87,18 +94,20 @@ QString writeAtomically(const QString &path, const QByteArray &data)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return fail(u"cannot write"_s);
+            return fail(QCoreApplication::translate("Config", "cannot write"));
         written += n;
     }
     if (::fsync(fd) != 0)
-        return fail(u"cannot flush"_s);
+        return fail(QCoreApplication::translate("Config", "cannot flush"));
     if (::close(fd) != 0) {
-        const QString error = u"%1: cannot write: %2"_s.arg(path, systemError());
+        const QString error =
+            QCoreApplication::translate("Config", "%1: cannot write: %2").arg(path, systemError());
         ::unlink(temp.constData());
         return error;
     }
     if (::rename(temp.constData(), target.constData()) != 0) {
-        const QString error = u"%1: cannot replace: %2"_s.arg(path, systemError());
+        const QString error = QCoreApplication::translate("Config", "%1: cannot replace: %2")
+                                  .arg(path, systemError());
         ::unlink(temp.constData());
         return error;
     }
@@ -112,12 +121,15 @@ QString checkPrivate(const QString &path)
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return u"%1: %2"_s.arg(path, systemError());
     if (!S_ISREG(st.st_mode))
-        return u"%1: not a regular file"_s.arg(path);
+        return QCoreApplication::translate("Config", "%1: not a regular file").arg(path);
     if (st.st_uid != ::geteuid())
-        return u"%1: belongs to another user (uid %2)"_s.arg(path).arg(st.st_uid);
+        return QCoreApplication::translate("Config", "%1: belongs to another user (uid %2)")
+            .arg(path)
+            .arg(st.st_uid);
     if (st.st_mode & (S_IRWXG | S_IRWXO))
-        return u"%1: readable by group or others (mode %2); run chmod 600 %1"_s.arg(
-            path, octal(st.st_mode));
+        return QCoreApplication::translate(
+                   "Config", "%1: readable by group or others (mode %2); run chmod 600 %1")
+            .arg(path, octal(st.st_mode));
     return {};
 }
 
