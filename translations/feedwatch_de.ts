@@ -1313,6 +1313,26 @@ Aus einer früheren Sitzung</translation>
         <source>%1: no pong for %2</source>
         <translation>%1: seit %2 kein Pong</translation>
     </message>
+    <message>
+        <source>Certificate refused</source>
+        <translation>Zertifikat abgelehnt</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Vertrautes Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1: certificate not trusted</source>
+        <translation>%1: Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>%1; stopped: certificate not trusted</source>
+        <translation>%1; gestoppt: Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>%1:%2 presented the certificate trusted for it (SHA-256 %3)</source>
+        <translation>%1:%2 hat das für ihn vertraute Zertifikat vorgelegt (SHA-256 %3)</translation>
+    </message>
 </context>
 <context>
     <name>FeedPages</name>

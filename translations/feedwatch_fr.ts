@@ -1313,6 +1313,26 @@ D&apos;une session précédente</translation>
         <source>%1: no pong for %2</source>
         <translation>%1&#xa0;: aucun pong depuis %2</translation>
     </message>
+    <message>
+        <source>Certificate refused</source>
+        <translation>Certificat refusé</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Certificat approuvé</translation>
+    </message>
+    <message>
+        <source>%1: certificate not trusted</source>
+        <translation>%1&#xa0;: certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>%1; stopped: certificate not trusted</source>
+        <translation>%1&#xa0;; arrêté&#xa0;: certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>%1:%2 presented the certificate trusted for it (SHA-256 %3)</source>
+        <translation>%1:%2 a présenté le certificat approuvé pour lui (SHA-256 %3)</translation>
+    </message>
 </context>
 <context>
     <name>FeedPages</name>

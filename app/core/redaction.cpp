@@ -26,16 +26,18 @@ QString base64Core(const QByteArray &bytes, int shift, QByteArray::Base64Options
     return end > first ? QString::fromLatin1(encoded.mid(first, end - first)) : QString();
 }
 
+// Never destroyed: Qt still logs while static objects are torn down at exit (plugin unloading
+// with qt.*.debug on), and the handler must not touch a destroyed lock then.
 QReadWriteLock &knownLock()
 {
-    static QReadWriteLock lock;
-    return lock;
+    static auto *lock = new QReadWriteLock;
+    return *lock;
 }
 
 QStringList &knownForms()
 {
-    static QStringList forms;
-    return forms;
+    static auto *forms = new QStringList;
+    return *forms;
 }
 
 QtMessageHandler g_previous = nullptr;
