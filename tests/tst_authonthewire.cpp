@@ -2,7 +2,9 @@
 #include "connection/feedconnection.h"
 #include "core/clock.h"
 #include "eventrecorder.h"
+#include "faultproxy.h"
 #include "testfeedserver.h"
+#include "testhttpserver.h"
 #include "testtls.h"
 #include "testutil.h"
 
@@ -50,6 +52,8 @@ private slots:
     void initTestCase();
     void credentialsReachTheServer_data();
     void credentialsReachTheServer();
+    void pollerSendsTheCredentials_data();
+    void pollerSendsTheCredentials();
 
 private:
     QTemporaryDir m_dir;
@@ -144,6 +148,65 @@ void tst_AuthOnTheWire::credentialsReachTheServer()
     qInfo("%s: Authorization \"%s\", query \"%s\", Sec-WebSocket-Protocol \"%s\"",
           QTest::currentDataTag(), wire.authorization.constData(),
           qPrintable(wire.url.query(QUrl::FullyEncoded)), wire.subprotocols.constData());
+}
+
+void tst_AuthOnTheWire::pollerSendsTheCredentials_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("secure");
+    for (const bool secure : {false, true}) {
+        QTest::addRow("header, %s", secure ? "https" : "http") << u"header"_s << secure;
+        QTest::addRow("query, %s", secure ? "https" : "http") << u"query"_s << secure;
+    }
+}
+
+// The degraded-mode poller, reached the real way: the WebSocket upgrade is refused (503), the
+// feed polls its snapshot URL, the HTTP server records what arrived.
+void tst_AuthOnTheWire::pollerSendsTheCredentials()
+{
+    QFETCH(QString, mode);
+    QFETCH(bool, secure);
+    TestFeedServer ws;
+    QVERIFY(ws.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(ws.port()));
+    proxy.setHttpRefusal(503, false);
+    std::unique_ptr<TestHttpServer> http = secure
+        ? std::make_unique<TestHttpServer>(TestTls::serverConfiguration(u"server"_s))
+        : std::make_unique<TestHttpServer>();
+    http->setResponse(200, R"({"phases":[]})");
+    QVERIFY(http->listen());
+    QUrl server = proxy.wsUrl({});
+    server.setPath({});
+    QJsonObject root {{u"server"_s, server.toString()},
+                      {u"auth"_s, QJsonObject {{u"token"_s, kQueryToken}, {u"mode"_s, mode}}},
+                      {u"feeds"_s,
+                       QJsonArray {QJsonObject {{u"id"_s, u"queue"_s},
+                                                {u"snapshot_url"_s, http->url().toString()}}}},
+                      {u"fallback"_s, QJsonObject {{u"poll_ms"_s, 100}}},
+                      {u"backoff"_s, QJsonObject {{u"initial_ms"_s, 50}, {u"jitter"_s, 0}}}};
+    if (secure)
+        root.insert("tls"_L1, QJsonObject {{u"ca_file"_s, m_caFile}});
+    const ConfigResult config = ConfigLoader::fromJson(root);
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedConnection feed(config.config.feeds.first(), SystemClock::instance(), systemRandom());
+    feed.start();
+    QTRY_VERIFY(!http->requests().isEmpty());
+    const TestHttpServer::Request request = http->requests().first();
+    const QUrl target(QString::fromLatin1(request.target));
+    QCOMPARE(target.path(), u"/api/v1/queue"_s);
+    // SnapshotPoller gets the feed's credentials on the `commands` branch; until that is merged
+    // these checks fail as expected, and XPASS says to drop this line.
+    QEXPECT_FAIL("", "poller credentials arrive with the commands branch (SnapshotPoller auth)",
+                 Abort);
+    if (mode == "header"_L1) {
+        QCOMPARE(request.headers.value("authorization"), "Bearer " + kQueryToken.toUtf8());
+        QVERIFY(!target.hasQuery());
+    } else {
+        QCOMPARE(QUrlQuery(target).queryItemValue(u"token"_s, QUrl::FullyDecoded), kQueryToken);
+        QVERIFY2(!request.target.contains('+'), request.target.constData());
+        QVERIFY(!request.headers.contains("authorization"));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_AuthOnTheWire)

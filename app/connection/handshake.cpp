@@ -21,20 +21,25 @@ Request build(const FeedSpec &spec)
     case AuthSpec::Mode::Header:
         out.request.setRawHeader("Authorization", "Bearer " + spec.auth.token.toUtf8());
         break;
-    case AuthSpec::Mode::Query: {
-        // Fully percent-encoded: QUrlQuery leaves '+' as is, which form-decoding servers
-        // (Starlette, PHP, ...) read as a space.
-        QUrlQuery query(url);
-        query.addQueryItem(spec.auth.queryParam,
-                           QString::fromLatin1(QUrl::toPercentEncoding(spec.auth.token)));
-        url.setQuery(query);
+    case AuthSpec::Mode::Query:
+        url = withQueryToken(url, spec.auth);
         break;
-    }
     case AuthSpec::Mode::Subprotocol:
         out.options.setSubprotocols({u"bearer"_s, spec.auth.token});
         break;
     }
     out.request.setUrl(url);
+    return out;
+}
+
+QUrl withQueryToken(const QUrl &url, const AuthSpec &auth)
+{
+    // Fully percent-encoded: QUrlQuery leaves '+' as is, which form-decoding servers (Starlette,
+    // PHP, ...) read as a space.
+    QUrl out = url;
+    QUrlQuery query(out);
+    query.addQueryItem(auth.queryParam, QString::fromLatin1(QUrl::toPercentEncoding(auth.token)));
+    out.setQuery(query);
     return out;
 }
 

@@ -17,6 +17,8 @@ struct Request
 };
 
 Request build(const FeedSpec &spec);
+// `url` with ?<query_param>=<token>, the token fully percent-encoded (also for HTTP requests).
+QUrl withQueryToken(const QUrl &url, const AuthSpec &auth);
 // Opens `socket` towards the feed with limits, credentials and TLS configuration applied.
 void open(QWebSocket *socket, const FeedSpec &spec);
 // Qt 6.4 reports a refused upgrade only through errorString(); 0 when there is no status.
