@@ -3,6 +3,7 @@
 #include "cli/commandline.h"
 #include "cli/unixsignalwatcher.h"
 #include "cli/windowlessrunner.h"
+#include "core/redaction.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
@@ -58,6 +59,8 @@ void applyScreenshotHooks(MainWindow &window, DemoServer *demo)
 
 int main(int argc, char *argv[])
 {
+    // Before anything can log: every message, Qt's own included, has known tokens masked.
+    Redaction::installMessageHandler();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

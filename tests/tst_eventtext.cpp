@@ -111,6 +111,15 @@ void tst_EventText::details_data()
     QTest::newRow("test failed") << u"test_connection"_s
                                  << QJsonObject {{u"ok"_s, false}, {u"error"_s, u"timeout"_s}}
                                  << u"failed: timeout"_s;
+    QTest::newRow("state stopped by a refused certificate")
+        << u"state"_s << QJsonObject {{u"state"_s, u"stopped"_s}, {u"reason"_s, u"tls"_s}}
+        << u"stopped: certificate not trusted"_s;
+    QTest::newRow("tls pinned")
+        << u"tls_pinned"_s
+        << QJsonObject {{u"host"_s, u"h.test"_s},
+                        {u"port"_s, 8443},
+                        {u"fingerprint_sha256"_s, u"AB:CD"_s}}
+        << u"h.test:8443 presented the certificate trusted for it (SHA-256 AB:CD)"_s;
     QTest::newRow("missing fields") << u"attempt"_s << QJsonObject {} << u"attempt 0 to "_s;
 }
 

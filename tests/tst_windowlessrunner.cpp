@@ -14,22 +14,10 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
+using Run = TestUtil::CliRun;
 Run run(const QStringList &args)
 {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = WindowlessRunner::run(CommandLine::parse(QStringList{u"feedwatch"_s} + args), out, err);
-    out.flush();
-    err.flush();
-    return r;
+    return TestUtil::runWindowless(args);
 }
 } // namespace
 

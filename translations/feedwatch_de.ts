@@ -179,6 +179,130 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>larger than backoff.max_ms</source>
         <translation>größer als backoff.max_ms</translation>
     </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>expected the path of a file holding the token</source>
+        <translation>Pfad einer Datei mit dem Token erwartet</translation>
+    </message>
+    <message>
+        <source>cannot be combined with auth.token_store</source>
+        <translation>nicht zusammen mit auth.token_store möglich</translation>
+    </message>
+    <message>
+        <source>a certificate block is not valid base64</source>
+        <translation>ein Zertifikatsblock ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>no PEM certificate (-----BEGIN CERTIFICATE-----) in it</source>
+        <translation>enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: no such file</source>
+        <translation>„%1“: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: not a regular file of at most 4 MiB</source>
+        <translation>„%1“: keine reguläre Datei von höchstens 4 MiB</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: cannot read: %2</source>
+        <translation>„%1“: nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>expected the path of a PEM file</source>
+        <translation>Pfad einer PEM-Datei erwartet</translation>
+    </message>
+    <message>
+        <source>expected {&quot;host&quot;, &quot;port&quot;, &quot;sha256&quot;}</source>
+        <translation>{&quot;host&quot;, &quot;port&quot;, &quot;sha256&quot;} erwartet</translation>
+    </message>
+    <message>
+        <source>missing or empty</source>
+        <translation>fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <source>expected a port number 1-65535</source>
+        <translation>Portnummer 1–65535 erwartet</translation>
+    </message>
+    <message>
+        <source>expected a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
+        <translation>SHA-256-Fingerabdruck erwartet (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1: no token for backend &apos;%2&apos;</source>
+        <translation>%1: kein Token für das Backend „%2“</translation>
+    </message>
+    <message>
+        <source>%1: empty</source>
+        <translation>%1: leer</translation>
+    </message>
+    <message>
+        <source>no token stored for backend &apos;%1&apos; (%2); save one in Settings, or give it with --set auth.token=… or auth.token_file</source>
+        <translation>kein Token für das Backend „%1“ gespeichert (%2); speichern Sie eines in den Einstellungen oder geben Sie es mit --set auth.token=… oder auth.token_file an</translation>
+    </message>
+    <message>
+        <source>the token cannot be sent as a WebSocket subprotocol: it contains &apos;%1&apos; (allowed: letters, digits and !#$%&amp;&apos;*+-.^_`|~); use auth.mode header or query</source>
+        <translation>das Token kann nicht als WebSocket-Subprotokoll gesendet werden: es enthält „%1“ (erlaubt: Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~); verwenden Sie auth.mode header oder query</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the directory</source>
+        <translation>%1: das Verzeichnis kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the directory: %2</source>
+        <translation>%1: das Verzeichnis kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a directory</source>
+        <translation>%1: kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>%1: belongs to another user (uid %2)</source>
+        <translation>%1: gehört einem anderen Benutzer (UID %2)</translation>
+    </message>
+    <message>
+        <source>%1: writable by group or others (mode %2); run chmod go-w %1</source>
+        <translation>%1: für Gruppe oder andere beschreibbar (Modus %2); führen Sie chmod go-w %1 aus</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary file: %2</source>
+        <translation>%1: keine temporäre Datei möglich: %2</translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation>nicht schreibbar</translation>
+    </message>
+    <message>
+        <source>cannot flush</source>
+        <translation>kann nicht auf den Datenträger geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: nicht schreibbar: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace: %2</source>
+        <translation>%1: kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1: keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1: readable by group or others (mode %2); run chmod 600 %1</source>
+        <translation>%1: für Gruppe oder andere lesbar (Modus %2); führen Sie chmod 600 %1 aus</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -523,6 +647,18 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
             <numerusform>%1 von %n Feed live · schlechteste Qualität: %2</numerusform>
             <numerusform>%1 von %n Feeds live · schlechteste Qualität: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the refused certificate and, once you confirm, accept exactly that certificate on this host and port</source>
+        <translation>Das abgelehnte Zertifikat zeigen und nach Ihrer Bestätigung genau dieses Zertifikat auf diesem Host und Port annehmen</translation>
+    </message>
+    <message>
+        <source>stopped: certificate not trusted (see Last error)</source>
+        <translation>gestoppt: Zertifikat nicht vertrauenswürdig (siehe Letzter Fehler)</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ust this certificate…</source>
+        <translation>&amp;Zertifikat vertrauen…</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1313,26 @@ Aus einer früheren Sitzung</translation>
         <source>%1: no pong for %2</source>
         <translation>%1: seit %2 kein Pong</translation>
     </message>
+    <message>
+        <source>Certificate refused</source>
+        <translation>Zertifikat abgelehnt</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Vertrautes Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1: certificate not trusted</source>
+        <translation>%1: Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>%1; stopped: certificate not trusted</source>
+        <translation>%1; gestoppt: Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>%1:%2 presented the certificate trusted for it (SHA-256 %3)</source>
+        <translation>%1:%2 hat das für ihn vertraute Zertifikat vorgelegt (SHA-256 %3)</translation>
+    </message>
 </context>
 <context>
     <name>FeedPages</name>
@@ -1679,6 +1835,10 @@ Aus einer früheren Sitzung</translation>
         <source>degraded (HTTP polling), WebSocket %1</source>
         <translation>eingeschränkt (HTTP-Abfrage), WebSocket %1</translation>
     </message>
+    <message>
+        <source>stopped: certificate not trusted</source>
+        <translation>gestoppt: Zertifikat nicht vertrauenswürdig</translation>
+    </message>
 </context>
 <context>
     <name>LatencyChart</name>
@@ -1839,6 +1999,18 @@ Aus einer früheren Sitzung</translation>
         <source>Settings saved and applied.</source>
         <translation>Einstellungen gespeichert und übernommen.</translation>
     </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>The exception could not be saved: %1</source>
+        <translation>Die Ausnahme konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Trusting the certificate of %1:%2 for %3; reconnecting.</source>
+        <translation>Dem Zertifikat von %1:%2 für %3 wird vertraut; Verbindung wird neu aufgebaut.</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -1970,6 +2142,22 @@ Aus einer früheren Sitzung</translation>
         <source>Saved, but not applied: %1</source>
         <translation>Gespeichert, aber nicht übernommen: %1</translation>
     </message>
+    <message>
+        <source>The token is read from %1 (auth.token_file); edit that file to change it.</source>
+        <translation>Das Token wird aus %1 gelesen (auth.token_file); ändern Sie es in dieser Datei.</translation>
+    </message>
+    <message>
+        <source>Saved in the system keychain (%1), not in the configuration file.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert (%1), nicht in der Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>Saved in %1, readable only by you, not in the configuration file (no keychain: %2).</source>
+        <translation>In %1 gespeichert, nur für Sie lesbar, nicht in der Konfigurationsdatei (kein Schlüsselbund: %2).</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
@@ -1995,6 +2183,93 @@ Aus einer früheren Sitzung</translation>
             <numerusform>Feedwatch — %1/%n Feed live</numerusform>
             <numerusform>Feedwatch — %1/%n Feeds live</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrustCertificateDialog</name>
+    <message>
+        <source>Trust this certificate?</source>
+        <translation>Diesem Zertifikat vertrauen?</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Diesem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>The server at &lt;b&gt;%1&lt;/b&gt; presented a certificate Feedwatch does not trust. Trust it only if you have checked its SHA-256 fingerprint with the server&apos;s administrator: anyone between you and the server could present a certificate like this one.</source>
+        <translation>Der Server &lt;b&gt;%1&lt;/b&gt; hat ein Zertifikat vorgelegt, dem Feedwatch nicht vertraut. Vertrauen Sie ihm nur, wenn Sie seinen SHA-256-Fingerabdruck mit der Administration des Servers abgeglichen haben: Jeder zwischen Ihnen und dem Server könnte ein solches Zertifikat vorlegen.</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>selbstsigniert</translation>
+    </message>
+    <message>
+        <source>issued by an unknown CA</source>
+        <translation>von einer unbekannten Zertifizierungsstelle ausgestellt</translation>
+    </message>
+    <message>
+        <source>issued for another host name</source>
+        <translation>für einen anderen Hostnamen ausgestellt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>not valid yet</source>
+        <translation>noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>other verification error</source>
+        <translation>anderer Prüfungsfehler</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation>Ausgestellt für</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Ausgestellt von</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Feedwatch will accept exactly this certificate on %1, and only the errors above. Other hosts, other ports and any other certificate are still verified. The exception is saved to the configuration file (tls.trusted_certificates).</source>
+        <translation>Feedwatch nimmt genau dieses Zertifikat auf %1 an und übergeht nur die obigen Fehler. Andere Hosts, andere Ports und jedes andere Zertifikat werden weiter geprüft. Die Ausnahme wird in der Konfigurationsdatei gespeichert (tls.trusted_certificates).</translation>
+    </message>
+    <message>
+        <source>I have checked the fingerprint with the server&apos;s administrator</source>
+        <translation>Ich habe den Fingerabdruck mit der Administration des Servers abgeglichen</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>Zertifikat &amp;vertrauen</translation>
     </message>
 </context>
 </TS>

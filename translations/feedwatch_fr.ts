@@ -179,6 +179,130 @@ Publié sous licence MIT.</translation>
         <source>larger than backoff.max_ms</source>
         <translation>supérieur à backoff.max_ms</translation>
     </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true ou false attendu</translation>
+    </message>
+    <message>
+        <source>expected the path of a file holding the token</source>
+        <translation>chemin d’un fichier contenant le jeton attendu</translation>
+    </message>
+    <message>
+        <source>cannot be combined with auth.token_store</source>
+        <translation>incompatible avec auth.token_store</translation>
+    </message>
+    <message>
+        <source>a certificate block is not valid base64</source>
+        <translation>un bloc de certificat n’est pas du base64 valide</translation>
+    </message>
+    <message>
+        <source>no PEM certificate (-----BEGIN CERTIFICATE-----) in it</source>
+        <translation>ne contient aucun certificat PEM (-----BEGIN CERTIFICATE-----)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: no such file</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: not a regular file of at most 4 MiB</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: pas un fichier ordinaire d’au plus 4&#xa0;Mio</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: cannot read: %2</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: lecture impossible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>expected the path of a PEM file</source>
+        <translation>chemin d’un fichier PEM attendu</translation>
+    </message>
+    <message>
+        <source>expected {&quot;host&quot;, &quot;port&quot;, &quot;sha256&quot;}</source>
+        <translation>{&quot;host&quot;, &quot;port&quot;, &quot;sha256&quot;} attendu</translation>
+    </message>
+    <message>
+        <source>missing or empty</source>
+        <translation>absent ou vide</translation>
+    </message>
+    <message>
+        <source>expected a port number 1-65535</source>
+        <translation>numéro de port 1–65535 attendu</translation>
+    </message>
+    <message>
+        <source>expected a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
+        <translation>empreinte SHA-256 attendue (64 chiffres hexadécimaux, deux-points autorisés)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1&#xa0;: lecture impossible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: no token for backend &apos;%2&apos;</source>
+        <translation>%1&#xa0;: aucun jeton pour le backend «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: empty</source>
+        <translation>%1&#xa0;: vide</translation>
+    </message>
+    <message>
+        <source>no token stored for backend &apos;%1&apos; (%2); save one in Settings, or give it with --set auth.token=… or auth.token_file</source>
+        <translation>aucun jeton enregistré pour le backend «&#xa0;%1&#xa0;» (%2)&#xa0;; enregistrez-en un dans les Paramètres, ou donnez-le avec --set auth.token=… ou auth.token_file</translation>
+    </message>
+    <message>
+        <source>the token cannot be sent as a WebSocket subprotocol: it contains &apos;%1&apos; (allowed: letters, digits and !#$%&amp;&apos;*+-.^_`|~); use auth.mode header or query</source>
+        <translation>le jeton ne peut pas être envoyé comme sous-protocole WebSocket&#xa0;: il contient «&#xa0;%1&#xa0;» (autorisés&#xa0;: lettres, chiffres et !#$%&amp;&apos;*+-.^_`|~)&#xa0;; utilisez auth.mode header ou query</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the directory</source>
+        <translation>%1&#xa0;: impossible de créer le répertoire</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the directory: %2</source>
+        <translation>%1&#xa0;: impossible de créer le répertoire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a directory</source>
+        <translation>%1&#xa0;: pas un répertoire</translation>
+    </message>
+    <message>
+        <source>%1: belongs to another user (uid %2)</source>
+        <translation>%1&#xa0;: appartient à un autre utilisateur (uid %2)</translation>
+    </message>
+    <message>
+        <source>%1: writable by group or others (mode %2); run chmod go-w %1</source>
+        <translation>%1&#xa0;: modifiable par le groupe ou les autres (mode %2)&#xa0;; lancez chmod go-w %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary file: %2</source>
+        <translation>%1&#xa0;: impossible de créer un fichier temporaire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation>écriture impossible</translation>
+    </message>
+    <message>
+        <source>cannot flush</source>
+        <translation>impossible de vider sur le disque</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1&#xa0;: écriture impossible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace: %2</source>
+        <translation>%1&#xa0;: remplacement impossible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1&#xa0;: pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>%1: readable by group or others (mode %2); run chmod 600 %1</source>
+        <translation>%1&#xa0;: lisible par le groupe ou les autres (mode %2)&#xa0;; lancez chmod 600 %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -523,6 +647,18 @@ Publié sous licence MIT.</translation>
             <numerusform>%1 flux en direct sur %n · pire qualité&#xa0;: %2</numerusform>
             <numerusform>%1 flux en direct sur %n · pire qualité&#xa0;: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the refused certificate and, once you confirm, accept exactly that certificate on this host and port</source>
+        <translation>Afficher le certificat refusé et, après votre confirmation, accepter exactement ce certificat sur cet hôte et ce port</translation>
+    </message>
+    <message>
+        <source>stopped: certificate not trusted (see Last error)</source>
+        <translation>arrêté&#xa0;: certificat non approuvé (voir Dernière erreur)</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ust this certificate…</source>
+        <translation>Faire conf&amp;iance au certificat…</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1313,26 @@ D&apos;une session précédente</translation>
         <source>%1: no pong for %2</source>
         <translation>%1&#xa0;: aucun pong depuis %2</translation>
     </message>
+    <message>
+        <source>Certificate refused</source>
+        <translation>Certificat refusé</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Certificat approuvé</translation>
+    </message>
+    <message>
+        <source>%1: certificate not trusted</source>
+        <translation>%1&#xa0;: certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>%1; stopped: certificate not trusted</source>
+        <translation>%1&#xa0;; arrêté&#xa0;: certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>%1:%2 presented the certificate trusted for it (SHA-256 %3)</source>
+        <translation>%1:%2 a présenté le certificat approuvé pour lui (SHA-256 %3)</translation>
+    </message>
 </context>
 <context>
     <name>FeedPages</name>
@@ -1679,6 +1835,10 @@ D&apos;une session précédente</translation>
         <source>degraded (HTTP polling), WebSocket %1</source>
         <translation>dégradé (interrogation HTTP), WebSocket %1</translation>
     </message>
+    <message>
+        <source>stopped: certificate not trusted</source>
+        <translation>arrêté&#xa0;: certificat non approuvé</translation>
+    </message>
 </context>
 <context>
     <name>LatencyChart</name>
@@ -1839,6 +1999,18 @@ D&apos;une session précédente</translation>
         <source>Settings saved and applied.</source>
         <translation>Paramètres enregistrés et appliqués.</translation>
     </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>Certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>The exception could not be saved: %1</source>
+        <translation>L’exception n’a pas pu être enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Trusting the certificate of %1:%2 for %3; reconnecting.</source>
+        <translation>Certificat de %1:%2 approuvé pour %3&#xa0;; reconnexion.</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -1970,6 +2142,22 @@ D&apos;une session précédente</translation>
         <source>Saved, but not applied: %1</source>
         <translation>Enregistré, mais pas appliqué&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>The token is read from %1 (auth.token_file); edit that file to change it.</source>
+        <translation>Le jeton est lu dans %1 (auth.token_file)&#xa0;; modifiez ce fichier pour le changer.</translation>
+    </message>
+    <message>
+        <source>Saved in the system keychain (%1), not in the configuration file.</source>
+        <translation>Enregistré dans le trousseau du système (%1), pas dans le fichier de configuration.</translation>
+    </message>
+    <message>
+        <source>Saved in %1, readable only by you, not in the configuration file (no keychain: %2).</source>
+        <translation>Enregistré dans %1, lisible par vous seul, pas dans le fichier de configuration (pas de trousseau&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>Le jeton n’a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
@@ -1995,6 +2183,93 @@ D&apos;une session précédente</translation>
             <numerusform>Feedwatch — %1/%n flux en direct</numerusform>
             <numerusform>Feedwatch — %1/%n flux en direct</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrustCertificateDialog</name>
+    <message>
+        <source>Trust this certificate?</source>
+        <translation>Faire confiance à ce certificat&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>The server at &lt;b&gt;%1&lt;/b&gt; presented a certificate Feedwatch does not trust. Trust it only if you have checked its SHA-256 fingerprint with the server&apos;s administrator: anyone between you and the server could present a certificate like this one.</source>
+        <translation>Le serveur &lt;b&gt;%1&lt;/b&gt; a présenté un certificat auquel Feedwatch ne fait pas confiance. Ne lui faites confiance que si vous avez vérifié son empreinte SHA-256 auprès de l’administrateur du serveur&#xa0;: n’importe qui entre vous et le serveur pourrait présenter un certificat comme celui-ci.</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>auto-signé</translation>
+    </message>
+    <message>
+        <source>issued by an unknown CA</source>
+        <translation>émis par une autorité inconnue</translation>
+    </message>
+    <message>
+        <source>issued for another host name</source>
+        <translation>émis pour un autre nom d’hôte</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>not valid yet</source>
+        <translation>pas encore valide</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+    <message>
+        <source>other verification error</source>
+        <translation>autre erreur de vérification</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation>Émis pour</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Émis par</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valide à partir du</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valide jusqu’au</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <source>Feedwatch will accept exactly this certificate on %1, and only the errors above. Other hosts, other ports and any other certificate are still verified. The exception is saved to the configuration file (tls.trusted_certificates).</source>
+        <translation>Feedwatch acceptera exactement ce certificat sur %1, et seulement les erreurs ci-dessus. Les autres hôtes, les autres ports et tout autre certificat restent vérifiés. L’exception est enregistrée dans le fichier de configuration (tls.trusted_certificates).</translation>
+    </message>
+    <message>
+        <source>I have checked the fingerprint with the server&apos;s administrator</source>
+        <translation>J’ai vérifié l’empreinte auprès de l’administrateur du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>&amp;Faire confiance au certificat</translation>
     </message>
 </context>
 </TS>

@@ -222,10 +222,17 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
         tr("Open a separate connection, measure handshake and ping; the live link is untouched"));
     m_stopStart = new QPushButton(tr("S&top"), this);
     m_stopStart->setObjectName(u"stopStartButton"_s);
+    // Offered only while a feed is stopped by a refused certificate.
+    m_trust = new QPushButton(tr("Tr&ust this certificate…"), this);
+    m_trust->setObjectName(u"trustButton"_s);
+    m_trust->setToolTip(tr("Show the refused certificate and, once you confirm, accept exactly "
+                           "that certificate on this host and port"));
+    m_trust->hide();
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_reconnect);
     buttons->addWidget(m_test);
     buttons->addWidget(m_stopStart);
+    buttons->addWidget(m_trust);
     buttons->addStretch(1);
 
     auto *detailLayout = new QVBoxLayout(detail);
@@ -281,6 +288,11 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
         m_testResults.insert(m_selected, tr("Testing…"));
         updateDetail();
         m_hub->testConnection(m_selected);
+    });
+    connect(m_trust, &QPushButton::clicked, this, [this] {
+        const FeedStats s = m_hub->stats(m_selected);
+        if (!m_selected.isEmpty() && !s.tlsError.isEmpty())
+            emit trustCertificateRequested(m_selected, s.tlsError);
     });
     connect(m_stopStart, &QPushButton::clicked, this, [this] {
         if (m_selected.isEmpty())
@@ -474,6 +486,8 @@ QString ConnectionsPanel::nextRetryText(const FeedStats &s, qint64 now) const
             return tr("stopped: not authorized (reconnect by hand)");
         if (s.stopReason == "config"_L1)
             return tr("stopped: configuration error");
+        if (s.stopReason == "tls"_L1)
+            return tr("stopped: certificate not trusted (see Last error)");
         return tr("stopped");
     case Feed::State::Idle:
         return tr("not started");
@@ -503,6 +517,7 @@ void ConnectionsPanel::updateDetail()
     m_reconnect->setEnabled(has);
     m_test->setEnabled(has && !m_testing.contains(m_selected));
     m_stopStart->setEnabled(has);
+    m_trust->setVisible(has && !m_hub->stats(m_selected).tlsError.isEmpty());
     if (!has) {
         m_title->setText(tr("No feed selected"));
         m_badge->hide();

@@ -4,6 +4,7 @@
 #include "connection/feedstats.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 #include <QWidget>
 
@@ -34,9 +35,14 @@ public:
     void setClock(const Clock *clock);
     QTableView *table() const { return m_table; }
     LatencyChart *chart() const { return m_chart; }
+    QPushButton *trustButton() const { return m_trust; }
     // Column visibility and order, splitter positions and the chart window, for QSettings.
     QByteArray saveLayout() const;
     bool restoreLayout(const QByteArray &layout);
+
+signals:
+    // The operator asked to trust the certificate that stopped `feedId` (its tls_error fields).
+    void trustCertificateRequested(const QString &feedId, const QJsonObject &tlsError);
 
 private:
     void onCurrentRowChanged();
@@ -86,4 +92,5 @@ private:
     QPushButton *m_reconnect = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_stopStart = nullptr;
+    QPushButton *m_trust = nullptr;
 };

@@ -6,6 +6,7 @@
 
 #include "backendoverview.h"
 #include "cli/appinfo.h"
+#include "config/configfile.h"
 #include "dashboard/feedhub.h"
 #include "dashboard/notifier.h"
 #include "demomenu.h"
@@ -15,6 +16,7 @@
 #include "models/connectionsmodel.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
+#include "trustcertificatedialog.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -23,6 +25,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -146,7 +149,9 @@ void MainWindow::createPages()
 void MainWindow::createToolPages()
 {
     // The one place the two diagnostic pages are built.
-    QWidget *connections = new ConnectionsPanel(m_hub);
+    auto *connections = new ConnectionsPanel(m_hub);
+    connect(connections, &ConnectionsPanel::trustCertificateRequested, this,
+            &MainWindow::trustCertificate);
     QWidget *eventLog = new EventLogPanel(m_hub);
     insertPage(m_pages->count(), tr("Connections"), connections, kConnectionsKey);
     insertPage(m_pages->count(), tr("Event log"), eventLog, kEventLogKey);
@@ -419,6 +424,42 @@ void MainWindow::showSettings()
     connect(dialog, &SettingsDialog::configApplied, this, [this](const Config &config) {
         statusBar()->showMessage(tr("Settings saved and applied."), 5000);
         emit configApplied(config);
+    });
+    dialog->open();
+}
+
+void MainWindow::trustCertificate(const QString &feedId, const QJsonObject &tlsError)
+{
+    auto *dialog = new TrustCertificateDialog(tlsError, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, feedId] {
+        const QString path =
+            m_configPath.isEmpty() ? ConfigLoader::defaultConfigPath() : m_configPath;
+        QJsonObject root;
+        QString readError;
+        QStringList errors;
+        if (!ConfigFile::read(path, &root, &readError)) {
+            errors << readError; // never overwrite a file that could not be read
+        } else {
+            TlsConfig::addTrustedCertificate(root, dialog->host(), dialog->port(),
+                                             dialog->fingerprint());
+            errors = ConfigFile::write(path, root);
+        }
+        const ConfigResult applied =
+            errors.isEmpty() ? ConfigLoader::load(path, m_overrides) : ConfigResult {};
+        errors << applied.errors;
+        if (!errors.isEmpty()) {
+            QMessageBox::warning(
+                this, tr("Certificate not trusted"),
+                tr("The exception could not be saved: %1").arg(errors.join(u'\n')));
+            return;
+        }
+        statusBar()->showMessage(tr("Trusting the certificate of %1:%2 for %3; reconnecting.")
+                                     .arg(dialog->host())
+                                     .arg(dialog->port())
+                                     .arg(feedId),
+                                 8000);
+        emit configApplied(applied.config);
     });
     dialog->open();
 }

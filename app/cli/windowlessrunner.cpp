@@ -66,6 +66,8 @@ int runCheck(const Config &config, bool json, QTextStream &out)
                 o.insert(u"error"_s, r.error);
                 if (r.httpStatus)
                     o.insert(u"http_status"_s, r.httpStatus);
+                if (!r.tls.isEmpty())
+                    o.insert(u"tls"_s, r.tls);
             }
             array.append(o);
         } else if (r.ok) {

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "config/tokenstore.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -15,8 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kRootKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"backends"_s};
-const QStringList kBackendKeys = {u"server"_s, u"auth"_s, u"feeds"_s};
+const QStringList kRootKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"backends"_s, u"tls"_s};
+const QStringList kBackendKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"tls"_s};
+const QStringList kAuthKeys = {u"token"_s, u"mode"_s, u"query_param"_s, u"token_store"_s,
+                               u"token_file"_s};
 const QStringList kFeedKeys = {u"id"_s, u"url"_s, u"priority"_s, u"message_type"_s,
                                u"snapshot_url"_s};
 
@@ -65,11 +69,26 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
     }
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() != "token"_L1 && it.key() != "mode"_L1 && it.key() != "query_param"_L1)
+        if (!kAuthKeys.contains(it.key()))
             errors << u"%1auth.%2: %3"_s.arg(where, it.key(),
                                              QCoreApplication::translate("Config", "unknown key"));
     }
     auth.token = object.value("token"_L1).toString();
+    const QJsonValue store = object.value("token_store"_L1);
+    if (!store.isUndefined() && !store.isBool())
+        errors << u"%1auth.token_store: %2"_s.arg(
+            where, QCoreApplication::translate("Config", "expected true or false"));
+    auth.tokenStore = store.toBool();
+    const QJsonValue file = object.value("token_file"_L1);
+    if (!file.isUndefined() && (!file.isString() || file.toString().isEmpty()))
+        errors << u"%1auth.token_file: %2"_s.arg(
+            where,
+            QCoreApplication::translate("Config", "expected the path of a file holding the token"));
+    auth.tokenFile = file.toString();
+    if (auth.tokenStore && !auth.tokenFile.isEmpty())
+        errors << u"%1auth.token_file: %2"_s.arg(
+            where,
+            QCoreApplication::translate("Config", "cannot be combined with auth.token_store"));
     auth.queryParam = object.value("query_param"_L1).toString(auth.queryParam);
     const QString mode = object.value("mode"_L1).toString(u"header"_s);
     if (mode == "header"_L1)
@@ -83,7 +102,7 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
             where,
             QCoreApplication::translate("Config", "'%1' is not one of header, query, subprotocol")
                 .arg(mode));
-    if (auth.token.isEmpty())
+    if (auth.token.isEmpty() && !auth.tokenStore && auth.tokenFile.isEmpty())
         auth.mode = AuthSpec::Mode::None;
     return auth;
 }
@@ -170,8 +189,9 @@ QString applySet(QJsonObject &root, const QString &assignment)
             *value = number;
             return {};
         }
-        const bool known = feedLevel ? feedKeys.contains(rest)
-                                     : (rest == "server"_L1 || rest.startsWith("auth."_L1));
+        const bool known = feedLevel
+            ? feedKeys.contains(rest)
+            : (rest == "server"_L1 || rest.startsWith("auth."_L1) || rest == "tls.ca_file"_L1);
         if (!known)
             return u"--set %1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
         *value = text;
@@ -277,6 +297,7 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
     feed.priority = index >= 0 ? index + 1 : 50;
     feed.settings = settings;
     feed.auth = backend.auth;
+    feed.tls = backend.tls;
     return feed;
 }
 
@@ -336,6 +357,7 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         raw.append({u"default"_s, root});
     }
     const bool multiple = raw.size() > 1;
+    const TlsSpec globalTls = TlsConfig::parse(root.value("tls"_L1), QString(), errors);
 
     for (const RawBackend &rb : std::as_const(raw)) {
         const QString where =
@@ -354,6 +376,10 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         backend.auth = parseAuth(rb.object.contains("auth"_L1) ? rb.object.value("auth"_L1)
                                                                : root.value("auth"_L1),
                                  where, errors);
+        backend.tls = where.isEmpty()
+            ? globalTls
+            : TlsConfig::merge(globalTls,
+                               TlsConfig::parse(rb.object.value("tls"_L1), where, errors));
         Settings backendSettings = result.config.settings;
         if (!where.isEmpty())
             applySettings(rb.object, where, backendSettings, errors, kBackendKeys);
@@ -505,6 +531,8 @@ ConfigResult load(const QString &path, const ConfigOverrides &overrides)
     }
     ConfigResult result = fromJson(root, overrides);
     result.config.sourcePath = path;
+    if (result.ok())
+        TokenStore().resolve(result.config, result.errors);
     return result;
 }
 

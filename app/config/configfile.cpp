@@ -1,5 +1,7 @@
 #include "configfile.h"
 
+#include "core/securefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -7,9 +9,28 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
+namespace {
+bool holdsToken(const QJsonObject &root)
+{
+    if (root.value("auth"_L1).toObject().contains("token"_L1))
+        return true;
+    const QJsonObject backends = root.value("backends"_L1).toObject();
+    return std::any_of(backends.begin(), backends.end(), [](const QJsonValue &backend) {
+        return backend.toObject().value("auth"_L1).toObject().contains("token"_L1);
+    });
+}
+} // namespace
+
 namespace ConfigFile {
+
+bool containsSecret(const QJsonObject &root)
+{
+    return holdsToken(root);
+}
 
 bool read(const QString &path, QJsonObject *root, QString *error)
 {
@@ -42,12 +63,19 @@ QStringList write(const QString &path, const QJsonObject &root)
     if (path.isEmpty())
         return {QCoreApplication::translate("Config", "no configuration file to write to")};
     QDir().mkpath(QFileInfo(path).absolutePath());
+    const QByteArray data = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // QSaveFile creates 0666 & ~umask (0644) and keeps an existing file's mode: wrong for a
+    // token. A file with one is created 0600 before the first byte is written.
+    if (containsSecret(root)) {
+        const QString error = SecureFile::writeAtomically(path, data);
+        return error.isEmpty() ? QStringList() : QStringList {error};
+    }
     QSaveFile file(path); // a temporary file renamed over `path` by commit()
     if (!file.open(QIODevice::WriteOnly))
         return {u"%1: %2"_s.arg(
             path,
             QCoreApplication::translate("Config", "cannot write: %1").arg(file.errorString()))};
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    file.write(data);
     if (!file.commit())
         return {u"%1: %2"_s.arg(
             path,

@@ -3,6 +3,7 @@
 #include "config/config.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
@@ -19,6 +20,7 @@ struct TestResult
     double rttMs = -1;
     int httpStatus = 0;
     QString error;
+    QJsonObject tls; // a refused certificate: the tls_error fields (docs/events.md)
 };
 Q_DECLARE_METATYPE(TestResult)
 
@@ -44,6 +46,7 @@ private:
     const Clock *m_clock;
     QPointer<QWebSocket> m_socket;
     QTimer *m_timeout = nullptr;
+    QStringList m_secretForms;
     TestResult m_result;
     qint64 m_startedAt = 0;
     QElapsedTimer m_pingTimer;

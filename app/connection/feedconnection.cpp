@@ -2,7 +2,9 @@
 
 #include "connection/handshake.h"
 #include "connection/snapshotpoller.h"
+#include "connection/tls.h"
 #include "core/clock.h"
+#include "core/redaction.h"
 #include "policy/closecodepolicy.h"
 #include "protocol/messagedecoder.h"
 
@@ -68,6 +70,7 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
                                QObject *parent)
     : QObject(parent)
     , m_spec(spec)
+    , m_secretForms(Redaction::forms(spec.auth.token))
     , m_clock(clock)
     , m_random(random)
     , m_backoff(spec.settings)
@@ -89,6 +92,7 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
     if (spec.snapshotUrl.isValid()) {
         m_poller = new SnapshotPoller(spec.snapshotUrl, spec.settings.fallbackPollMs,
                                       spec.settings.connectTimeoutMs, this);
+        m_poller->setTls(spec.tls);
         connect(m_poller, &SnapshotPoller::snapshotFetched, this,
                 [this](const QJsonValue &data, qint64 bytes) {
                     applySnapshotData(m_spec.messageType, data, bytes, u"http"_s);
@@ -149,6 +153,8 @@ FeedStats FeedConnection::stats() const
     s.p99RttMs = m_latency.percentile(99);
     s.serverId = m_serverId;
     s.degraded = m_poller && m_poller->isActive();
+    if (m_state == Feed::State::Stopped && m_stopReason == "tls"_L1)
+        s.tlsError = m_lastTlsError;
     return s;
 }
 
@@ -279,6 +285,8 @@ void FeedConnection::openSocket()
     connect(socket, &QWebSocket::disconnected, this, &FeedConnection::onDisconnected);
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &FeedConnection::onSocketError);
+    // Direct: ignoreSslErrors() only counts when called before this signal returns.
+    connect(socket, &QWebSocket::sslErrors, this, &FeedConnection::onSslErrors);
     connect(socket, &QWebSocket::textMessageReceived, this, &FeedConnection::onTextMessage);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &FeedConnection::onBinaryMessage);
     connect(socket, &QWebSocket::pong, this, &FeedConnection::onPong);
@@ -347,6 +355,7 @@ void FeedConnection::onConnected()
     const qint64 now = m_clock->nowMs();
     m_connected = true;
     m_everConnected = true;
+    m_lastTlsError = {};
     setDegraded(false);
     m_connectedAt = now;
     m_connectedSinceWall = m_clock->wallMs();
@@ -393,14 +402,33 @@ void FeedConnection::onSocketError(QAbstractSocket::SocketError error)
 {
     if (!m_socket)
         return;
-    const QString text = Handshake::errorText(m_socket, m_spec);
-    m_pending.httpStatus = Handshake::httpStatusFromError(text);
     m_pending.sawError = true;
-    m_pending.reason = text.isEmpty() ? u"socket error %1"_s.arg(int(error)) : text;
-    if (m_pending.httpStatus)
-        m_pending.reason = Handshake::refusalText(text, m_pending.httpStatus);
+    if (m_pending.tls.isEmpty()) { // a refused certificate already said what went wrong
+        const QString text = Handshake::errorText(m_socket, m_spec);
+        m_pending.httpStatus = Handshake::httpStatusFromError(text);
+        m_pending.reason = text.isEmpty() ? u"socket error %1"_s.arg(int(error)) : text;
+        if (m_pending.httpStatus)
+            m_pending.reason = Handshake::refusalText(text, m_pending.httpStatus);
+    }
     // After a refused upgrade Qt 6.4.2 stays in Connecting forever and only emits error().
     finishAttempt();
+}
+
+void FeedConnection::onSslErrors(const QList<QSslError> &errors)
+{
+    if (!m_socket)
+        return;
+    const QSslCertificate peer = m_socket->sslConfiguration().peerCertificate();
+    const Tls::Verdict verdict = Tls::check(m_spec.tls, m_spec.url, peer, errors);
+    if (verdict.pinned) {
+        m_socket->ignoreSslErrors(verdict.ignore);
+        emitEvent(u"tls_pinned"_s, Tls::pinnedFields(m_spec.url, peer, errors));
+        return;
+    }
+    // Qt aborts the handshake after this and reports SslHandshakeFailedError.
+    m_pending.tls = verdict.problem;
+    m_pending.closeCode = 1015;
+    m_pending.reason = verdict.text();
 }
 
 void FeedConnection::finishAttempt()
@@ -418,7 +446,8 @@ void FeedConnection::finishAttempt()
         const int code = socket->closeCode();
         // Qt reports 1000 when the TCP connection ends without a close frame; only the error
         // that precedes it tells an abnormal closure (1006) from a clean one.
-        if (code != QWebSocketProtocol::CloseCodeNormal || !outcome.sawError) {
+        if (outcome.tls.isEmpty()
+            && (code != QWebSocketProtocol::CloseCodeNormal || !outcome.sawError)) {
             outcome.closeCode = code;
             const QString reason = socket->closeReason();
             outcome.reason = reason.isEmpty() ? u"closed with %1"_s.arg(code) : reason;
@@ -443,7 +472,7 @@ void FeedConnection::endAttempt(const Outcome &outcome)
     discardSocket();
 
     m_lastCloseCode = outcome.httpStatus ? outcome.httpStatus : outcome.closeCode;
-    m_lastError = outcome.reason;
+    m_lastError = Redaction::mask(outcome.reason, m_secretForms);
     const CloseCodePolicy::Decision decision =
         CloseCodePolicy::decide(outcome.closeCode, outcome.httpStatus, outcome.reason);
     QJsonObject fields {{u"code"_s, outcome.closeCode},
@@ -457,6 +486,15 @@ void FeedConnection::endAttempt(const Outcome &outcome)
     if (!wasStable)
         ++m_failures;
 
+    if (decision.action == CloseCodePolicy::Action::StopTls) {
+        // A configuration problem like a 404: retrying cannot change the certificate.
+        m_stopReason = u"tls"_s;
+        m_lastTlsError = outcome.tls;
+        emitEvent(u"tls_error"_s, outcome.tls);
+        setDegraded(false);
+        setState(Feed::State::Stopped, m_stopReason);
+        return;
+    }
     if (decision.action == CloseCodePolicy::Action::StopAuth
         || decision.action == CloseCodePolicy::Action::StopConfig) {
         const bool auth = decision.action == CloseCodePolicy::Action::StopAuth;
@@ -710,7 +748,7 @@ void FeedConnection::onBinaryMessage(const QByteArray &message)
 void FeedConnection::protocolError(const QString &error, qint64 bytes)
 {
     ++m_protocolErrors;
-    qCDebug(lcProtocol) << m_spec.id << error;
+    qCDebug(lcProtocol) << m_spec.id << Redaction::mask(error, m_secretForms);
     emitEvent(u"protocol_error"_s, {{u"error"_s, error}, {u"bytes"_s, double(bytes)}});
 }
 
@@ -727,7 +765,9 @@ void FeedConnection::setState(Feed::State state, const QString &detail)
 
 void FeedConnection::emitEvent(const QString &kind, const QJsonObject &fields)
 {
-    FeedEvent event {m_clock->wallMs(), m_spec.id, kind, fields};
+    // Servers echo tokens back (close reasons, error messages): every field is masked here, the
+    // one door all of this feed's events go through.
+    FeedEvent event {m_clock->wallMs(), m_spec.id, kind, Redaction::mask(fields, m_secretForms)};
     m_ring.append(event);
     qCDebug(lcConnection).noquote() << event.toJsonLine();
     emit eventRaised(event);

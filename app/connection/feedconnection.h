@@ -13,6 +13,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 
 class Clock;
 class QTimer;
@@ -66,6 +67,7 @@ private:
         int httpStatus = 0;
         QString reason;
         bool sawError = false;
+        QJsonObject tls {}; // the refused certificate (Tls::Verdict::problem); empty otherwise
     };
 
     void connectNow();
@@ -76,6 +78,7 @@ private:
     void onConnected();
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
+    void onSslErrors(const QList<QSslError> &errors);
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
     void onPong(quint64 elapsedMs, const QByteArray &payload);
@@ -98,6 +101,7 @@ private:
                            const QString &source);
 
     FeedSpec m_spec;
+    QStringList m_secretForms; // the token as it may appear in text (Redaction::forms)
     const Clock *m_clock;
     RandomSource *m_random;
     BackoffPolicy m_backoff;
@@ -133,6 +137,7 @@ private:
     qint64 m_successes = 0;
     qint64 m_failures = 0;
     QString m_lastError;
+    QJsonObject m_lastTlsError;
     int m_lastCloseCode = 0;
     qint64 m_attemptStartedAt = 0;
     qint64 m_connectedAt = 0;

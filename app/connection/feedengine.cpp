@@ -185,6 +185,8 @@ void FeedEngine::testConnection(const QString &feedId)
             fields.insert(u"connect_ms"_s, result.connectMs);
         } else {
             fields.insert(u"error"_s, result.error);
+            if (!result.tls.isEmpty())
+                fields.insert(u"tls"_s, result.tls);
         }
         emit eventRaised({m_clock->wallMs(), result.feedId, u"test_connection"_s, fields});
         emit testFinished(result);

@@ -38,6 +38,8 @@ const QList<Kind> &kinds()
         {u"server_error"_s, QT_TRANSLATE_NOOP("EventText", "Server error")},
         {u"auth_error"_s, QT_TRANSLATE_NOOP("EventText", "Not authorized")},
         {u"config_error"_s, QT_TRANSLATE_NOOP("EventText", "Configuration error")},
+        {u"tls_error"_s, QT_TRANSLATE_NOOP("EventText", "Certificate refused")},
+        {u"tls_pinned"_s, QT_TRANSLATE_NOOP("EventText", "Trusted certificate")},
         {u"manual_reconnect"_s, QT_TRANSLATE_NOOP("EventText", "Manual reconnect")},
         {u"test_connection"_s, QT_TRANSLATE_NOOP("EventText", "Connection test")},
         {u"engine_started"_s, QT_TRANSLATE_NOOP("EventText", "Engine started")},
@@ -130,6 +132,8 @@ QString EventText::details(const FeedEvent &e)
             return tr("%1: not authorized").arg(label);
         if (reason == "config"_L1)
             return tr("%1: configuration error").arg(label);
+        if (reason == "tls"_L1)
+            return tr("%1: certificate not trusted").arg(label);
         return reason.isEmpty() ? label : tr("%1 (%2)").arg(label, reason);
     }
     if (k == "attempt"_L1)
@@ -155,6 +159,8 @@ QString EventText::details(const FeedEvent &e)
             text = tr("%1; stopped: not authorized").arg(text);
         else if (decision == "stop_config"_L1)
             text = tr("%1; stopped: configuration error").arg(text);
+        else if (decision == "stop_tls"_L1)
+            text = tr("%1; stopped: certificate not trusted").arg(text);
         return text;
     }
     if (k == "retry_scheduled"_L1) {
@@ -238,6 +244,13 @@ QString EventText::details(const FeedEvent &e)
         return tr("%1 — no automatic retries until a manual reconnect").arg(str("error"));
     if (k == "config_error"_L1)
         return tr("%1 — stopped until a manual reconnect").arg(str("error"));
+    // The engine's own text names the problem, host:port, fingerprint and fix (it stays English,
+    // like every engine reason).
+    if (k == "tls_error"_L1)
+        return tr("%1 — stopped until a manual reconnect").arg(str("error"));
+    if (k == "tls_pinned"_L1)
+        return tr("%1:%2 presented the certificate trusted for it (SHA-256 %3)")
+            .arg(str("host"), number(val("port")), str("fingerprint_sha256"));
     if (k == "manual_reconnect"_L1)
         return tr("backoff and circuit reset");
     if (k == "test_connection"_L1)

@@ -1,8 +1,26 @@
 #include "testutil.h"
 
+#include "cli/commandline.h"
+#include "cli/windowlessrunner.h"
+
 #include <QFile>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
 
 namespace TestUtil {
+
+CliRun runWindowless(const QStringList &args)
+{
+    CliRun r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code =
+        WindowlessRunner::run(CommandLine::parse(QStringList {u"feedwatch"_s} + args), out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
 {
@@ -28,6 +46,14 @@ QStringList accelerators(const QString &text)
             out << text.at(i + 1).toLower();
     }
     return out;
+}
+
+QByteArray isolateSecrets(const QTemporaryDir &dir)
+{
+    const QByteArray bus = "unix:path=" + QFile::encodeName(dir.filePath(u"no-session-bus"_s));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(u"config"_s)));
+    qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    return bus;
 }
 
 } // namespace TestUtil
