@@ -1,10 +1,10 @@
+#include "appicon.h"
 #include "cli/appinfo.h"
 #include "cli/commandline.h"
 #include "cli/windowlessrunner.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
-#include "appicon.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "scenario.h"
@@ -96,6 +96,7 @@ int main(int argc, char *argv[])
     FeedHub hub(config.config);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.
     EngineRunner engine(&hub);
+    engine.setDataPath(WindowlessRunner::journalPath(options));
     engine.start(config.config);
 
     MainWindow window(&hub, demo.get());

@@ -35,6 +35,11 @@ CliOptions parse(const QStringList &arguments)
                                     tr("Write the JSON Lines event stream to a file ('-' for "
                                        "standard output)."),
                                     u"file"_s);
+    const QCommandLineOption journal(
+        u"journal"_s,
+        tr("SQLite file for the command journal and the event history (default: in the app "
+           "data directory)."),
+        u"file"_s);
     const QCommandLineOption duration(u"duration"_s, tr("Exit cleanly after this many seconds."),
                                       u"seconds"_s);
     const QCommandLineOption check(u"check"_s,
@@ -42,8 +47,8 @@ CliOptions parse(const QStringList &arguments)
                                       "answered, 1 some failed, 2 usage or configuration error."));
     const QCommandLineOption json(u"json"_s, tr("With --check: print JSON instead of text."));
     const QCommandLineOption demo(u"demo"_s, tr("Start the embedded demo backend and watch it."));
-    parser.addOptions(
-        {help, version, server, feeds, config, set, headless, events, duration, check, json, demo});
+    parser.addOptions({help, version, server, feeds, config, set, headless, events, journal,
+                       duration, check, json, demo});
     out.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -82,6 +87,11 @@ CliOptions parse(const QStringList &arguments)
     }
     out.configPath = parser.value(config);
     out.eventsTarget = parser.value(events);
+    out.journalPath = parser.value(journal);
+    if (parser.isSet(journal) && out.journalPath.isEmpty()) {
+        out.error = tr("--journal: expected a file name");
+        return out;
+    }
     if (parser.isSet(duration)) {
         bool ok = false;
         out.durationSeconds = parser.value(duration).toDouble(&ok);

@@ -160,7 +160,9 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
     feed.url = url;
     QUrl snapshot = url;
     snapshot.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
-    snapshot.setPath(base + u"/api/v1/"_s + name);
+    QString snapshotPath = settings.fallbackPath;
+    snapshotPath.replace(u"{feed}"_s, name);
+    snapshot.setPath(base + snapshotPath);
     feed.snapshotUrl = snapshot;
     feed.messageType = messageTypeForFeed(name);
     const int index = defaultFeedNames().indexOf(name);
@@ -184,13 +186,13 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         }
         const QString key = assignment.left(eq).trimmed();
         const QString text = assignment.mid(eq + 1);
-        const QJsonValue value =
-            Settings::isKey(key) ? QJsonValue(valueFromText(text)) : QJsonValue(text);
+        const bool numeric = Settings::isKey(key) && !Settings::isTextKey(key);
+        const QJsonValue value = numeric ? QJsonValue(valueFromText(text)) : QJsonValue(text);
         if (!Settings::isKey(key) && key != "server"_L1 && !key.startsWith("auth."_L1)) {
             errors << u"--set %1: unknown key"_s.arg(key);
             continue;
         }
-        if (Settings::isKey(key) && !value.isDouble()) {
+        if (numeric && !value.isDouble()) {
             errors << u"--set %1: '%2' is not a number"_s.arg(key, text);
             continue;
         }

@@ -1,19 +1,22 @@
 #include "snapshotpoller.h"
 
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
-SnapshotPoller::SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, QObject *parent)
+SnapshotPoller::SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, const AuthSpec &auth,
+                               QObject *parent)
     : QObject(parent)
     , m_url(url)
     , m_timeoutMs(timeoutMs)
+    , m_auth(auth)
     , m_timer(new QTimer(this))
 {
     m_timer->setInterval(intervalMs);
@@ -48,15 +51,46 @@ void SnapshotPoller::stop()
     }
 }
 
+QNetworkRequest SnapshotPoller::request() const
+{
+    QUrl url = m_url;
+    QNetworkRequest request;
+    switch (m_auth.mode) {
+    case AuthSpec::Mode::None:
+        break;
+    case AuthSpec::Mode::Header:
+    case AuthSpec::Mode::Subprotocol:
+        request.setRawHeader("Authorization", "Bearer " + m_auth.token.toUtf8());
+        break;
+    case AuthSpec::Mode::Query: {
+        QUrlQuery query(url);
+        query.addQueryItem(m_auth.queryParam, m_auth.token);
+        url.setQuery(query);
+        break;
+    }
+    }
+    request.setUrl(url);
+    // A server that accepts and never answers must not hold the fallback forever.
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    return request;
+}
+
+QString SnapshotPoller::masked(QString text) const
+{
+    if (!m_auth.token.isEmpty()) {
+        text.replace(m_auth.token, u"***"_s);
+        text.replace(QString::fromUtf8(QUrl::toPercentEncoding(m_auth.token)), u"***"_s);
+    }
+    return text;
+}
+
 void SnapshotPoller::poll()
 {
     if (!m_active || m_inFlight) // never two requests at once against a struggling server
         return;
-    QNetworkRequest request(m_url);
-    request.setTransferTimeout(m_timeoutMs);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    m_inFlight = m_network->get(request);
+    m_inFlight = m_network->get(request());
     QNetworkReply *reply = m_inFlight;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
@@ -69,8 +103,17 @@ void SnapshotPoller::onFinished(QNetworkReply *reply)
     m_inFlight = nullptr;
     if (!m_active)
         return;
+    if (reply->error() == QNetworkReply::OperationCanceledError
+        || reply->error() == QNetworkReply::TimeoutError) {
+        // Only the transfer timeout cancels a request that is still ours.
+        emit failed(u"%1: no answer within %2 ms (fallback.timeout_ms)"_s.arg(m_url.toString())
+                        .arg(m_timeoutMs));
+        return;
+    }
     if (reply->error() != QNetworkReply::NoError) {
-        emit failed(u"%1: %2"_s.arg(m_url.toString(), reply->errorString()));
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        emit failed(masked(status > 0 ? u"%1: HTTP %2"_s.arg(m_url.toString()).arg(status)
+                                      : u"%1: %2"_s.arg(m_url.toString(), reply->errorString())));
         return;
     }
     const QByteArray body = reply->readAll();

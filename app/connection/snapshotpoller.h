@@ -1,11 +1,14 @@
 #pragma once
 
+#include "config/config.h"
+
 #include <QJsonValue>
 #include <QObject>
 #include <QUrl>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 class QTimer;
 
 // Degraded mode: fetches a feed's snapshot over plain HTTP every `intervalMs`, one request in
@@ -17,10 +20,17 @@ class SnapshotPoller final : public QObject
     Q_DISABLE_COPY_MOVE(SnapshotPoller)
 
 public:
-    SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, QObject *parent = nullptr);
+    // `auth` goes with every request like on the WebSocket: header mode (and subprotocol mode,
+    // which HTTP lacks) as "Authorization: Bearer", query mode as ?<query_param>=. Errors never
+    // contain the token.
+    SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, const AuthSpec &auth = {},
+                   QObject *parent = nullptr);
     ~SnapshotPoller() override;
 
     QUrl url() const { return m_url; }
+    int timeoutMs() const { return m_timeoutMs; }
+    // The request as sent (with credentials); for tests.
+    QNetworkRequest request() const;
     bool isActive() const { return m_active; }
     void start(); // polls at once, then every interval
     void stop();
@@ -33,8 +43,11 @@ private:
     void poll();
     void onFinished(QNetworkReply *reply);
 
+    QString masked(QString text) const;
+
     QUrl m_url;
     int m_timeoutMs;
+    AuthSpec m_auth;
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_timer = nullptr;
     QNetworkReply *m_inFlight = nullptr;
