@@ -1,54 +1,13 @@
 #include "connection/snapshotpoller.h"
+#include "httpstub.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-// A bare HTTP server: records each request head and answers with `status`, or never answers.
-class HttpStub final : public QObject
-{
-public:
-    explicit HttpStub(int status = 200, const QByteArray &body = "{\"phases\":[]}")
-        : m_status(status)
-        , m_body(body)
-    {
-        QVERIFY(m_server.listen(QHostAddress::LocalHost));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-                    m_buffer[socket] += socket->readAll();
-                    if (!m_buffer[socket].contains("\r\n\r\n"))
-                        return;
-                    heads << m_buffer.take(socket);
-                    if (m_status == 0)
-                        return; // accepted, read, never answered
-                    socket->write("HTTP/1.1 " + QByteArray::number(m_status)
-                                  + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                                  + QByteArray::number(m_body.size())
-                                  + "\r\nConnection: close\r\n\r\n" + m_body);
-                    socket->disconnectFromHost();
-                });
-            }
-        });
-    }
-    QUrl url() const
-    {
-        return QUrl(u"http://127.0.0.1:%1/api/v1/queue"_s.arg(m_server.serverPort()));
-    }
-    QList<QByteArray> heads;
-
-private:
-    QTcpServer m_server;
-    int m_status;
-    QByteArray m_body;
-    QHash<QTcpSocket *, QByteArray> m_buffer;
-};
-
 AuthSpec auth(AuthSpec::Mode mode)
 {
     AuthSpec a;
@@ -93,10 +52,10 @@ void tst_SnapshotPoller::sendsTheTokenLikeTheWebSocket()
     QSignalSpy fetched(&poller, &SnapshotPoller::snapshotFetched);
     poller.start();
     QTRY_COMPARE(fetched.size(), 1);
-    QCOMPARE(server.heads.size(), 1);
-    QVERIFY2(server.heads.first().contains(expected), server.heads.first().constData());
+    QCOMPARE(server.heads().size(), 1);
+    QVERIFY2(server.heads().first().contains(expected), server.heads().first().constData());
     if (mode == int(AuthSpec::Mode::None))
-        QVERIFY(!server.heads.first().contains("s3cr3t"));
+        QVERIFY(!server.heads().first().contains("s3cr3t"));
     QCOMPARE(poller.url(), server.url()); // the URL it reports never carries the token
 }
 
@@ -110,7 +69,7 @@ void tst_SnapshotPoller::timesOutAgainstAServerThatNeverAnswers()
     poller.start();
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY2(clock.elapsed() >= 280, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(silent.heads.size(), 1); // it was asked, and said nothing
+    QCOMPARE(silent.heads().size(), 1); // it was asked, and said nothing
     QCOMPARE(failed.first().first().toString(),
              u"%1: no answer within 300 ms (fallback.timeout_ms)"_s.arg(silent.url().toString()));
 }
