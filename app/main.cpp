@@ -1,6 +1,7 @@
 #include "appicon.h"
 #include "cli/appinfo.h"
 #include "cli/commandline.h"
+#include "cli/unixsignalwatcher.h"
 #include "cli/windowlessrunner.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
@@ -10,8 +11,10 @@
 #include "scenario.h"
 
 #include <QApplication>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -37,12 +40,43 @@ bool startDemo(CliOptions &options, std::unique_ptr<DemoServer> &demo)
 }
 // For scripts/screenshot.sh: FEEDWATCH_PANEL=<page key> opens that page, and with --demo
 // FEEDWATCH_DEMO_SCENARIO="at 4s freeze queue" plays scenario lines (docs/demo.md; "; " separates
-// lines) against the embedded backend.
-void applyScreenshotHooks(MainWindow &window, DemoServer *demo)
+// lines) against the embedded backend, and FEEDWATCH_DEMO_COMMANDS="at 3s queue.pause; at 4s
+// workflow.trigger issue_number=142" issues operator commands as the buttons would.
+void scheduleCommands(FeedHub &hub, const QString &script)
+{
+    for (const QString &line : script.split(u"; "_s, Qt::SkipEmptyParts)) {
+        const QStringList words = line.simplified().split(u' ');
+        bool ok = false;
+        const double seconds =
+            words.value(1).endsWith(u's') ? words.value(1).chopped(1).toDouble(&ok) : 0;
+        if (words.size() < 3 || words.first() != "at"_L1 || !ok) {
+            std::fprintf(stderr, "feedwatch: FEEDWATCH_DEMO_COMMANDS: cannot read '%s'\n",
+                         qPrintable(line));
+            continue;
+        }
+        const QString name = words.at(2);
+        QJsonObject args;
+        for (const QString &pair : words.mid(3)) {
+            const QString key = pair.section(u'=', 0, 0);
+            const QString value = pair.section(u'=', 1);
+            bool number = false;
+            const int n = value.toInt(&number);
+            args.insert(key, number ? QJsonValue(n) : QJsonValue(value));
+        }
+        QTimer::singleShot(qint64(seconds * 1000), &hub, [&hub, name, args] {
+            hub.submitCommand(hub.commandFeed(name), name, args);
+        });
+    }
+}
+
+void applyScreenshotHooks(MainWindow &window, FeedHub &hub, DemoServer *demo)
 {
     const QString panel = qEnvironmentVariable("FEEDWATCH_PANEL");
     if (!panel.isEmpty())
         window.showPanel(panel);
+    const QString commands = qEnvironmentVariable("FEEDWATCH_DEMO_COMMANDS");
+    if (demo && !commands.isEmpty())
+        scheduleCommands(hub, commands);
     const QString script = qEnvironmentVariable("FEEDWATCH_DEMO_SCENARIO");
     if (!demo || script.isEmpty())
         return;
@@ -103,8 +137,12 @@ int main(int argc, char *argv[])
     window.setConfigSource(options.configPath, options.overrides);
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
     window.restoreSettings();
-    applyScreenshotHooks(window, demo.get());
+    applyScreenshotHooks(window, hub, demo.get());
     window.show();
+    // SIGTERM (logout, systemd, kill) closes the window like the operator would, so the last
+    // history batch is written and the journal is closed cleanly.
+    UnixSignalWatcher watcher;
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &window, &QWidget::close);
     const int rc = app.exec();
     engine.stop();
     return rc;

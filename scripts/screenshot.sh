@@ -4,6 +4,9 @@
 #   PANEL: a page key (queue, workflows, system-status, adw-monitor, routes, workflow-history,
 #          planned-features, webhook-status, connections, event-log); default: queue
 #   SCENARIO: demo scenario lines, "; "-separated, e.g. "at 3s freeze queue" (docs/demo.md)
+# Environment: FEEDWATCH_DEMO_COMMANDS="at 3s queue.pause; at 4s workflow.trigger issue_number=142"
+#   issues operator commands as the buttons would; FEEDWATCH_ARGS adds options, e.g.
+#   "--set circuit.failure_threshold=2".
 # Needs xvfb-run and imagemagick's import (packaging/install-deps.sh test).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,13 +17,15 @@ wait_s=${4:-6}
 app="$root/build/feedwatch"
 [ -x "$app" ] || { echo "screenshot: build first (scripts/build.sh)" >&2; exit 1; }
 
-# A private settings location, so the shot neither depends on nor changes the user's state.
+# A private settings and data location (command journal, history), so the shot neither depends
+# on nor changes the user's state.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export XDG_CONFIG_HOME="$tmp" FEEDWATCH_PANEL="$panel" FEEDWATCH_DEMO_SCENARIO="$fault"
+export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" FEEDWATCH_PANEL="$panel" \
+    FEEDWATCH_DEMO_SCENARIO="$fault"
 
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
-    "$1" --demo &
+    "$1" --demo ${FEEDWATCH_ARGS:-} &
     pid=$!
     sleep "$2"
     import -window root "$3"

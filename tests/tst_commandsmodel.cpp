@@ -117,7 +117,7 @@ void tst_CommandsModel::columnsAndRoles()
     QCOMPARE(cell(CommandsModel::AttemptsColumn).toInt(), 3);
     QVERIFY(cell(CommandsModel::AttemptsColumn, Qt::ToolTipRole)
                 .toString()
-                .contains(u"1 ack window"_s));
+                .contains(u"1 ack windows elapsed"_s));
     QCOMPARE(cell(CommandsModel::ErrorColumn).toString(), r.error);
     QCOMPARE(cell(0, CommandsModel::CanCancelRole).toBool(), canCancel);
     QCOMPARE(cell(0, CommandsModel::CanRetryRole).toBool(), canRetry);

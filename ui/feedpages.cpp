@@ -1,5 +1,6 @@
 #include "feedpages.h"
 
+#include "feedactions.h"
 #include "feedpanel.h"
 #include "models/feedtablemodel.h"
 #include "servicetiles.h"
@@ -70,10 +71,20 @@ QString title(const QString &name)
 FeedPanel *create(FeedHub *hub, const QString &feedId, const QString &name, QWidget *parent)
 {
     auto *panel = new FeedPanel(hub, feedId, title(name), parent);
+    auto addActions = [hub, panel](FeedActions::Kind kind) {
+        auto *actions = new FeedActions(hub, panel, kind);
+        panel->addActionBar(actions);
+        QObject::connect(actions, &FeedActions::commandsRequested, panel,
+                         &FeedPanel::commandsRequested);
+    };
     if (name == "queue"_L1) {
         panel->setRowNouns(tr("%1 phase"), tr("%1 phases"));
         panel->setBannerFunction(queueBanner);
-    } else if (name == "workflows"_L1 || name == "adw-monitor"_L1) {
+        addActions(FeedActions::Kind::Queue);
+    } else if (name == "workflows"_L1) {
+        panel->setRowNouns(tr("%1 workflow"), tr("%1 workflows"));
+        addActions(FeedActions::Kind::Workflows);
+    } else if (name == "adw-monitor"_L1) {
         panel->setRowNouns(tr("%1 workflow"), tr("%1 workflows"));
     } else if (name == "system-status"_L1) {
         panel->setRowNouns(tr("%1 service"), tr("%1 services"));

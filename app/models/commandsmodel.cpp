@@ -93,14 +93,31 @@ QVariant CommandsModel::data(const QModelIndex &index, int role) const
         return canCancel(r);
     case CanRetryRole:
         return canRetry(r);
+    case StatusKeyRole:
+        switch (r.status) {
+        case Command::Status::Queued:
+            return u"queued"_s;
+        case Command::Status::Sent:
+            return u"in_progress"_s;
+        case Command::Status::Acked:
+            return u"completed"_s;
+        case Command::Status::Failed:
+        case Command::Status::Expired:
+            return u"failed"_s;
+        case Command::Status::Cancelled:
+            return u"unknown"_s;
+        }
+        return {};
     case Qt::ToolTipRole:
         if (index.column() == ErrorColumn && !r.error.isEmpty())
             return r.error;
         if (index.column() == IdColumn)
             return r.id;
         if (index.column() == AttemptsColumn)
-            return tr("%n send(s)", nullptr, r.attempts) + u"; "_s
-                + tr("%n ack window(s) elapsed on a live link", nullptr, r.ackTimeouts);
+            return tr("Sent %1 times; %2 ack windows elapsed on a live link (counted against "
+                      "commands.max_attempts)")
+                .arg(r.attempts)
+                .arg(r.ackTimeouts);
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == AttemptsColumn || index.column() == AgeColumn

@@ -37,6 +37,9 @@ public:
         RecordRole, // CommandRecord
         CanCancelRole,
         CanRetryRole,
+        // The state in the feeds' status words (queued, in_progress, completed, failed,
+        // unknown), so views colour it like any other status.
+        StatusKeyRole,
     };
     Q_ENUM(Role)
 

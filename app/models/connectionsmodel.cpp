@@ -153,7 +153,8 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         if (index.column() == StateColumn && s.fallback != Feed::Fallback::Off)
             return fallbackText(s);
         if (index.column() == PendingCommandsColumn && m_pending.value(s.feedId) > 0)
-            return tr("%n command(s) waiting to be delivered", nullptr, m_pending.value(s.feedId));
+            return tr("Operator commands waiting to be delivered: %1")
+                .arg(m_pending.value(s.feedId));
         return {};
     case Qt::DisplayRole:
         break;

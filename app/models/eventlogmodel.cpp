@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QTimer>
 
+#include <algorithm>
+
 EventLogModel::EventLogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
@@ -57,6 +59,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case EventColumn:
         return e.event;
     case DetailsColumn:
+        if (e.event == QLatin1StringView("alert")) // the sentence, not key=value pairs
+            return QStringLiteral("%1 — %2").arg(
+                e.fields.value(QLatin1StringView("alert")).toString(),
+                e.fields.value(QLatin1StringView("message")).toString());
         return e.summary();
     case ColumnCount:
         break;
@@ -81,6 +87,11 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
         break;
     }
     return {};
+}
+
+int EventLogModel::earlierCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return r.earlier; }));
 }
 
 void EventLogModel::append(const FeedEvent &event)
