@@ -138,11 +138,13 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
     window.restoreSettings();
     applyScreenshotHooks(window, hub, demo.get());
+    // SIGINT/SIGTERM (logout, systemd, Ctrl+C) close the window like File > Quit: settings are
+    // saved, the engine closes its links, the last history batch is written and the journal is
+    // closed cleanly.
+    UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
+                     &QWidget::close);
     window.show();
-    // SIGTERM (logout, systemd, kill) closes the window like the operator would, so the last
-    // history batch is written and the journal is closed cleanly.
-    UnixSignalWatcher watcher;
-    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &window, &QWidget::close);
     const int rc = app.exec();
     engine.stop();
     return rc;

@@ -1,5 +1,6 @@
 #include "demoserver.h"
 #include "scenario.h"
+#include "version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,7 +21,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"feedwatch-sim"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FEEDWATCH_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -43,6 +44,13 @@ int main(int argc, char *argv[])
                                     "Seed for the simulated data; the same seed gives the "
                                     "same data sequence (default: random)."),
         u"n"_s);
+    const QCommandLineOption epochOption(
+        u"epoch"_s,
+        QCoreApplication::translate("main",
+                                    "Start time of the simulated data in ms since 1970 "
+                                    "(default: now); with --seed, the same epoch gives the "
+                                    "same snapshots byte for byte."),
+        u"ms"_s);
     const QCommandLineOption rateOption(
         u"rate"_s,
         QCoreApplication::translate("main",
@@ -66,8 +74,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkOption(
         u"check"_s,
         QCoreApplication::translate("main", "Only check the scenario and --fault commands."));
-    parser.addOptions({portOption, listenOption, seedOption, rateOption, rowsOption, scenarioOption,
-                       faultOption, checkOption});
+    parser.addOptions({portOption, listenOption, seedOption, epochOption, rateOption, rowsOption,
+                       scenarioOption, faultOption, checkOption});
     parser.process(app);
 
     bool ok = false;
@@ -108,6 +116,12 @@ int main(int argc, char *argv[])
         if (!ok)
             return fail(2, u"--seed: '%1' is not a number"_s.arg(parser.value(seedOption)));
         server.setSeed(seed);
+    }
+    if (parser.isSet(epochOption)) {
+        const qint64 epoch = parser.value(epochOption).toLongLong(&ok);
+        if (!ok || epoch < 0)
+            return fail(2, u"--epoch: '%1' is not a time in ms"_s.arg(parser.value(epochOption)));
+        server.setEpochMs(epoch);
     }
     server.setRows(rows);
     server.setRate(rate);

@@ -36,6 +36,10 @@ void tst_AlertTracker::downAndBackOnlyAfterBeingLive()
     // Failing to connect at all is not "down": it never was up.
     tracker.track(ev(1, u"queue"_s, u"disconnected"_s, {{u"was_connected"_s, false}}));
     tracker.track(ev(2, u"queue"_s, u"connected"_s));
+    // Stop, Reconnect, closing the window: the operator's doing, not news.
+    tracker.track(ev(3, u"queue"_s, u"disconnected"_s,
+                     {{u"was_connected"_s, true}, {u"decision"_s, u"operator"_s}}));
+    tracker.track(ev(4, u"queue"_s, u"connected"_s));
     QCOMPARE(alerts.size(), 0);
     tracker.track(
         ev(10'000, u"queue"_s, u"disconnected"_s,

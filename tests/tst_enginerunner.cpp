@@ -8,9 +8,9 @@
 #include "models/feedtablemodel.h"
 #include "testfeedserver.h"
 
-#include <QTemporaryDir>
-
+#include <QNetworkInformation>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +35,7 @@ private slots:
     void replaceKeepsTheHubAndItsModels();
     void commandsSurviveASettingsChange();
     void historyAndAlertsPersistAcrossRestarts();
+    void everyEngineFollowsSystemReachability();
 };
 
 void tst_EngineRunner::runsTheEngineOnItsOwnThread()
@@ -145,8 +146,8 @@ void tst_EngineRunner::historyAndAlertsPersistAcrossRestarts()
     EngineRunner runner(&hub);
     runner.setDataPath(path);
     runner.start(config);
-    QTRY_COMPARE(alerts(hub.eventLog(), true), (QStringList {u"feed_down"_s, u"feed_up"_s}));
     QTRY_COMPARE(hub.liveCount(), 1);
+    QTRY_COMPARE(alerts(hub.eventLog(), true), (QStringList {u"feed_down"_s, u"feed_up"_s}));
     // Earlier sessions come first, then this one's events.
     const EventLogModel *log = hub.eventLog();
     QTRY_VERIFY(
@@ -158,6 +159,31 @@ void tst_EngineRunner::historyAndAlertsPersistAcrossRestarts()
         QVERIFY2(!(earlier && seenCurrent), "an earlier-session row after a current one");
         seenCurrent = seenCurrent || !earlier;
     }
+    runner.stop();
+}
+
+// The window's engines follow QNetworkInformation like the headless one does: each engine
+// announces the backend and takes its current reachability.
+void tst_EngineRunner::everyEngineFollowsSystemReachability()
+{
+    if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        QSKIP("no QNetworkInformation backend with reachability on this machine");
+    const QString backend = QNetworkInformation::instance()->backendName();
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s}, 5000);
+    FeedHub hub(config);
+    QList<FeedEvent> announced;
+    connect(&hub, &FeedHub::eventReceived, this, [&](const FeedEvent &e) {
+        if (e.event == u"network_backend"_s)
+            announced << e;
+    });
+    EngineRunner runner(&hub);
+    runner.start(config);
+    QTRY_COMPARE(announced.size(), 1);
+    QCOMPARE(announced.first().fields.value("backend"_L1).toString(), backend);
+    runner.replace(config);
+    QTRY_COMPARE(announced.size(), 2);
     runner.stop();
 }
 

@@ -12,6 +12,7 @@
 #include "sparklinedelegate.h"
 #include "statedelegate.h"
 
+#include <QDataStream>
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QFrame>
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -109,7 +111,7 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
                  + 18);
     widthFor(ConnectionsModel::QualityColumn, fm.horizontalAdvance(tr("disconnected")) + 28);
     widthFor(ConnectionsModel::PendingCommandsColumn, fm.horizontalAdvance(u"000"_s));
-    widthFor(ConnectionsModel::LastRttColumn, 170);
+    widthFor(ConnectionsModel::LastRttColumn, 110);
     widthFor(ConnectionsModel::EwmaRttColumn, fm.horizontalAdvance(u"0000 ms"_s));
     widthFor(ConnectionsModel::P95RttColumn, fm.horizontalAdvance(u"0000 ms"_s));
     widthFor(ConnectionsModel::RetryColumn, fm.horizontalAdvance(u"000"_s));
@@ -123,6 +125,14 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     // The error text is the one column worth all spare width: last, stretched.
     header->moveSection(header->visualIndex(ConnectionsModel::LastErrorColumn),
                         ConnectionsModel::ColumnCount - 1);
+    // At 1366x768 every column does not fit; these are in the detail pane anyway, and the
+    // header's context menu brings them back.
+    for (const int column :
+         {int(ConnectionsModel::P95RttColumn), int(ConnectionsModel::TotalRetriesColumn),
+          int(ConnectionsModel::MessagesColumn), int(ConnectionsModel::ProtocolErrorsColumn)})
+        header->hideSection(column);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &ConnectionsPanel::showColumnMenu);
 
     // Detail area.
     auto *detail = new QFrame(this);
@@ -222,18 +232,21 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
         label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     detail->setMinimumWidth(420);
 
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(detail);
-    bottom->addWidget(m_chart);
-    bottom->setStretchFactor(0, 0);
-    bottom->setStretchFactor(1, 1);
-    bottom->setChildrenCollapsible(false);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_table);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
+    m_bottom = new QSplitter(Qt::Horizontal, this);
+    m_bottom->setObjectName(u"detailChartSplitter"_s);
+    m_bottom->addWidget(detail);
+    m_bottom->addWidget(m_chart);
+    m_bottom->setStretchFactor(0, 0);
+    m_bottom->setStretchFactor(1, 1);
+    m_bottom->setChildrenCollapsible(false);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setObjectName(u"tableSplitter"_s);
+    m_split->addWidget(m_table);
+    m_split->addWidget(m_bottom);
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setChildrenCollapsible(false);
+    auto *split = m_split;
     // Room for the usual eight feeds without scrolling; the chart takes the rest.
     const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
         + 9 * m_table->verticalHeader()->defaultSectionSize() + 4;
@@ -293,6 +306,58 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     updateSummary();
     updateDetail();
     scheduleTick();
+}
+
+void ConnectionsPanel::showColumnMenu(const QPoint &pos)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    QMenu menu(this);
+    for (int column = 0; column < ConnectionsModel::ColumnCount; ++column) {
+        if (column == ConnectionsModel::FeedColumn)
+            continue; // a row needs its name
+        QAction *action = menu.addAction(m_proxy->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        connect(action, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    menu.exec(header->mapToGlobal(pos));
+}
+
+namespace {
+// Bumped when the layout's contents change; an older layout is then ignored, not misread.
+constexpr quint32 kLayoutVersion = 1;
+} // namespace
+
+QByteArray ConnectionsPanel::saveLayout() const
+{
+    QByteArray out;
+    QDataStream stream(&out, QIODevice::WriteOnly);
+    stream << kLayoutVersion << quint32(ConnectionsModel::ColumnCount)
+           << m_table->horizontalHeader()->saveState() << m_split->saveState()
+           << m_bottom->saveState() << qint32(m_chart->windowMinutes());
+    return out;
+}
+
+bool ConnectionsPanel::restoreLayout(const QByteArray &layout)
+{
+    QDataStream stream(layout);
+    quint32 version = 0;
+    quint32 columns = 0;
+    QByteArray header;
+    QByteArray split;
+    QByteArray bottom;
+    qint32 windowMinutes = 0;
+    stream >> version >> columns >> header >> split >> bottom >> windowMinutes;
+    // A layout from a build with other columns would put headers over the wrong data.
+    if (stream.status() != QDataStream::Ok || version != kLayoutVersion
+        || columns != quint32(ConnectionsModel::ColumnCount))
+        return false;
+    m_table->horizontalHeader()->restoreState(header);
+    m_split->restoreState(split);
+    m_bottom->restoreState(bottom);
+    m_chart->setWindowMinutes(windowMinutes);
+    return true;
 }
 
 void ConnectionsPanel::setClock(const Clock *clock)

@@ -501,6 +501,8 @@ void MainWindow::restoreSettings()
     setCurrentBackend(settings.value(u"window/backend"_s).toString());
     showPanel(settings.value(u"window/panel"_s).toString());
     m_notifier->setSilenced(settings.value(u"notifications/silenced"_s, false).toBool());
+    if (auto *connections = findChild<ConnectionsPanel *>())
+        connections->restoreLayout(settings.value(u"connections/layout"_s).toByteArray());
 }
 
 void MainWindow::saveSettings() const
@@ -512,6 +514,8 @@ void MainWindow::saveSettings() const
     if (!m_backend.isEmpty())
         settings.setValue(u"window/backend"_s, m_backend);
     settings.setValue(u"notifications/silenced"_s, m_notifier->isSilenced());
+    if (const auto *connections = findChild<ConnectionsPanel *>())
+        settings.setValue(u"connections/layout"_s, connections->saveLayout());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

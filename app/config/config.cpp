@@ -97,15 +97,117 @@ void setPath(QJsonObject &root, const QStringList &path, const QJsonValue &value
     root.insert(path.first(), child);
 }
 
-QJsonValue valueFromText(const QString &text)
+// The feed entry `name` of a "feeds" array as an object (a plain name becomes {"id": name}),
+// appended when the array lacks it. A missing array stands for the default feeds.
+QJsonObject &feedEntry(QJsonArray &feeds, QList<QJsonObject> &objects, const QString &name)
 {
-    bool ok = false;
-    const double number = text.toDouble(&ok);
-    if (ok)
-        return number;
-    if (text == "true"_L1 || text == "false"_L1)
-        return text == "true"_L1;
-    return text;
+    for (qsizetype i = 0; i < feeds.size(); ++i) {
+        const QJsonValue entry = feeds.at(i);
+        const QString id =
+            entry.isObject() ? entry.toObject().value("id"_L1).toString() : entry.toString();
+        if (id == name)
+            return objects[i];
+    }
+    feeds.append(name);
+    objects.append(QJsonObject {{u"id"_s, name}});
+    return objects.last();
+}
+
+// `--set feeds.<name>.<key>=value` inside `owner` (the root or a backend object).
+QString setFeedKey(QJsonObject &owner, const QString &name, const QString &key,
+                   const QJsonValue &value)
+{
+    QJsonArray feeds;
+    if (owner.contains("feeds"_L1)) {
+        if (!owner.value("feeds"_L1).isArray())
+            return u"feeds is not an array"_s;
+        feeds = owner.value("feeds"_L1).toArray();
+    } else {
+        for (const QString &f : ConfigLoader::defaultFeedNames())
+            feeds.append(f);
+    }
+    QList<QJsonObject> objects;
+    for (const QJsonValue &entry : std::as_const(feeds))
+        objects.append(entry.isObject() ? entry.toObject()
+                                        : QJsonObject {{u"id"_s, entry.toString()}});
+    QJsonObject &feed = feedEntry(feeds, objects, name);
+    setPath(feed, key.split(u'.'), value);
+    QJsonArray rebuilt;
+    for (const QJsonObject &o : std::as_const(objects))
+        rebuilt.append(o);
+    owner.insert("feeds"_L1, rebuilt);
+    return {};
+}
+
+// Parses one `--set key=value` and writes it into the JSON tree before it is loaded, so an
+// override goes through exactly the checks a file does. Returns the error, naming the key.
+QString applySet(QJsonObject &root, const QString &assignment)
+{
+    const qsizetype eq = assignment.indexOf(u'=');
+    if (eq <= 0)
+        return u"--set %1: expected key=value"_s.arg(assignment);
+    const QString key = assignment.left(eq).trimmed();
+    const QString text = assignment.mid(eq + 1);
+    bool isNumber = false;
+    const double number = text.toDouble(&isNumber);
+    const QStringList feedKeys = {u"url"_s, u"message_type"_s, u"snapshot_url"_s};
+
+    // What `rest` (a key below a backend or a feed, or at the top) may be, and its value.
+    auto valueFor = [&](const QString &rest, bool feedLevel, QJsonValue *value) -> QString {
+        if (Settings::isTextKey(rest)) { // fallback.path: checked by Settings::set later
+            *value = text;
+            return {};
+        }
+        if (Settings::isKey(rest) || (feedLevel && rest == "priority"_L1)) {
+            if (!isNumber)
+                return u"--set %1: '%2' is not a number"_s.arg(key, text);
+            *value = number;
+            return {};
+        }
+        const bool known = feedLevel ? feedKeys.contains(rest)
+                                     : (rest == "server"_L1 || rest.startsWith("auth."_L1));
+        if (!known)
+            return u"--set %1: unknown key"_s.arg(key);
+        *value = text;
+        return {};
+    };
+
+    const QStringList parts = key.split(u'.');
+    QJsonValue value;
+    if (parts.size() >= 3 && parts.first() == "backends"_L1) {
+        const QString backendName = parts.at(1);
+        QJsonObject backends = root.value("backends"_L1).toObject();
+        QJsonObject backend = backends.value(backendName).toObject();
+        const QStringList rest = parts.mid(2);
+        QString error;
+        if (rest.size() >= 3 && rest.first() == "feeds"_L1) {
+            const QString leaf = rest.mid(2).join(u'.');
+            error = valueFor(leaf, true, &value);
+            if (error.isEmpty())
+                error = setFeedKey(backend, rest.at(1), leaf, value);
+        } else {
+            error = valueFor(rest.join(u'.'), false, &value);
+            if (error.isEmpty())
+                setPath(backend, rest, value);
+        }
+        if (!error.isEmpty())
+            return error.startsWith("--set"_L1) ? error : u"--set %1: %2"_s.arg(key, error);
+        backends.insert(backendName, backend);
+        root.insert("backends"_L1, backends);
+        return {};
+    }
+    if (parts.size() >= 3 && parts.first() == "feeds"_L1) {
+        const QString leaf = parts.mid(2).join(u'.');
+        QString error = valueFor(leaf, true, &value);
+        if (error.isEmpty())
+            error = setFeedKey(root, parts.at(1), leaf, value);
+        return error.isEmpty() || error.startsWith("--set"_L1) ? error
+                                                               : u"--set %1: %2"_s.arg(key, error);
+    }
+    const QString error = valueFor(key, false, &value);
+    if (error.isEmpty())
+        setPath(root, parts, value);
+    return error;
 }
 
 } // namespace
@@ -179,27 +281,21 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
     QJsonObject root = input;
 
     for (const QString &assignment : overrides.sets) {
-        const qsizetype eq = assignment.indexOf(u'=');
-        if (eq <= 0) {
-            errors << u"--set %1: expected key=value"_s.arg(assignment);
-            continue;
-        }
-        const QString key = assignment.left(eq).trimmed();
-        const QString text = assignment.mid(eq + 1);
-        const bool numeric = Settings::isKey(key) && !Settings::isTextKey(key);
-        const QJsonValue value = numeric ? QJsonValue(valueFromText(text)) : QJsonValue(text);
-        if (!Settings::isKey(key) && key != "server"_L1 && !key.startsWith("auth."_L1)) {
-            errors << u"--set %1: unknown key"_s.arg(key);
-            continue;
-        }
-        if (numeric && !value.isDouble()) {
-            errors << u"--set %1: '%2' is not a number"_s.arg(key, text);
-            continue;
-        }
-        setPath(root, key.split(u'.'), value);
+        const QString error = applySet(root, assignment);
+        if (!error.isEmpty())
+            errors << error;
     }
-    if (!overrides.server.isEmpty())
+    if (!overrides.server.isEmpty()) {
         root.insert("server"_L1, overrides.server);
+        // With one named backend, --server (and so --demo) means that backend: its own server
+        // must not silently win over the command line.
+        const QJsonObject backends = root.value("backends"_L1).toObject();
+        if (backends.size() == 1 && backends.begin().value().isObject()) {
+            QJsonObject only = backends.begin().value().toObject();
+            only.insert("server"_L1, overrides.server);
+            root.insert("backends"_L1, QJsonObject {{backends.begin().key(), only}});
+        }
+    }
 
     applySettings(root, QString(), result.config.settings, errors, kRootKeys);
     errors << result.config.settings.validate();

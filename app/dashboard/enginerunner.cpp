@@ -4,6 +4,8 @@
 #include "dashboard/engineservices.h"
 #include "dashboard/feedhub.h"
 
+#include <QNetworkInformation>
+
 using namespace Qt::StringLiterals;
 
 EngineRunner::EngineRunner(FeedHub *hub, QObject *parent)
@@ -11,6 +13,10 @@ EngineRunner::EngineRunner(FeedHub *hub, QObject *parent)
     , m_hub(hub)
 {
     m_thread.setObjectName(u"feedwatch-engine"_s);
+    // Reachability is watched here, on the GUI thread, and handed to each engine by value: the
+    // engine thread never reads the QNetworkInformation object.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        m_network = QNetworkInformation::instance();
 }
 
 EngineRunner::~EngineRunner()
@@ -26,6 +32,23 @@ FeedEngine *EngineRunner::createEngine(const Config &config)
     engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
     return engine;
+}
+
+void EngineRunner::followReachability(FeedEngine *engine)
+{
+    if (!m_network)
+        return;
+    const QString backend = m_network->backendName();
+    const bool online =
+        m_network->reachability() != QNetworkInformation::Reachability::Disconnected;
+    QMetaObject::invokeMethod(
+        engine, [engine, backend, online] { engine->useReachabilityBackend(backend, online); },
+        Qt::QueuedConnection);
+    // Context `engine`: runs on the engine thread, and ends with the engine.
+    connect(m_network, &QNetworkInformation::reachabilityChanged, engine,
+            [engine](QNetworkInformation::Reachability r) {
+                engine->setOnline(r != QNetworkInformation::Reachability::Disconnected);
+            });
 }
 
 void EngineRunner::start(const Config &config)
@@ -56,6 +79,7 @@ void EngineRunner::start(const Config &config)
 
 void EngineRunner::startEngine()
 {
+    followReachability(m_engine);
     // Bound before it starts, in one step on the engine thread: no connect can slip past the
     // queue.
     EngineServices *services = m_services;

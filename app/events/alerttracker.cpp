@@ -16,7 +16,9 @@ void AlertTracker::track(const FeedEvent &event)
 {
     const QJsonObject &f = event.fields;
     if (event.event == "disconnected"_L1) {
-        if (!f.value("was_connected"_L1).toBool() || m_downSince.contains(event.feed))
+        // The operator's Stop or Reconnect (and closing the window) is not an outage.
+        if (!f.value("was_connected"_L1).toBool() || m_downSince.contains(event.feed)
+            || f.value("decision"_L1).toString() == "operator"_L1)
             return;
         m_downSince.insert(event.feed, event.wallMs);
         const int code = f.value("http_status"_L1).toInt(f.value("code"_L1).toInt());
