@@ -1,5 +1,7 @@
 #include "commandjournal.h"
 
+#include "core/sqlitefile.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -18,14 +20,7 @@ CommandJournal::CommandJournal()
 
 CommandJournal::~CommandJournal()
 {
-    if (!m_open && !QSqlDatabase::contains(m_connection))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
+    SqliteFile::close(m_connection);
 }
 
 QString CommandJournal::defaultPath()
@@ -61,29 +56,17 @@ bool CommandJournal::open(const QString &path, QString *error)
         }
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=2000"_s);
-    if (!db.open()) {
-        if (error)
-            *error = u"%1: cannot open the journal: %2"_s.arg(path, db.lastError().text());
-        return false;
-    }
     m_path = path;
-    // WAL + NORMAL survives a crash of the process, which is what the journal is for.
-    const QStringList statements = {
-        u"PRAGMA journal_mode=WAL"_s,
-        u"PRAGMA synchronous=NORMAL"_s,
+    const QStringList schema = {
         u"CREATE TABLE IF NOT EXISTS commands ("
         "seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, feed TEXT NOT NULL, "
         "name TEXT NOT NULL, args TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, "
         "created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, last_sent_ms INTEGER NOT NULL, "
         "error TEXT, ack_timeouts INTEGER NOT NULL DEFAULT 0, refused INTEGER NOT NULL DEFAULT 0)"_s,
     };
-    for (const QString &sql : statements) {
-        if (!exec(sql, error))
-            return false;
-    }
+    if (!SqliteFile::open(m_connection, path, u"the journal"_s, schema, error))
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
     // Files written before these columns existed get them, with the value they would have had.
     QSqlQuery columns(db);
     QStringList present;

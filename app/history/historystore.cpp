@@ -1,5 +1,6 @@
 #include "historystore.h"
 
+#include "core/sqlitefile.h"
 #include "events/alerttracker.h"
 
 #include <QJsonDocument>
@@ -31,14 +32,7 @@ HistoryStore::HistoryStore(QObject *parent)
 HistoryStore::~HistoryStore()
 {
     flush();
-    if (!QSqlDatabase::contains(m_connection))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
+    SqliteFile::close(m_connection);
 }
 
 void HistoryStore::setLimits(int alerts, int eventsPerFeed)
@@ -59,32 +53,14 @@ void HistoryStore::setBatchIntervalMs(int ms)
 
 bool HistoryStore::open(const QString &path, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=2000"_s);
-    if (!db.open()) {
-        if (error)
-            *error = u"%1: cannot open the history: %2"_s.arg(path, db.lastError().text());
-        return false;
-    }
-    QSqlQuery q(db);
-    const QStringList statements = {
-        u"PRAGMA journal_mode=WAL"_s,
-        u"PRAGMA synchronous=NORMAL"_s,
+    const QStringList schema = {
         u"CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
         "ts_ms INTEGER NOT NULL, feed TEXT NOT NULL, event TEXT NOT NULL, fields TEXT NOT NULL, "
         "alert INTEGER NOT NULL)"_s,
         u"CREATE INDEX IF NOT EXISTS history_by_feed ON history (alert, feed, id)"_s,
     };
-    for (const QString &sql : statements) {
-        if (!q.exec(sql)) {
-            if (error)
-                *error = u"%1: %2"_s.arg(path, q.lastError().text());
-            return false;
-        }
-    }
-    m_open = true;
-    return true;
+    m_open = SqliteFile::open(m_connection, path, u"the history"_s, schema, error);
+    return m_open;
 }
 
 QList<FeedEvent> HistoryStore::load() const
@@ -131,8 +107,7 @@ void HistoryStore::flush()
     const QList<FeedEvent> batch = std::exchange(m_pending, {});
     db.transaction();
     QSqlQuery insert(db);
-    insert.prepare(
-        u"INSERT INTO history (ts_ms, feed, event, fields, alert) VALUES (?,?,?,?,?)"_s);
+    insert.prepare(u"INSERT INTO history (ts_ms, feed, event, fields, alert) VALUES (?,?,?,?,?)"_s);
     QSet<QString> feeds;
     bool alerts = false;
     for (const FeedEvent &e : batch) {
@@ -140,7 +115,8 @@ void HistoryStore::flush()
         insert.addBindValue(e.wallMs);
         insert.addBindValue(e.feed.isEmpty() ? u""_s : e.feed); // a null QString binds as NULL
         insert.addBindValue(e.event);
-        insert.addBindValue(QString::fromUtf8(QJsonDocument(e.fields).toJson(QJsonDocument::Compact)));
+        insert.addBindValue(
+            QString::fromUtf8(QJsonDocument(e.fields).toJson(QJsonDocument::Compact)));
         insert.addBindValue(alert ? 1 : 0);
         if (!insert.exec())
             qCWarning(lcHistory) << "history write failed:" << insert.lastError().text();
@@ -157,8 +133,9 @@ void HistoryStore::flush()
         trim.exec();
     }
     for (const QString &feed : std::as_const(feeds)) {
-        trim.prepare(u"DELETE FROM history WHERE alert=0 AND feed=? AND id NOT IN "
-                     "(SELECT id FROM history WHERE alert=0 AND feed=? ORDER BY id DESC LIMIT ?)"_s);
+        trim.prepare(
+            u"DELETE FROM history WHERE alert=0 AND feed=? AND id NOT IN "
+            "(SELECT id FROM history WHERE alert=0 AND feed=? ORDER BY id DESC LIMIT ?)"_s);
         trim.addBindValue(feed);
         trim.addBindValue(feed);
         trim.addBindValue(m_eventLimit);
