@@ -61,162 +61,162 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <name>CommandsModel</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished">eingereiht</translation>
+        <translation>eingereiht</translation>
     </message>
     <message>
         <source>sent, waiting for ack</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet, wartet auf Bestätigung</translation>
     </message>
     <message>
         <source>acked</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">fehlgeschlagen</translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished">abgelaufen</translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">abgebrochen</translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>Sent %1 times; %2 ack windows elapsed on a live link (counted against commands.max_attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-mal gesendet; %2 Bestätigungsfenster auf einer Live-Verbindung verstrichen (zählen für commands.max_attempts)</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Feed</source>
-        <translation type="unfinished">Feed</translation>
+        <translation>Feed</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished">Befehl</translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>CommandsPanel</name>
     <message>
         <source>Commands panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich Befehle</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <source>&amp;Cancel command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl abb&amp;rechen</translation>
     </message>
     <message>
         <source>&amp;Retry command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl &amp;wiederholen</translation>
     </message>
     <message>
         <source>&amp;Waiting only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nur wartende</translation>
     </message>
     <message>
         <source>Show only queued and sent commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eingereihte und gesendete Befehle zeigen</translation>
     </message>
     <message>
         <source>Operator commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator-Befehle</translation>
     </message>
     <message>
         <source>sent, waiting for ack</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet, wartet auf Bestätigung</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Drop this command before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Befehl verwerfen, bevor er gesendet wird</translation>
     </message>
     <message>
         <source>Already sent: the server may have applied it, so it cannot be cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits gesendet: der Server hat ihn vielleicht schon ausgeführt, daher kann er nicht abgebrochen werden</translation>
     </message>
     <message>
         <source>Only a queued command can be cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein eingereihter Befehl kann abgebrochen werden</translation>
     </message>
     <message>
         <source>Ask again: same id when the server may have applied it, a new one when it refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden: mit derselben ID, wenn der Server ihn vielleicht ausgeführt hat, mit einer neuen, wenn er ihn abgelehnt hat</translation>
     </message>
     <message>
         <source>Only a failed or expired command can be retried</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein fehlgeschlagener oder abgelaufener Befehl kann wiederholt werden</translation>
     </message>
     <message>
         <source>1 command, none waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Befehl, keiner wartet</translation>
     </message>
     <message>
         <source>%1 commands, none waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Befehle, keiner wartet</translation>
     </message>
     <message>
         <source>%1 of %2 waiting (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 warten (%3)</translation>
     </message>
     <message>
         <source>Commands are not available in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle sind in dieser Sitzung nicht verfügbar.</translation>
     </message>
     <message>
         <source>Not journaled: %1. Commands are kept in memory only and are lost if Feedwatch stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Journal: %1. Befehle werden nur im Speicher gehalten und gehen verloren, wenn Feedwatch beendet wird.</translation>
     </message>
     <message>
         <source>Commands are kept in memory only (no journal file).</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle werden nur im Speicher gehalten (keine Journaldatei).</translation>
     </message>
     <message>
         <source>Journaled in %1: a command survives a crash or restart and is sent once, in order, when its feed is live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal in %1: ein Befehl übersteht Absturz und Neustart und wird genau einmal und der Reihe nach gesendet, sobald sein Feed live ist.</translation>
     </message>
     <message>
         <source>Cancelling %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird abgebrochen…</translation>
     </message>
     <message>
         <source>Retrying %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird wiederholt…</translation>
     </message>
 </context>
 <context>
@@ -467,7 +467,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenkette erwartet</translation>
     </message>
 </context>
 <context>
@@ -606,31 +606,31 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>degraded (HTTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>beeinträchtigt (HTTP)</translation>
     </message>
     <message>
         <source>HTTP fallback failing</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Fallback schlägt fehl</translation>
     </message>
     <message>
         <source>HTTP fallback: first request in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Fallback: erste Anfrage läuft</translation>
     </message>
     <message>
         <source>degraded (HTTP): snapshots over HTTP while the WebSocket is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beeinträchtigt (HTTP): Snapshots über HTTP, solange der WebSocket im Zustand „%1“ ist</translation>
     </message>
     <message>
         <source>HTTP fallback failing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Fallback schlägt fehl: %1</translation>
     </message>
     <message>
         <source>Operator commands waiting to be delivered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator-Befehle, die auf Zustellung warten: %1</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
 </context>
 <context>
@@ -856,23 +856,23 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>HTTP fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Fallback</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <source>off (the WebSocket delivers, or no snapshot URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>aus (der WebSocket liefert, oder keine Snapshot-URL)</translation>
     </message>
     <message>
         <source>%1 waiting to be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 warten auf Zustellung</translation>
     </message>
     <message>
         <source>none waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner wartet</translation>
     </message>
 </context>
 <context>
@@ -1189,15 +1189,15 @@ Aus einer früheren Sitzung</translation>
     </message>
     <message>
         <source>&amp;Alerts only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur A&amp;larme</translation>
     </message>
     <message>
         <source>Only the alerts: feed down or back, circuit opened, not authorized, server restarted; earlier sessions&apos; are in grey</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Alarme: Feed ausgefallen oder wieder da, Schutzschalter geöffnet, nicht autorisiert, Server neu gestartet; die aus früheren Sitzungen sind grau</translation>
     </message>
     <message>
         <source>%1 from earlier sessions (grey, italic)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus früheren Sitzungen (grau, kursiv)</translation>
     </message>
 </context>
 <context>
@@ -1561,201 +1561,201 @@ Aus einer früheren Sitzung</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>Journal storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Journalspeicher</translation>
     </message>
     <message>
         <source>%1 cannot be used (%2): commands are kept in memory only, no history</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht nutzbar (%2): Befehle werden nur im Speicher gehalten, kein Verlauf</translation>
     </message>
 </context>
 <context>
     <name>FeedActions</name>
     <message>
         <source>Operator actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator-Aktionen</translation>
     </message>
     <message>
         <source>Pause queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange pausieren</translation>
     </message>
     <message>
         <source>Execute phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase ausführen</translation>
     </message>
     <message>
         <source>Remove phase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase entfernen…</translation>
     </message>
     <message>
         <source>Retry phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase wiederholen</translation>
     </message>
     <message>
         <source>Trigger workflow…</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow auslösen…</translation>
     </message>
     <message>
         <source>Start a workflow for a GitHub issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Workflow für ein GitHub-Issue starten</translation>
     </message>
     <message>
         <source>Last command</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Befehl</translation>
     </message>
     <message>
         <source>Pausing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird pausiert…</translation>
     </message>
     <message>
         <source>A pause is on its way; see Commands to cancel it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Pause ist unterwegs; unter Befehle lässt sie sich abbrechen</translation>
     </message>
     <message>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird fortgesetzt…</translation>
     </message>
     <message>
         <source>A resume is on its way; see Commands to cancel it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Fortsetzung ist unterwegs; unter Befehle lässt sie sich abbrechen</translation>
     </message>
     <message>
         <source>Resume queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange fortsetzen</translation>
     </message>
     <message>
         <source>Let the queue start new phases again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Warteschlange wieder neue Phasen starten lassen</translation>
     </message>
     <message>
         <source>Stop the queue from starting new phases</source>
-        <translation type="unfinished"></translation>
+        <translation>Verhindern, dass die Warteschlange neue Phasen startet</translation>
     </message>
     <message>
         <source>Select a ready phase to execute it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine bereite Phase auswählen, um sie auszuführen</translation>
     </message>
     <message>
         <source>Start phase %1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 jetzt starten</translation>
     </message>
     <message>
         <source>Only a ready phase can be executed; %1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine bereite Phase kann ausgeführt werden; Status von %1: %2</translation>
     </message>
     <message>
         <source>Select a failed phase to retry it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine fehlgeschlagene Phase auswählen, um sie zu wiederholen</translation>
     </message>
     <message>
         <source>Put phase %1 back in the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 wieder in die Warteschlange stellen</translation>
     </message>
     <message>
         <source>Only a failed phase can be retried; %1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine fehlgeschlagene Phase kann wiederholt werden; Status von %1: %2</translation>
     </message>
     <message>
         <source>Select a phase to remove it from the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Phase auswählen, um sie aus der Warteschlange zu entfernen</translation>
     </message>
     <message>
         <source>A running phase cannot be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine laufende Phase kann nicht entfernt werden</translation>
     </message>
     <message>
         <source>Remove phase %1 from the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 aus der Warteschlange entfernen</translation>
     </message>
     <message>
         <source>Workflows are triggered on the workflows feed, which is not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflows werden über den Workflows-Feed ausgelöst, der nicht konfiguriert ist</translation>
     </message>
     <message>
         <source>⧗ %1: sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>⧗ %1: wird gesendet…</translation>
     </message>
     <message>
         <source>⧗ %1: queued — goes out when %2 is live again</source>
-        <translation type="unfinished"></translation>
+        <translation>⧗ %1: eingereiht — wird gesendet, sobald %2 wieder live ist</translation>
     </message>
     <message>
         <source>Execute phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 ausführen</translation>
     </message>
     <message>
         <source>Remove phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 entfernen</translation>
     </message>
     <message>
         <source>Retry phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 wiederholen</translation>
     </message>
     <message>
         <source>Trigger workflow for issue #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow für Issue #%1 auslösen</translation>
     </message>
     <message>
         <source>⧗ %1: sent, waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>⧗ %1: gesendet, wartet auf den Server</translation>
     </message>
     <message>
         <source>✓ %1: done</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1: erledigt</translation>
     </message>
     <message>
         <source>✗ %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1: fehlgeschlagen — %2</translation>
     </message>
     <message>
         <source>✗ %1 expired: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1: abgelaufen — %2</translation>
     </message>
     <message>
         <source>%1: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: abgebrochen</translation>
     </message>
     <message>
         <source>✗ %1 not accepted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1: nicht angenommen — %2</translation>
     </message>
     <message>
         <source>Commands…</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle…</translation>
     </message>
     <message>
         <source>Remove phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase entfernen</translation>
     </message>
     <message>
         <source>Remove phase %1 from the queue?</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 aus der Warteschlange entfernen?</translation>
     </message>
     <message>
         <source>The backend drops the phase; this cannot be undone once sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backend verwirft die Phase; einmal gesendet, lässt sich das nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>
     <name>FeedHub</name>
     <message>
         <source>Commands are not available in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle sind in dieser Sitzung nicht verfügbar.</translation>
     </message>
     <message>
         <source>%1 goes out on the %2 feed, which is not configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird über den Feed %2 gesendet, der nicht konfiguriert ist.</translation>
     </message>
     <message>
         <source>There is no feed &quot;%1&quot; to send %2 on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Feed „%1“, über den %2 gesendet werden könnte.</translation>
     </message>
 </context>
 <context>
@@ -1938,19 +1938,19 @@ Aus einer früheren Sitzung</translation>
     </message>
     <message>
         <source>Commands waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende Befehle</translation>
     </message>
     <message>
         <source>Operator commands journaled and waiting to be delivered on this feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator-Befehle im Journal, die auf Zustellung über diesen Feed warten</translation>
     </message>
     <message>
         <source>1 command waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Befehl wartet</translation>
     </message>
     <message>
         <source>%1 commands waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Befehle warten</translation>
     </message>
 </context>
 <context>
@@ -2277,11 +2277,11 @@ Aus einer früheren Sitzung</translation>
     </message>
     <message>
         <source>degraded (HTTP), last snapshot %1; WebSocket %2</source>
-        <translation type="unfinished"></translation>
+        <translation>beeinträchtigt (HTTP), letzter Snapshot %1; WebSocket: %2</translation>
     </message>
     <message>
         <source>%1; HTTP fallback failing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; HTTP-Fallback schlägt fehl: %2</translation>
     </message>
 </context>
 <context>
@@ -2457,40 +2457,40 @@ Aus einer früheren Sitzung</translation>
     </message>
     <message>
         <source>Command %1 not accepted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl %1 nicht angenommen: %2</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message numerus="yes">
         <source>%n degraded (HTTP)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beeinträchtigt (HTTP)</numerusform>
+            <numerusform>%n beeinträchtigt (HTTP)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n HTTP fallback failing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n HTTP-Fallback schlägt fehl</numerusform>
+            <numerusform>%n HTTP-Fallbacks schlagen fehl</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n command(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Befehl wartet</numerusform>
+            <numerusform>%n Befehle warten</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1, %2 commands waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Befehle warten</translation>
     </message>
 </context>
 <context>
@@ -2670,39 +2670,39 @@ Aus einer früheren Sitzung</translation>
     <name>TriggerWorkflowDialog</name>
     <message>
         <source>Trigger workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow auslösen</translation>
     </message>
     <message>
         <source>Starts a workflow for a GitHub issue. The command goes out on the %1 feed; while that feed is down it waits in the journal and is sent once the link is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet einen Workflow für ein GitHub-Issue. Der Befehl wird über den Feed %1 gesendet; solange dieser Feed ausgefallen ist, wartet er im Journal und wird gesendet, sobald die Verbindung wieder steht.</translation>
     </message>
     <message>
         <source>Issue number</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue-Nummer</translation>
     </message>
     <message>
         <source>e.g. 142</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 142</translation>
     </message>
     <message>
         <source>&amp;Issue number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issue-Nummer</translation>
     </message>
     <message>
         <source>&amp;Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auslösen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number: type the issue&apos;s number, e.g. 142</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zahl: geben Sie die Nummer des Issues ein, z. B. 142</translation>
     </message>
     <message>
         <source>An issue number is 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Issue-Nummer ist 1 oder größer</translation>
     </message>
     <message>
         <source>%1 is too large for an issue number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß für eine Issue-Nummer</translation>
     </message>
 </context>
 <context>

@@ -138,23 +138,23 @@
     </message>
     <message numerus="yes">
         <source>%n degraded (HTTP)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n degraded (HTTP)</numerusform>
+            <numerusform>%n degraded (HTTP)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n HTTP fallback failing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n HTTP fallback failing</numerusform>
+            <numerusform>%n HTTP fallbacks failing</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n command(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n command waiting</numerusform>
+            <numerusform>%n commands waiting</numerusform>
         </translation>
     </message>
 </context>

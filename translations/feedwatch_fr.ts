@@ -61,162 +61,162 @@ Publié sous licence MIT.</translation>
     <name>CommandsModel</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished">en file</translation>
+        <translation>en file</translation>
     </message>
     <message>
         <source>sent, waiting for ack</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyée, en attente d’acquittement</translation>
     </message>
     <message>
         <source>acked</source>
-        <translation type="unfinished"></translation>
+        <translation>acquittée</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échouée</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>expirée</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulée</translation>
     </message>
     <message>
         <source>Sent %1 times; %2 ack windows elapsed on a live link (counted against commands.max_attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyée %1 fois&#xa0;; %2 fenêtres d’acquittement écoulées sur une liaison en direct (comptées dans commands.max_attempts)</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Feed</source>
-        <translation type="unfinished">Flux</translation>
+        <translation>Flux</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished">Commande</translation>
+        <translation>Commande</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Arguments</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Erreur</translation>
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>
     <name>CommandsPanel</name>
     <message>
         <source>Commands panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneau Commandes</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>&amp;Cancel command</source>
-        <translation type="unfinished"></translation>
+        <translation>Annu&amp;ler la commande</translation>
     </message>
     <message>
         <source>&amp;Retry command</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relancer la commande</translation>
     </message>
     <message>
         <source>&amp;Waiting only</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente &amp;uniquement</translation>
     </message>
     <message>
         <source>Show only queued and sent commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher seulement les commandes en file et envoyées</translation>
     </message>
     <message>
         <source>Operator commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes de l’opérateur</translation>
     </message>
     <message>
         <source>sent, waiting for ack</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyée, en attente d’acquittement</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Drop this command before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner cette commande avant son envoi</translation>
     </message>
     <message>
         <source>Already sent: the server may have applied it, so it cannot be cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà envoyée&#xa0;: le serveur l’a peut-être appliquée, elle ne peut donc plus être annulée</translation>
     </message>
     <message>
         <source>Only a queued command can be cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une commande en file peut être annulée</translation>
     </message>
     <message>
         <source>Ask again: same id when the server may have applied it, a new one when it refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Redemander&#xa0;: même identifiant si le serveur a pu l’appliquer, un nouveau s’il l’a refusée</translation>
     </message>
     <message>
         <source>Only a failed or expired command can be retried</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une commande échouée ou expirée peut être relancée</translation>
     </message>
     <message>
         <source>1 command, none waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 commande, aucune en attente</translation>
     </message>
     <message>
         <source>%1 commands, none waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 commandes, aucune en attente</translation>
     </message>
     <message>
         <source>%1 of %2 waiting (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 en attente (%3)</translation>
     </message>
     <message>
         <source>Commands are not available in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les commandes ne sont pas disponibles dans cette session.</translation>
     </message>
     <message>
         <source>Not journaled: %1. Commands are kept in memory only and are lost if Feedwatch stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de journal&#xa0;: %1. Les commandes ne sont gardées qu’en mémoire et sont perdues si Feedwatch s’arrête.</translation>
     </message>
     <message>
         <source>Commands are kept in memory only (no journal file).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les commandes ne sont gardées qu’en mémoire (pas de fichier journal).</translation>
     </message>
     <message>
         <source>Journaled in %1: a command survives a crash or restart and is sent once, in order, when its feed is live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Journalisation dans %1&#xa0;: une commande survit à un plantage ou un redémarrage et est envoyée une seule fois, dans l’ordre, quand son flux est en direct.</translation>
     </message>
     <message>
         <source>Cancelling %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation de %1…</translation>
     </message>
     <message>
         <source>Retrying %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Relance de %1…</translation>
     </message>
 </context>
 <context>
@@ -467,7 +467,7 @@ Publié sous licence MIT.</translation>
     </message>
     <message>
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>chaîne attendue</translation>
     </message>
 </context>
 <context>
@@ -606,31 +606,31 @@ Publié sous licence MIT.</translation>
     </message>
     <message>
         <source>degraded (HTTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>dégradé (HTTP)</translation>
     </message>
     <message>
         <source>HTTP fallback failing</source>
-        <translation type="unfinished"></translation>
+        <translation>repli HTTP en échec</translation>
     </message>
     <message>
         <source>HTTP fallback: first request in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>repli HTTP&#xa0;: première requête en cours</translation>
     </message>
     <message>
         <source>degraded (HTTP): snapshots over HTTP while the WebSocket is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dégradé (HTTP)&#xa0;: instantanés via HTTP tant que le WebSocket est dans l’état «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>HTTP fallback failing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>repli HTTP en échec&#xa0;: %1</translation>
     </message>
     <message>
         <source>Operator commands waiting to be delivered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes de l’opérateur en attente de livraison&#xa0;: %1</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
 </context>
 <context>
@@ -856,23 +856,23 @@ Publié sous licence MIT.</translation>
     </message>
     <message>
         <source>HTTP fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>Repli HTTP</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>off (the WebSocket delivers, or no snapshot URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé (le WebSocket livre, ou pas d’URL d’instantané)</translation>
     </message>
     <message>
         <source>%1 waiting to be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en attente de livraison</translation>
     </message>
     <message>
         <source>none waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune en attente</translation>
     </message>
 </context>
 <context>
@@ -1189,15 +1189,15 @@ D&apos;une session précédente</translation>
     </message>
     <message>
         <source>&amp;Alerts only</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lertes uniquement</translation>
     </message>
     <message>
         <source>Only the alerts: feed down or back, circuit opened, not authorized, server restarted; earlier sessions&apos; are in grey</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les alertes&#xa0;: flux en panne ou rétabli, disjoncteur ouvert, non autorisé, serveur redémarré&#xa0;; celles des sessions précédentes sont en gris</translation>
     </message>
     <message>
         <source>%1 from earlier sessions (grey, italic)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de sessions précédentes (gris, italique)</translation>
     </message>
 </context>
 <context>
@@ -1561,201 +1561,201 @@ D&apos;une session précédente</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte</translation>
     </message>
     <message>
         <source>Journal storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage du journal</translation>
     </message>
     <message>
         <source>%1 cannot be used (%2): commands are kept in memory only, no history</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 inutilisable (%2)&#xa0;: commandes gardées en mémoire seulement, pas d’historique</translation>
     </message>
 </context>
 <context>
     <name>FeedActions</name>
     <message>
         <source>Operator actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions de l’opérateur</translation>
     </message>
     <message>
         <source>Pause queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre la file d’attente</translation>
     </message>
     <message>
         <source>Execute phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter la phase</translation>
     </message>
     <message>
         <source>Remove phase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase…</translation>
     </message>
     <message>
         <source>Retry phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer la phase</translation>
     </message>
     <message>
         <source>Trigger workflow…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer un workflow…</translation>
     </message>
     <message>
         <source>Start a workflow for a GitHub issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer un workflow pour un ticket GitHub</translation>
     </message>
     <message>
         <source>Last command</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière commande</translation>
     </message>
     <message>
         <source>Pausing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspension…</translation>
     </message>
     <message>
         <source>A pause is on its way; see Commands to cancel it</source>
-        <translation type="unfinished"></translation>
+        <translation>Une suspension est en route&#xa0;; voir Commandes pour l’annuler</translation>
     </message>
     <message>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise…</translation>
     </message>
     <message>
         <source>A resume is on its way; see Commands to cancel it</source>
-        <translation type="unfinished"></translation>
+        <translation>Une reprise est en route&#xa0;; voir Commandes pour l’annuler</translation>
     </message>
     <message>
         <source>Resume queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre la file d’attente</translation>
     </message>
     <message>
         <source>Let the queue start new phases again</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre à nouveau à la file d’attente de démarrer de nouvelles phases</translation>
     </message>
     <message>
         <source>Stop the queue from starting new phases</source>
-        <translation type="unfinished"></translation>
+        <translation>Empêcher la file d’attente de démarrer de nouvelles phases</translation>
     </message>
     <message>
         <source>Select a ready phase to execute it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionner une phase prête pour l’exécuter</translation>
     </message>
     <message>
         <source>Start phase %1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer la phase %1 maintenant</translation>
     </message>
     <message>
         <source>Only a ready phase can be executed; %1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une phase prête peut être exécutée&#xa0;; état de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Select a failed phase to retry it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionner une phase échouée pour la relancer</translation>
     </message>
     <message>
         <source>Put phase %1 back in the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre la phase %1 dans la file d’attente</translation>
     </message>
     <message>
         <source>Only a failed phase can be retried; %1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une phase échouée peut être relancée&#xa0;; état de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Select a phase to remove it from the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionner une phase pour la retirer de la file d’attente</translation>
     </message>
     <message>
         <source>A running phase cannot be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Une phase en cours ne peut pas être retirée</translation>
     </message>
     <message>
         <source>Remove phase %1 from the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase %1 de la file d’attente</translation>
     </message>
     <message>
         <source>Workflows are triggered on the workflows feed, which is not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Les workflows sont lancés sur le flux des workflows, qui n’est pas configuré</translation>
     </message>
     <message>
         <source>⧗ %1: sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>⧗ %1&#xa0;: envoi…</translation>
     </message>
     <message>
         <source>⧗ %1: queued — goes out when %2 is live again</source>
-        <translation type="unfinished"></translation>
+        <translation>⧗ %1&#xa0;: en file — part quand %2 sera de nouveau en direct</translation>
     </message>
     <message>
         <source>Execute phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter la phase %1</translation>
     </message>
     <message>
         <source>Remove phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase %1</translation>
     </message>
     <message>
         <source>Retry phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer la phase %1</translation>
     </message>
     <message>
         <source>Trigger workflow for issue #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer un workflow pour le ticket #%1</translation>
     </message>
     <message>
         <source>⧗ %1: sent, waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>⧗ %1&#xa0;: envoyé, en attente du serveur</translation>
     </message>
     <message>
         <source>✓ %1: done</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1&#xa0;: fait</translation>
     </message>
     <message>
         <source>✗ %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1&#xa0;: échec — %2</translation>
     </message>
     <message>
         <source>✗ %1 expired: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1&#xa0;: expiré — %2</translation>
     </message>
     <message>
         <source>%1: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: annulé</translation>
     </message>
     <message>
         <source>✗ %1 not accepted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1&#xa0;: refusé — %2</translation>
     </message>
     <message>
         <source>Commands…</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes…</translation>
     </message>
     <message>
         <source>Remove phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase</translation>
     </message>
     <message>
         <source>Remove phase %1 from the queue?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase %1 de la file d’attente&#xa0;?</translation>
     </message>
     <message>
         <source>The backend drops the phase; this cannot be undone once sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le backend abandonne la phase&#xa0;; une fois la commande envoyée, c’est irréversible.</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
 </context>
 <context>
     <name>FeedHub</name>
     <message>
         <source>Commands are not available in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les commandes ne sont pas disponibles dans cette session.</translation>
     </message>
     <message>
         <source>%1 goes out on the %2 feed, which is not configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 part sur le flux %2, qui n’est pas configuré.</translation>
     </message>
     <message>
         <source>There is no feed &quot;%1&quot; to send %2 on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de flux «&#xa0;%1&#xa0;» sur lequel envoyer %2.</translation>
     </message>
 </context>
 <context>
@@ -1938,19 +1938,19 @@ D&apos;une session précédente</translation>
     </message>
     <message>
         <source>Commands waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes en attente</translation>
     </message>
     <message>
         <source>Operator commands journaled and waiting to be delivered on this feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes de l’opérateur journalisées, en attente de livraison sur ce flux</translation>
     </message>
     <message>
         <source>1 command waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 commande en attente</translation>
     </message>
     <message>
         <source>%1 commands waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 commandes en attente</translation>
     </message>
 </context>
 <context>
@@ -2277,11 +2277,11 @@ D&apos;une session précédente</translation>
     </message>
     <message>
         <source>degraded (HTTP), last snapshot %1; WebSocket %2</source>
-        <translation type="unfinished"></translation>
+        <translation>dégradé (HTTP), dernier instantané %1&#xa0;; WebSocket&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1; HTTP fallback failing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;; repli HTTP en échec&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2457,40 +2457,40 @@ D&apos;une session précédente</translation>
     </message>
     <message>
         <source>Command %1 not accepted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande %1 refusée&#xa0;: %2</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message numerus="yes">
         <source>%n degraded (HTTP)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dégradé (HTTP)</numerusform>
+            <numerusform>%n dégradés (HTTP)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n HTTP fallback failing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n repli HTTP en échec</numerusform>
+            <numerusform>%n replis HTTP en échec</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n command(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n commande en attente</numerusform>
+            <numerusform>%n commandes en attente</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1, %2 commands waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 commandes en attente</translation>
     </message>
 </context>
 <context>
@@ -2670,39 +2670,39 @@ D&apos;une session précédente</translation>
     <name>TriggerWorkflowDialog</name>
     <message>
         <source>Trigger workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer un workflow</translation>
     </message>
     <message>
         <source>Starts a workflow for a GitHub issue. The command goes out on the %1 feed; while that feed is down it waits in the journal and is sent once the link is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarre un workflow pour un ticket GitHub. La commande part sur le flux %1&#xa0;; tant que ce flux est en panne, elle attend dans le journal et sera envoyée dès que la liaison sera rétablie.</translation>
     </message>
     <message>
         <source>Issue number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de ticket</translation>
     </message>
     <message>
         <source>e.g. 142</source>
-        <translation type="unfinished"></translation>
+        <translation>p.&#xa0;ex. 142</translation>
     </message>
     <message>
         <source>&amp;Issue number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Numéro de ticket</translation>
     </message>
     <message>
         <source>&amp;Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lancer</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number: type the issue&apos;s number, e.g. 142</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre&#xa0;: saisissez le numéro du ticket, p.&#xa0;ex. 142</translation>
     </message>
     <message>
         <source>An issue number is 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>Un numéro de ticket vaut 1 ou plus</translation>
     </message>
     <message>
         <source>%1 is too large for an issue number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est trop grand pour un numéro de ticket</translation>
     </message>
 </context>
 <context>
