@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cmath>
+
+// One row of the results table and of bench-results.json.
+struct Figure
+{
+    enum class GoalOn { None, Value, Ratio };
+    enum class Op { AtMost, AtLeast, Above };
+
+    QString id;    // "ingest.1k.changing"
+    QString title; // "Ingest, 1 KB changing snapshots"
+    double value = NAN;
+    QString unit; // "msg/s", "ms", "%", "MiB"
+    GoalOn goalOn = GoalOn::None;
+    Op op = Op::AtMost;
+    double goal = NAN;
+    double peer = NAN;
+    QString peerName; // "bare QWebSocket + QJsonDocument"
+    double ratio = NAN;
+    int runs = 0;
+    bool failed = false; // the measurement itself did not complete: always a miss
+    QString note;        // how it was measured, one line
+    QJsonObject detail;
+
+    // "pass", "miss", or "info" without a goal (or without a value).
+    QString status() const;
+    QString goalText() const;
+    QJsonObject toJson() const;
+    static Figure fromJson(const QJsonObject &object);
+};

@@ -1,0 +1,179 @@
+#include "benchdashboard.h"
+#include "benchstats.h"
+#include "lagprobe.h"
+#include "procstats.h"
+#include "sections.h"
+#include "serverprocess.h"
+
+#include "dashboard/feedhub.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+// Scale: 60 simulated backends x 8 feeds = 480 feeds in one dashboard process, each receiving a
+// changed 10-row snapshot every 2 s. Then every backend restarts at once (close 1001, down for
+// a second): how the reconnect attempts spread over time.
+namespace ScaleBench {
+
+QList<Figure> run(const BenchOptions &options)
+{
+    QList<Figure> figures;
+    const int backends = options.quick ? 2 : 60;
+    const int feeds = backends * 8;
+    ServerProcess server;
+    if (!server.start({u"--backends"_s, QString::number(backends), u"--rows"_s, u"10"_s,
+                       u"--ring"_s, u"8"_s, u"--changed"_s, u"2"_s})) {
+        std::fprintf(stderr, "scale: %s\n", qPrintable(server.error()));
+        return figures;
+    }
+    // 10 ms between starts instead of 100, or starting 480 feeds takes 48 s.
+    const Config config = BenchEnv::multiBackendConfig(server.ports(), {u"stagger.step_ms=10"_s});
+    const qint64 rssEmpty = ProcStats::rssKb();
+    BenchDashboard dashboard(config, true);
+    FeedHub *hub = dashboard.hub();
+    QList<qint64> attemptWallMs;
+    QHash<QString, bool> reconnected;
+    bool recording = false;
+    QObject::connect(hub, &FeedHub::eventReceived, hub, [&](const FeedEvent &e) {
+        if (!recording || e.feed.isEmpty())
+            return;
+        if (e.event == "attempt"_L1)
+            attemptWallMs.append(e.wallMs); // when the engine opened the socket
+        else if (e.event == "connected"_L1)
+            reconnected.insert(e.feed, true);
+    });
+    const qint64 t0 = ProcStats::monotonicNs();
+    dashboard.start();
+    const bool up =
+        BenchEnv::spinUntil([&] { return dashboard.connectedCount() == feeds; }, 180000);
+    const double startSeconds = double(ProcStats::monotonicNs() - t0) / 1e9;
+    if (!up) {
+        std::fprintf(stderr, "scale: only %d of %d feeds connected\n", dashboard.connectedCount(),
+                     feeds);
+        return figures;
+    }
+    server.command("rate 0.5");
+    BenchEnv::spinFor(options.quick ? 500 : 4000);
+
+    const int windowMs = options.quick ? 1000 : 10000;
+    LagProbe probe(10);
+    const qint64 cpu0 = ProcStats::cpuUs();
+    const qint64 m0 = dashboard.messages();
+    const qint64 w0 = ProcStats::monotonicNs();
+    probe.start();
+    BenchEnv::spinFor(windowMs);
+    probe.stop();
+    const double seconds = double(ProcStats::monotonicNs() - w0) / 1e9;
+    const double cpuPercent = 100.0 * double(ProcStats::cpuUs() - cpu0) / 1e6 / seconds;
+    const double msgsPerS = double(dashboard.messages() - m0) / seconds;
+    const qint64 rss = ProcStats::rssKb();
+    const QList<double> lag = probe.samplesUs();
+
+    // Mass restart.
+    recording = true;
+    const qint64 wallOffsetMs =
+        QDateTime::currentMSecsSinceEpoch() - ProcStats::monotonicNs() / 1'000'000;
+    server.send("restart 1000");
+    const qint64 downNs = ServerProcess::argument(server.waitFor("down", 10000));
+    const qint64 listeningNs = ServerProcess::argument(server.waitFor("listening", 10000));
+    const bool back = BenchEnv::spinUntil([&] { return reconnected.size() == feeds; }, 60000);
+    const double allBackMs = double(ProcStats::monotonicNs() - listeningNs) / 1e6;
+    recording = false;
+    server.command("rate 0");
+
+    const qint64 downWallMs = downNs / 1'000'000 + wallOffsetMs;
+    QList<int> buckets;
+    for (qint64 at : std::as_const(attemptWallMs)) {
+        const qint64 bucket = std::max<qint64>(0, (at - downWallMs) / 100);
+        if (bucket >= buckets.size())
+            buckets.resize(bucket + 1, 0);
+        ++buckets[bucket];
+    }
+    QJsonArray histogram;
+    QList<double> nonEmpty;
+    int peak = 0;
+    for (int n : std::as_const(buckets)) {
+        histogram.append(n);
+        peak = std::max(peak, n);
+        if (n > 0)
+            nonEmpty.append(n);
+    }
+    const QString note = u"%1 backends x 8 feeds, a changed 10-row snapshot per feed every 2 s, "
+                         "visible window"_s.arg(backends);
+
+    Figure cpu;
+    cpu.id = u"scale.cpu"_s;
+    cpu.title = u"scale %1 feeds: CPU"_s.arg(feeds);
+    cpu.value = cpuPercent;
+    cpu.unit = u"%"_s;
+    cpu.runs = 1;
+    cpu.note = note + u"; %1 snapshots/s taken in"_s.arg(std::round(msgsPerS));
+    cpu.detail = {{u"feeds"_s, feeds},
+                  {u"start_all_connected_s"_s, startSeconds},
+                  {u"snapshots_per_s"_s, msgsPerS}};
+    figures.append(cpu);
+
+    Figure mem;
+    mem.id = u"scale.rss"_s;
+    mem.title = u"  RSS"_s;
+    mem.value = double(rss) / 1024;
+    mem.unit = u"MiB"_s;
+    mem.peer = double(rssEmpty) / 1024;
+    mem.peerName = u"this process before the dashboard was built"_s;
+    mem.runs = 1;
+    mem.note = u"VmRSS of the bench process"_s;
+    figures.append(mem);
+
+    Figure p99;
+    p99.id = u"scale.lag.p99"_s;
+    p99.title = u"  event-loop lag p99"_s;
+    p99.value = BenchStats::percentile(lag, 99) / 1000.0;
+    p99.unit = u"ms"_s;
+    p99.goalOn = Figure::GoalOn::Value;
+    p99.op = Figure::Op::AtMost;
+    p99.goal = 16;
+    p99.runs = 1;
+    p99.note = u"over %1 s; p50 %2 ms, max %3 ms"_s.arg(windowMs / 1000)
+                   .arg(BenchStats::median(lag) / 1000.0, 0, 'f', 2)
+                   .arg(BenchStats::maximum(lag) / 1000.0, 0, 'f', 1);
+    p99.detail = {{u"p50_ms"_s, BenchStats::median(lag) / 1000.0},
+                  {u"max_ms"_s, BenchStats::maximum(lag) / 1000.0}};
+    figures.append(p99);
+
+    Figure own = p99;
+    own.id = u"scale.lag.own_p99"_s;
+    own.title = u"  lag p99 from its own work"_s;
+    own.value = BenchStats::percentile(probe.ownSamplesUs(), 99) / 1000.0;
+    own.note = u"lateness capped by the GUI thread's CPU time; it waited for a CPU %1 % of the "
+               "time"_s.arg(100 * probe.runQueueShare(), 0, 'f', 0);
+    own.detail = {};
+    figures.append(own);
+
+    Figure herd;
+    herd.id = u"scale.reconnect.peak"_s;
+    herd.title = u"  mass restart: busiest 100 ms, attempts"_s;
+    herd.value = 100.0 * peak / feeds;
+    herd.unit = u"% of feeds"_s;
+    herd.goalOn = Figure::GoalOn::Value;
+    herd.op = Figure::Op::AtMost;
+    herd.goal = 30; // jitter 0.5 spreads a 1 s first retry over 500 ms: ~20 % per 100 ms
+    herd.runs = 1;
+    herd.failed = !back;
+    herd.note = u"%1 attempts in %2 buckets of 100 ms from the restart; median bucket %3; all "
+                "back %4 ms after listening again"_s.arg(attemptWallMs.size())
+                    .arg(nonEmpty.size())
+                    .arg(BenchStats::median(nonEmpty))
+                    .arg(std::round(allBackMs));
+    herd.detail = {{u"attempts_per_100ms"_s, histogram},
+                   {u"peak_attempts"_s, peak},
+                   {u"all_reconnected_ms_after_listening"_s, allBackMs}};
+    figures.append(herd);
+    return figures;
+}
+
+} // namespace ScaleBench

@@ -1,0 +1,192 @@
+#include "benchdashboard.h"
+#include "benchstats.h"
+#include "lagprobe.h"
+#include "procstats.h"
+#include "sections.h"
+#include "serverprocess.h"
+
+#include <QJsonArray>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+// UI responsiveness: the GUI thread's event-loop lag while 8 feeds each receive 200 snapshots/s
+// of 100 rows into the visible main window. The peer is the same window with no data flowing,
+// measured first in the same run.
+namespace {
+struct Window
+{
+    double p50Ms = 0;
+    double p99Ms = 0;
+    double maxMs = 0;
+    double ownP99Ms = 0;
+    double ownMaxMs = 0;
+    double waitShare = 0; // GUI thread runnable but without a CPU
+    double deliveredPerS = 0;
+    double cpuPercent = 0;
+};
+
+Window measure(BenchDashboard &dashboard, int ms)
+{
+    LagProbe probe(10);
+    const qint64 messages0 = dashboard.messages();
+    const qint64 cpu0 = ProcStats::cpuUs();
+    const qint64 t0 = ProcStats::monotonicNs();
+    probe.start();
+    BenchEnv::spinFor(ms);
+    probe.stop();
+    const double seconds = double(ProcStats::monotonicNs() - t0) / 1e9;
+    Window w;
+    const QList<double> lag = probe.samplesUs();
+    w.p50Ms = BenchStats::percentile(lag, 50) / 1000.0;
+    w.p99Ms = BenchStats::percentile(lag, 99) / 1000.0;
+    w.maxMs = BenchStats::maximum(lag) / 1000.0;
+    w.ownP99Ms = BenchStats::percentile(probe.ownSamplesUs(), 99) / 1000.0;
+    w.ownMaxMs = BenchStats::maximum(probe.ownSamplesUs()) / 1000.0;
+    w.waitShare = probe.runQueueShare();
+    w.cpuPercent = 100.0 * double(ProcStats::cpuUs() - cpu0) / 1e6 / seconds;
+    // Stats reach the hub every 200 ms, so the count lags the window by at most that much.
+    w.deliveredPerS = double(dashboard.messages() - messages0) / seconds;
+    return w;
+}
+
+QList<double> column(const QList<Window> &windows, double Window::*member)
+{
+    QList<double> out;
+    for (const Window &w : windows)
+        out.append(w.*member);
+    return out;
+}
+} // namespace
+
+namespace UiLagBench {
+
+QList<Figure> run(const BenchOptions &options)
+{
+    QList<Figure> figures;
+    const int rows = 100;
+    const double rate = options.quick ? 20 : 200;
+    const int windowMs = options.quick ? 800 : 5000;
+    const int windows = options.quick ? 1 : 3;
+    ServerProcess server;
+    if (!server.start(
+            {u"--rows"_s, QString::number(rows), u"--ring"_s, u"32"_s, u"--changed"_s, u"5"_s})) {
+        std::fprintf(stderr, "ui-lag: %s\n", qPrintable(server.error()));
+        return figures;
+    }
+    BenchDashboard dashboard(BenchEnv::config(server.ports().first()), true);
+    dashboard.start();
+    if (!BenchEnv::spinUntil(
+            [&] { return dashboard.connectedCount() == 8 && dashboard.feedsWithRows() == 8; },
+            30000)) {
+        std::fprintf(stderr, "ui-lag: feeds did not connect\n");
+        return figures;
+    }
+    BenchEnv::spinFor(options.quick ? 300 : 1500);
+    const Window idle = measure(dashboard, windowMs);
+
+    const qint64 rss0 = ProcStats::rssKb();
+    const QByteArray before = server.command("stats");
+    server.command("rate " + QByteArray::number(rate));
+    BenchEnv::spinFor(options.quick ? 300 : 2000); // warm-up: tables fill, caches settle
+    QList<Window> busy;
+    for (int i = 0; i < windows; ++i)
+        busy.append(measure(dashboard, windowMs));
+    const QByteArray after = server.command("stats");
+    server.command("rate 0");
+    const qint64 rss1 = ProcStats::rssKb();
+
+    const qint64 sent = ServerProcess::field(after, "sent") - ServerProcess::field(before, "sent");
+    const qint64 skipped =
+        ServerProcess::field(after, "skipped") - ServerProcess::field(before, "skipped");
+    const double offered = 8 * rate;
+    QJsonArray perWindow;
+    for (const Window &w : busy) {
+        perWindow.append(QJsonObject {{u"p50_ms"_s, w.p50Ms},
+                                      {u"p99_ms"_s, w.p99Ms},
+                                      {u"max_ms"_s, w.maxMs},
+                                      {u"own_p99_ms"_s, w.ownP99Ms},
+                                      {u"own_max_ms"_s, w.ownMaxMs},
+                                      {u"gui_thread_waiting_for_cpu"_s, w.waitShare},
+                                      {u"delivered_per_s"_s, w.deliveredPerS},
+                                      {u"cpu_percent"_s, w.cpuPercent}});
+    }
+    const QJsonObject detail {{u"windows"_s, perWindow},
+                              {u"window_ms"_s, windowMs},
+                              {u"feeds"_s, 8},
+                              {u"rows"_s, rows},
+                              {u"offered_per_s"_s, offered},
+                              {u"server_sent"_s, sent},
+                              {u"server_skipped_backpressure"_s, skipped},
+                              {u"rss_before_mib"_s, double(rss0) / 1024},
+                              {u"rss_after_mib"_s, double(rss1) / 1024}};
+    const QString note = u"8 feeds x %1/s x %2 rows into the visible window; median of %3 "
+                         "windows of %4 s; peer: same window, no data"_s.arg(rate)
+                             .arg(rows)
+                             .arg(windows)
+                             .arg(windowMs / 1000.0);
+
+    auto lagFigure = [&](const QString &id, const QString &title, double Window::*member,
+                         double idleValue, bool withGoal) {
+        Figure f;
+        f.id = id;
+        f.title = title;
+        f.value = BenchStats::median(column(busy, member));
+        f.unit = u"ms"_s;
+        if (withGoal) {
+            f.goalOn = Figure::GoalOn::Value;
+            f.op = Figure::Op::AtMost;
+            f.goal = 16;
+        }
+        f.peer = idleValue;
+        f.peerName = u"same window, idle"_s;
+        f.runs = windows;
+        f.note = note;
+        f.detail = detail;
+        return f;
+    };
+    figures.append(
+        lagFigure(u"ui_lag.p50"_s, u"UI event-loop lag p50"_s, &Window::p50Ms, idle.p50Ms, false));
+    figures.append(
+        lagFigure(u"ui_lag.p99"_s, u"UI event-loop lag p99"_s, &Window::p99Ms, idle.p99Ms, true));
+    figures.append(
+        lagFigure(u"ui_lag.max"_s, u"UI event-loop lag max"_s, &Window::maxMs, idle.maxMs, false));
+    Figure own = lagFigure(u"ui_lag.own_p99"_s, u"  lag p99 from its own work"_s, &Window::ownP99Ms,
+                           idle.ownP99Ms, true);
+    own.note = u"each lateness capped by the GUI thread's CPU time in that interval; the GUI "
+               "thread waited for a CPU %1 % of the time (idle window: %2 %)"_s
+                   .arg(100 * BenchStats::median(column(busy, &Window::waitShare)), 0, 'f', 0)
+                   .arg(100 * idle.waitShare, 0, 'f', 0);
+    figures.append(own);
+
+    Figure d;
+    d.id = u"ui_lag.delivered"_s;
+    d.title = u"  snapshots/s taken in during the flood"_s;
+    d.value = BenchStats::median(column(busy, &Window::deliveredPerS));
+    d.unit = u"msg/s"_s;
+    d.goalOn = Figure::GoalOn::Ratio;
+    d.op = Figure::Op::AtLeast;
+    d.goal = 0.95;
+    d.peer = offered;
+    d.peerName = u"offered by the server"_s;
+    d.ratio = d.value / offered;
+    d.runs = windows;
+    d.note =
+        u"server skips a snapshot when >1 MiB is queued for a socket (%1 skipped)"_s.arg(skipped);
+    figures.append(d);
+
+    Figure c;
+    c.id = u"ui_lag.cpu"_s;
+    c.title = u"  process CPU during the flood"_s;
+    c.value = BenchStats::median(column(busy, &Window::cpuPercent));
+    c.unit = u"%"_s;
+    c.peer = idle.cpuPercent;
+    c.peerName = u"same window, idle"_s;
+    c.runs = windows;
+    c.note = u"all threads, % of one core"_s;
+    figures.append(c);
+    return figures;
+}
+
+} // namespace UiLagBench
