@@ -4,6 +4,7 @@
 #include "models/feedtablemodel.h"
 #include "statusstyle.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QJsonObject>
 #include <QLabel>
@@ -97,40 +98,74 @@ void ServiceTiles::resizeEvent(QResizeEvent *event)
     for (const Tile &tile : std::as_const(m_tiles))
         tile.frame->setFixedWidth(m_tileWidth);
     rebuild();
+    updateGeometry();
 }
 
 void ServiceTiles::rebuild()
 {
     const int rows = m_model ? m_model->rowCount() : 0;
-    while (m_tiles.size() < rows)
+    bool shapeChanged = false;
+    while (m_tiles.size() < rows) {
         m_tiles.append(makeTile());
+        shapeChanged = true;
+    }
     for (int i = 0; i < m_tiles.size(); ++i) {
-        const Tile &tile = m_tiles.at(i);
-        tile.frame->setVisible(i < rows);
+        Tile &tile = m_tiles[i];
+        if (tile.frame->isVisibleTo(this) != (i < rows)) {
+            tile.frame->setVisible(i < rows);
+            shapeChanged = true;
+        }
         if (i >= rows)
             continue;
         const QModelIndex index = m_model->index(i, 0);
         const QJsonObject row = index.data(FeedTableModel::RowObjectRole).toJsonObject();
         const QString status = index.data(FeedTableModel::StatusRole).toString();
-        const StatusStyle::Tone tone = StatusStyle::toneForStatus(status);
         const QString name =
             row.value("name"_L1).toString(index.data(FeedTableModel::KeyRole).toString());
-        tile.name->setText(name);
-        tile.status->setText(StatusStyle::statusLabel(status.isEmpty() ? u"unknown"_s : status));
-        tile.status->setStyleSheet(
-            u"color: %1; font-weight: 600;"_s.arg(StatusStyle::color(tone).darker(115).name()));
         const QString message = row.value("message"_L1).toString();
-        tile.message->setText(
-            tile.message->fontMetrics().elidedText(message, Qt::ElideRight, m_tileWidth - 28));
-        tile.message->setToolTip(message);
         const QJsonValue ms = row.value("response_time_ms"_L1);
-        tile.response->setText(ms.isDouble() ? tr("%1 ms").arg(ms.toInt()) : QString());
-        tile.frame->setAccessibleName(tr("%1: %2").arg(name, StatusStyle::statusLabel(status)));
-        tile.frame->setStyleSheet(u"QFrame#serviceTile { background: %1; border: 1px solid %2;"
-                                  " border-left: 4px solid %3; border-radius: 5px; }"_s.arg(
-                                      palette().color(QPalette::Base).name(),
-                                      palette().color(QPalette::Mid).name(),
-                                      StatusStyle::color(tone).name()));
+        const QString response = ms.isDouble() ? tr("%1 ms").arg(ms.toInt()) : QString();
+        const StatusStyle::Tone tone = StatusStyle::toneForStatus(status);
+        if (name != tile.shownName || status != tile.shownStatus) {
+            tile.name->setText(name);
+            tile.status->setText(
+                StatusStyle::statusLabel(status.isEmpty() ? u"unknown"_s : status));
+            tile.frame->setAccessibleName(tr("%1: %2").arg(name, StatusStyle::statusLabel(status)));
+            tile.shownName = name;
+            tile.shownStatus = status;
+        }
+        if (message != tile.shownMessage || m_tileWidth != tile.shownWidth) {
+            tile.message->setText(
+                tile.message->fontMetrics().elidedText(message, Qt::ElideRight, m_tileWidth - 28));
+            tile.message->setToolTip(message);
+            tile.shownMessage = message;
+            tile.shownWidth = m_tileWidth;
+        }
+        if (response != tile.shownResponse) {
+            tile.response->setText(response);
+            tile.shownResponse = response;
+        }
+        if (int(tone) != tile.shownTone) {
+            tile.status->setStyleSheet(
+                u"color: %1; font-weight: 600;"_s.arg(StatusStyle::color(tone).darker(115).name()));
+            tile.frame->setStyleSheet(u"QFrame#serviceTile { background: %1; border: 1px solid %2;"
+                                      " border-left: 4px solid %3; border-radius: 5px; }"_s.arg(
+                                          palette().color(QPalette::Base).name(),
+                                          palette().color(QPalette::Mid).name(),
+                                          StatusStyle::color(tone).name()));
+            tile.shownTone = int(tone);
+        }
     }
-    updateGeometry();
+    if (shapeChanged)
+        updateGeometry();
+}
+
+void ServiceTiles::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        for (Tile &tile : m_tiles)
+            tile.shownTone = -1; // the cards' colours come from the palette
+        rebuild();
+    }
 }

@@ -25,6 +25,7 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Tile
@@ -34,6 +35,14 @@ private:
         QLabel *status = nullptr;
         QLabel *message = nullptr;
         QLabel *response = nullptr;
+        // What the widgets show now: a style sheet re-polishes even when it is unchanged, and
+        // a busy feed rebuilds ~30 times a second.
+        QString shownName;
+        QString shownStatus;
+        QString shownMessage;
+        QString shownResponse;
+        int shownTone = -1;
+        int shownWidth = 0;
     };
 
     void rebuild();
