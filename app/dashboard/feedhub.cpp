@@ -35,9 +35,10 @@ void FeedHub::attach(FeedEngine *engine)
 {
     detach();
     m_engine = engine;
-    connect(engine, &FeedEngine::snapshotReceived, this, &FeedHub::onSnapshot);
+    // Events and snapshots come in batches: one queued call per message would wake this thread
+    // for every message of a flood.
+    connect(engine, &FeedEngine::batchReady, this, &FeedHub::onBatch);
     connect(engine, &FeedEngine::statsChanged, this, &FeedHub::onStats);
-    connect(engine, &FeedEngine::eventRaised, this, &FeedHub::onEvent);
     connect(engine, &FeedEngine::testFinished, this, &FeedHub::testFinished);
     connect(engine, &FeedEngine::feedAdded, this, &FeedHub::onFeedAdded);
     connect(engine, &FeedEngine::feedRemoved, this, &FeedHub::onFeedRemoved);
@@ -109,6 +110,14 @@ FeedTableModel *FeedHub::ensureTable(const QString &feedId, const QString &snaps
     m_tables.insert(feedId, model);
     m_coalescers.insert(feedId, coalescer);
     return model;
+}
+
+void FeedHub::onBatch(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots)
+{
+    for (const FeedEvent &event : events)
+        onEvent(event);
+    for (const FeedSnapshot &snapshot : snapshots)
+        onSnapshot(snapshot.feedId, snapshot.type, snapshot.data);
 }
 
 void FeedHub::onSnapshot(const QString &feedId, const QString &type, const QJsonValue &data)

@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 #include "connection/connectiontester.h"
+#include "connection/feedsnapshot.h"
 #include "connection/feedstats.h"
 #include "events/feedevent.h"
 
@@ -80,6 +81,7 @@ signals:
     void feedDataChanged(const QString &feedId);
 
 private:
+    void onBatch(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots);
     void onSnapshot(const QString &feedId, const QString &type, const QJsonValue &data);
     void onStats(const FeedStats &stats);
     void onEvent(const FeedEvent &event);
