@@ -28,6 +28,8 @@ struct Round
 {
     double rate = 0;        // messages/s, wall clock
     double cpuUsPerMsg = 0; // this process, all threads
+    double engineCpuUsPerMsg = 0;
+    double guiCpuUsPerMsg = 0;
     double serverCpuUsPerMsg = 0;
     bool ok = false;
 };
@@ -65,6 +67,7 @@ Round runRound(Rig &rig, Client client, int count)
                                          doneNs = ProcStats::monotonicNs();
                                  });
     }
+    const QHash<QString, qint64> threads0 = ProcStats::threadCpuUsByName();
     const qint64 cpu0 = ProcStats::cpuUs();
     const qint64 t0 = ProcStats::monotonicNs();
     rig.server->send(QByteArray("blast ") + target + ' ' + QByteArray::number(round));
@@ -83,6 +86,7 @@ Round runRound(Rig &rig, Client client, int count)
         120000);
     QObject::disconnect(watch);
     const qint64 cpu1 = ProcStats::cpuUs();
+    const QHash<QString, qint64> threads1 = ProcStats::threadCpuUsByName();
     const QByteArray blast = rig.server->waitFor("blast", 30000);
     if (!finished || blast.isEmpty())
         return result;
@@ -91,6 +95,11 @@ Round runRound(Rig &rig, Client client, int count)
                                                   : rig.sink->finishedAtNs();
     result.rate = double(count) / (double(t1 - t0) / 1e9);
     result.cpuUsPerMsg = double(cpu1 - cpu0) / count;
+    // Thread names as the kernel keeps them (15 characters).
+    const QString engine = u"feedwatch-engin"_s;
+    const QString gui = u"feedwatch-bench"_s;
+    result.engineCpuUsPerMsg = double(threads1.value(engine) - threads0.value(engine)) / count;
+    result.guiCpuUsPerMsg = double(threads1.value(gui) - threads0.value(gui)) / count;
     result.serverCpuUsPerMsg = double(ServerProcess::field(blast, "cpu_us")) / count;
     result.ok = true;
     if (client == Client::Feedwatch) {
@@ -227,6 +236,10 @@ QList<Figure> run(const BenchOptions &options)
             {u"bare_msgs_per_s"_s, rates(peer)},
             {u"sink_msgs_per_s"_s, rates(sinkRounds)},
             {u"feedwatch_cpu_us_per_msg"_s, BenchStats::median(field(fw, &Round::cpuUsPerMsg))},
+            {u"feedwatch_engine_thread_cpu_us_per_msg"_s,
+             BenchStats::median(field(fw, &Round::engineCpuUsPerMsg))},
+            {u"feedwatch_gui_thread_cpu_us_per_msg"_s,
+             BenchStats::median(field(fw, &Round::guiCpuUsPerMsg))},
             {u"bare_cpu_us_per_msg"_s, BenchStats::median(field(peer, &Round::cpuUsPerMsg))},
             {u"server_cpu_us_per_msg"_s, serverCpu},
             {u"all_rounds_complete"_s, allOk},

@@ -1,6 +1,7 @@
 #include "procstats.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QList>
 
@@ -17,6 +18,22 @@ QByteArray readProc(qint64 pid, const char *what)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+// The command name is in parentheses and may hold spaces: fields are counted after the last
+// ')'. Fields 14 and 15 of proc(5) (utime, stime) are 11 and 12 after the state field.
+qint64 ticksToUs(const QByteArray &stat, QByteArray *name)
+{
+    const qsizetype open = stat.indexOf('(');
+    const qsizetype close = stat.lastIndexOf(')');
+    if (open < 0 || close < 0)
+        return -1;
+    if (name)
+        *name = stat.mid(open + 1, close - open - 1);
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1'000'000
+        / sysconf(_SC_CLK_TCK);
 }
 } // namespace
 
@@ -46,17 +63,24 @@ qint64 threadCpuNs()
 
 qint64 cpuUsOf(qint64 pid)
 {
-    const QByteArray stat = readProc(pid, "stat");
-    // The command name is in parentheses and may hold spaces: count fields after the last ')'.
-    const qsizetype close = stat.lastIndexOf(')');
-    if (close < 0)
-        return -1;
-    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    // Fields 14 and 15 of proc(5) (utime, stime) are 11 and 12 after the state field.
-    const qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong();
-    return ticks * 1'000'000 / sysconf(_SC_CLK_TCK);
+    return ticksToUs(readProc(pid, "stat"), nullptr);
+}
+
+
+QHash<QString, qint64> threadCpuUsByName()
+{
+    QHash<QString, qint64> out;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile file(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray name;
+        const qint64 us = ticksToUs(file.readAll(), &name);
+        if (us >= 0)
+            out[QString::fromUtf8(name)] += us;
+    }
+    return out;
 }
 
 qint64 rssKb(qint64 pid)

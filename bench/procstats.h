@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QHash>
+#include <QString>
 
 // What the benchmarks read about processes, straight from the kernel.
 namespace ProcStats {
@@ -15,6 +16,9 @@ qint64 threadCpuNs();
 qint64 cpuUsOf(qint64 pid);
 // Resident set (VmRSS of /proc/<pid>/status; pid 0: this process), in KiB; -1 if unreadable.
 qint64 rssKb(qint64 pid = 0);
+// User + system CPU of each thread of this process by thread name (/proc/self/task/*/stat),
+// in microseconds; threads with the same name are summed.
+QHash<QString, qint64> threadCpuUsByName();
 // 1-minute load average, for the record.
 double loadAverage();
 } // namespace ProcStats
