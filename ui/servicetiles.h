@@ -22,10 +22,11 @@ public:
     int tileCount() const;
     // "backend_api: healthy", for tests.
     QString tileSummary(int index) const;
+    // The status colour along a card's left edge, for tests.
+    QColor tileAccent(int index) const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     struct Tile
@@ -35,8 +36,8 @@ private:
         QLabel *status = nullptr;
         QLabel *message = nullptr;
         QLabel *response = nullptr;
-        // What the widgets show now: a style sheet re-polishes even when it is unchanged, and
-        // a busy feed rebuilds ~30 times a second.
+        // What the widgets show now: a busy feed rebuilds ~30 times a second, and most cards
+        // have not changed.
         QString shownName;
         QString shownStatus;
         QString shownMessage;
