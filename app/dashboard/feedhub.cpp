@@ -116,8 +116,13 @@ void FeedHub::onBatch(const QList<FeedEvent> &events, const QList<FeedSnapshot> 
 {
     for (const FeedEvent &event : events)
         onEvent(event);
-    for (const FeedSnapshot &snapshot : snapshots)
-        onSnapshot(snapshot.feedId, snapshot.type, snapshot.data);
+    // Each feed's table is updated in an event of its own: eight 100-row diffs in one go would
+    // block the loop for a frame or two, one at a time lets it paint and run timers in between.
+    for (const FeedSnapshot &snapshot : snapshots) {
+        QMetaObject::invokeMethod(
+            this, [this, snapshot] { onSnapshot(snapshot.feedId, snapshot.type, snapshot.data); },
+            Qt::QueuedConnection);
+    }
 }
 
 void FeedHub::onSnapshot(const QString &feedId, const QString &type, const QJsonValue &data)
