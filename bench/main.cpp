@@ -1,9 +1,9 @@
+#include "benchapplication.h"
 #include "benchenv.h"
 #include "procstats.h"
 #include "report.h"
 #include "sections.h"
 
-#include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    BenchApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"feedwatch-bench"_s);
 
     QCommandLineParser parser;

@@ -66,7 +66,6 @@ qint64 cpuUsOf(qint64 pid)
     return ticksToUs(readProc(pid, "stat"), nullptr);
 }
 
-
 QHash<QString, qint64> threadCpuUsByName()
 {
     QHash<QString, qint64> out;
