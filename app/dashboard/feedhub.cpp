@@ -131,9 +131,13 @@ void FeedHub::onSnapshot(const QString &feedId, const QString &type, const QJson
     m_coalescers.value(feedId)->submit(data);
 }
 
-FeedStats FeedHub::stats(const QString &feedId) const
+const FeedStats &FeedHub::stats(const QString &feedId) const
 {
-    return m_stats.value(feedId);
+    // By reference: the summaries look at every feed's state on each change, and a FeedStats
+    // copy is a dozen strings.
+    static const FeedStats unknown;
+    const auto it = m_stats.constFind(feedId);
+    return it == m_stats.cend() ? unknown : *it;
 }
 
 int FeedHub::liveCount() const

@@ -46,7 +46,8 @@ public:
     FeedTableModel *tableModel(const QString &feedId) const { return m_tables.value(feedId); }
     ConnectionsModel *connections() const { return m_connections; }
     EventLogModel *eventLog() const { return m_eventLog; }
-    FeedStats stats(const QString &feedId) const;
+    // Valid until the hub next takes stats (copy it to keep it); default stats for an unknown id.
+    const FeedStats &stats(const QString &feedId) const;
     int liveCount() const;
     Quality::Tier worstQuality() const;
     // (wall ms, RTT ms) samples of the last `latencyWindowMs`, oldest first.
