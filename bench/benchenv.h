@@ -16,6 +16,7 @@ struct BenchOptions
     // For profiling one ingest case under valgrind: "1k-changing", ... and a fixed count.
     QString ingestCase;
     int ingestCount = 0;
+    int scaleBackends = 60; // 8 feeds each
 };
 
 namespace BenchEnv {

@@ -135,7 +135,11 @@ int main(int argc, char *argv[])
         u"Only this ingest case (1k-changing, 64k-identical, ...), for profiling."_s, u"case"_s);
     const QCommandLineOption ingestCount(
         u"ingest-count"_s, u"Messages per ingest round instead of ~1 s worth."_s, u"n"_s);
-    parser.addOptions({quick, longRun, runs, only, out, child, ingestCase, ingestCount});
+    const QCommandLineOption scaleBackends(u"scale-backends"_s,
+                                           u"Backends of the scale section (default 60)."_s,
+                                           u"n"_s, u"60"_s);
+    parser.addOptions(
+        {quick, longRun, runs, only, out, child, ingestCase, ingestCount, scaleBackends});
     parser.process(app);
 
     BenchOptions options;
@@ -144,6 +148,7 @@ int main(int argc, char *argv[])
     options.runs = std::max(1, parser.value(runs).toInt());
     options.ingestCase = parser.value(ingestCase);
     options.ingestCount = parser.value(ingestCount).toInt();
+    options.scaleBackends = std::max(1, parser.value(scaleBackends).toInt());
     if (parser.isSet(child))
         return runChild(parser.value(child), options, parser.value(out));
 
@@ -170,6 +175,7 @@ int main(int argc, char *argv[])
             args << u"--ingest-case"_s << options.ingestCase;
         if (options.ingestCount > 0)
             args << u"--ingest-count"_s << QString::number(options.ingestCount);
+        args << u"--scale-backends"_s << QString::number(options.scaleBackends);
         QProcess section;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"XDG_CONFIG_HOME"_s, scratch.filePath(u"config"_s)); // never the user's

@@ -24,7 +24,7 @@ namespace ScaleBench {
 QList<Figure> run(const BenchOptions &options)
 {
     QList<Figure> figures;
-    const int backends = options.quick ? 2 : 60;
+    const int backends = options.quick ? 2 : options.scaleBackends;
     const int feeds = backends * 8;
     ServerProcess server;
     if (!server.start({u"--backends"_s, QString::number(backends), u"--rows"_s, u"10"_s,
@@ -53,6 +53,8 @@ QList<Figure> run(const BenchOptions &options)
     const bool up =
         BenchEnv::spinUntil([&] { return dashboard.connectedCount() == feeds; }, 180000);
     const double startSeconds = double(ProcStats::monotonicNs() - t0) / 1e9;
+    std::fprintf(stderr, "scale: %d of %d feeds connected after %.1f s, RSS %lld MiB\n",
+                 dashboard.connectedCount(), feeds, startSeconds, ProcStats::rssKb() / 1024);
     if (!up) {
         std::fprintf(stderr, "scale: only %d of %d feeds connected\n", dashboard.connectedCount(),
                      feeds);
@@ -77,6 +79,8 @@ QList<Figure> run(const BenchOptions &options)
     const qint64 rss = ProcStats::rssKb();
     const QList<double> lag = probe.samplesUs();
 
+    std::fprintf(stderr, "scale: steady state %.0f%% CPU, %.0f snapshots/s, RSS %lld MiB\n",
+                 cpuPercent, msgsPerS, rss / 1024);
     // Mass restart.
     recording = true;
     const qint64 wallOffsetMs =
@@ -86,6 +90,8 @@ QList<Figure> run(const BenchOptions &options)
     const qint64 listeningNs = ServerProcess::argument(server.waitFor("listening", 10000));
     const bool back = BenchEnv::spinUntil([&] { return reconnected.size() == feeds; }, 60000);
     const double allBackMs = double(ProcStats::monotonicNs() - listeningNs) / 1e6;
+    std::fprintf(stderr, "scale: %lld of %d feeds back %.0f ms after listening again\n",
+                 qlonglong(reconnected.size()), feeds, allBackMs);
     recording = false;
     server.command("rate 0");
 
