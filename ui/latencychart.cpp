@@ -271,15 +271,27 @@ void LatencyChart::setShowAllFeeds(bool all)
 void LatencyChart::flush()
 {
     const qint64 now = m_clock->wallMs();
-    const qint64 from = now - qint64(m_windowMinutes) * 60 * 1000;
+    const qint64 windowMs = qint64(m_windowMinutes) * 60 * 1000;
+    const qint64 from = now - windowMs;
+    bool anyDirty = false;
+    for (Line *line : std::as_const(m_lines)) {
+        if (line->buffer.trim(now))
+            line->dirty = true;
+        anyDirty = anyDirty || (line->dirty && isShown(line->series->name()));
+    }
+    // Nothing new to draw: move the time axis only once it has slid by a pixel. Each move lays
+    // out every line again, and a 10-minute window over 1000 pixels slides one per 600 ms.
+    const double msPerPixel = double(windowMs) / std::max(1.0, m_chart->plotArea().width());
+    if (!anyDirty && !m_forceRedraw && m_lastFlushMs >= 0 && now >= m_lastFlushMs
+        && double(now - m_lastFlushMs) < msPerPixel)
+        return;
+    m_lastFlushMs = now;
     // Two points (min, max) per two pixel columns keep every spike; more only costs time in
     // QtCharts' geometry update, which dominates a flush.
     const int buckets = std::max(100, int(m_chart->plotArea().width()) / 2);
     double lo = std::numeric_limits<double>::max();
     double hi = 0;
     for (Line *line : std::as_const(m_lines)) {
-        if (line->buffer.trim(now))
-            line->dirty = true;
         if (!isShown(line->series->name()))
             continue;
         if (line->dirty || m_forceRedraw) {
