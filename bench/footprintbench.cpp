@@ -42,9 +42,9 @@ QList<Figure> run(const BenchOptions &options)
     const qint64 pid = app.processId();
     const bool up = server.waitForReady(8, 60000);
     // Let start-up work (first pongs, first layouts, font caches) finish before measuring.
-    BenchEnv::spinFor(options.quick ? 1000 : 5000);
+    BenchEnv::spinFor(options.quick ? 300 : 5000);
     const qint64 rssStart = ProcStats::rssKb(pid);
-    const int idleSeconds = options.quick ? 3 : 60;
+    const int idleSeconds = options.quick ? 1 : 60;
     const int totalSeconds = options.longRun ? 600 : idleSeconds;
     const qint64 cpu0 = ProcStats::cpuUsOf(pid);
     const qint64 t0 = ProcStats::monotonicNs();

@@ -33,7 +33,10 @@ QList<Figure> run(const BenchOptions &options)
         return figures;
     }
     // 10 ms between starts instead of 100, or starting 480 feeds takes 48 s.
-    const Config config = BenchEnv::multiBackendConfig(server.ports(), {u"stagger.step_ms=10"_s});
+    QStringList sets = {u"stagger.step_ms=10"_s};
+    if (options.quick)
+        sets << u"backoff.initial_ms=100"_s;
+    const Config config = BenchEnv::multiBackendConfig(server.ports(), sets);
     const qint64 rssEmpty = ProcStats::rssKb();
     BenchDashboard dashboard(config, true);
     FeedHub *hub = dashboard.hub();
@@ -61,9 +64,9 @@ QList<Figure> run(const BenchOptions &options)
         return figures;
     }
     server.command("rate 0.5");
-    BenchEnv::spinFor(options.quick ? 500 : 4000);
+    BenchEnv::spinFor(options.quick ? 200 : 4000);
 
-    const int windowMs = options.quick ? 1000 : 10000;
+    const int windowMs = options.quick ? 500 : 10000;
     LagProbe probe(10);
     const qint64 cpu0 = ProcStats::cpuUs();
     const qint64 m0 = dashboard.messages();
@@ -85,7 +88,7 @@ QList<Figure> run(const BenchOptions &options)
     recording = true;
     const qint64 wallOffsetMs =
         QDateTime::currentMSecsSinceEpoch() - ProcStats::monotonicNs() / 1'000'000;
-    server.send("restart 1000");
+    server.send(options.quick ? "restart 100" : "restart 1000");
     const qint64 downNs = ServerProcess::argument(server.waitFor("down", 10000));
     const qint64 listeningNs = ServerProcess::argument(server.waitFor("listening", 10000));
     const bool back = BenchEnv::spinUntil([&] { return reconnected.size() == feeds; }, 60000);

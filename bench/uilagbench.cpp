@@ -78,7 +78,7 @@ QList<Figure> run(const BenchOptions &options)
     QList<Figure> figures;
     const int rows = 100;
     const double rate = options.quick ? 20 : 200;
-    const int windowMs = options.quick ? 800 : 5000;
+    const int windowMs = options.quick ? 300 : 5000;
     const int windows = options.quick ? 1 : 3;
     ServerProcess server;
     if (!server.start(
@@ -94,13 +94,13 @@ QList<Figure> run(const BenchOptions &options)
         std::fprintf(stderr, "ui-lag: feeds did not connect\n");
         return figures;
     }
-    BenchEnv::spinFor(options.quick ? 300 : 1500);
+    BenchEnv::spinFor(options.quick ? 100 : 1500);
     const Window idle = measure(dashboard, windowMs);
 
     const qint64 rss0 = ProcStats::rssKb();
     const QByteArray before = server.command("stats");
     server.command("rate " + QByteArray::number(rate));
-    BenchEnv::spinFor(options.quick ? 300 : 2000); // warm-up: tables fill, caches settle
+    BenchEnv::spinFor(options.quick ? 100 : 2000); // warm-up: tables fill, caches settle
     QList<Window> busy;
     for (int i = 0; i < windows; ++i)
         busy.append(measure(dashboard, windowMs));
