@@ -11,4 +11,14 @@ inline double median(const QList<double> &values)
     return percentile(values, 50);
 }
 double maximum(const QList<double> &values);
+// One member of every record: values(rounds, &Round::rate).
+template<typename T>
+QList<double> values(const QList<T> &records, double T::*member)
+{
+    QList<double> out;
+    out.reserve(records.size());
+    for (const T &r : records)
+        out.append(r.*member);
+    return out;
+}
 } // namespace BenchStats

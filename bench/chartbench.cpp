@@ -62,15 +62,10 @@ QList<Figure> run(const BenchOptions &options)
     }
     const qsizetype points = chart.series(feeds.first())->count();
 
-    Figure f;
-    f.id = u"chart.update"_s;
-    f.title = u"latency chart update, 8 feeds x 10/s, 10 min"_s;
-    f.value = BenchStats::median(costMs);
-    f.unit = u"ms"_s;
-    f.goalOn = Figure::GoalOn::Value;
-    f.op = Figure::Op::AtMost;
-    f.goal = 16; // one frame: an update never makes the window stutter
-    f.runs = updates;
+    // Goal: one frame, so an update never makes the window stutter.
+    Figure f = Figure::make(u"chart.update"_s, u"latency chart update, 8 feeds x 10/s, 10 min"_s,
+                            BenchStats::median(costMs), u"ms"_s, updates)
+                   .goalOnValue(Figure::Op::AtMost, 16);
     f.note = u"GUI-thread CPU per flush + repaint, median of %1 updates; flush alone %2 ms; "
              "%3 points drawn per line"_s.arg(updates)
                  .arg(BenchStats::median(flushMs), 0, 'f', 2)
@@ -81,12 +76,9 @@ QList<Figure> run(const BenchOptions &options)
                 {u"buffered_per_line"_s, chart.bufferedPoints(feeds.first())}};
     figures.append(f);
 
-    Figure share;
-    share.id = u"chart.cpu"_s;
-    share.title = u"  chart CPU at 4 updates/s"_s;
-    share.value = f.value * 1000.0 / LatencyChart::flushIntervalMs / 10.0;
-    share.unit = u"%"_s;
-    share.runs = updates;
+    Figure share =
+        Figure::make(u"chart.cpu"_s, u"  chart CPU at 4 updates/s"_s,
+                     f.value * 1000.0 / LatencyChart::flushIntervalMs / 10.0, u"%"_s, updates);
     share.note = u"median update cost x 4 per second, % of one core"_s;
     figures.append(share);
     return figures;

@@ -95,12 +95,8 @@ QList<Figure> run(const BenchOptions &options)
                                   {u"interval_ms"_s, v.intervalMs},
                                   {u"timeout_ms"_s, v.timeoutMs},
                                   {u"feeds_not_detected"_s, missed}};
-        Figure p50;
-        p50.id = u"dead_link.%1.p50"_s.arg(v.id);
-        p50.title = v.title + u" (p50)"_s;
-        p50.value = BenchStats::median(runMedians);
-        p50.unit = u"ms"_s;
-        p50.runs = runs;
+        Figure p50 = Figure::make(u"dead_link.%1.p50"_s.arg(v.id), v.title + u" (p50)"_s,
+                                  BenchStats::median(runMedians), u"ms"_s, runs);
         p50.note = u"heartbeat %1 + %2 ms; freeze at a random point of the cycle; 8 feeds per "
                    "run, median of %3 runs"_s.arg(v.intervalMs)
                        .arg(v.timeoutMs)
@@ -114,9 +110,7 @@ QList<Figure> run(const BenchOptions &options)
         max.failed = missed > 0 || samples.isEmpty();
         // The contract: a ping is due one interval after the last round, and its pong has
         // timeout_ms to arrive. 5 % slack for timers on a loaded machine.
-        max.goalOn = Figure::GoalOn::Value;
-        max.op = Figure::Op::AtMost;
-        max.goal = bound * 1.05;
+        max.goalOnValue(Figure::Op::AtMost, bound * 1.05);
         max.note =
             u"goal: interval + timeout (+5 %); max over all %1 samples"_s.arg(samples.size());
         figures.append(max);

@@ -27,6 +27,42 @@ QString opText(Figure::Op op)
 }
 } // namespace
 
+Figure Figure::make(const QString &id, const QString &title, double value, const QString &unit,
+                    int runs)
+{
+    Figure f;
+    f.id = id;
+    f.title = title;
+    f.value = value;
+    f.unit = unit;
+    f.runs = runs;
+    return f;
+}
+
+Figure &Figure::goalOnValue(Op comparison, double threshold)
+{
+    goalOn = GoalOn::Value;
+    op = comparison;
+    goal = threshold;
+    return *this;
+}
+
+Figure &Figure::goalOnRatio(Op comparison, double threshold)
+{
+    goalOn = GoalOn::Ratio;
+    op = comparison;
+    goal = threshold;
+    return *this;
+}
+
+Figure &Figure::withPeer(double peerValue, const QString &name, double ratioToPeer)
+{
+    peer = peerValue;
+    peerName = name;
+    ratio = ratioToPeer;
+    return *this;
+}
+
 QString Figure::status() const
 {
     if (failed)
@@ -53,7 +89,8 @@ QString Figure::goalText() const
 {
     if (goalOn == GoalOn::None || !std::isfinite(goal))
         return u"-"_s;
-    const QString g = QString::number(goal, 'g', 4);
+    const QString g =
+        std::abs(goal) >= 100 ? QString::number(goal, 'f', 0) : QString::number(goal, 'g', 3);
     return goalOn == GoalOn::Ratio ? u"%1 %2x peer"_s.arg(opText(op), g)
                                    : u"%1 %2 %3"_s.arg(opText(op), g, unit);
 }

@@ -26,6 +26,16 @@ struct Figure
     QString note;        // how it was measured, one line
     QJsonObject detail;
 
+    // A measured figure; goals and peers are added with the setters below.
+    static Figure make(const QString &id, const QString &title, double value, const QString &unit,
+                       int runs);
+    // The goal applies to the value.
+    Figure &goalOnValue(Op op, double goal);
+    // The goal applies to the ratio to the peer (measured in the same run).
+    Figure &goalOnRatio(Op op, double goal);
+    // A peer or baseline measured in the same run; the ratio only where it means something.
+    Figure &withPeer(double peerValue, const QString &name, double ratioToPeer = NAN);
+
     // "pass", "miss", or "info" without a goal (or without a value).
     QString status() const;
     QString goalText() const;

@@ -69,29 +69,17 @@ QList<Figure> run(const BenchOptions &options)
 
     const bool ok = up && stillConnected && rssStart > 0 && rssEnd > 0;
     const QString endName = options.longRun ? u"after 10 min"_s : u"after %1 s"_s.arg(totalSeconds);
-    Figure cpu;
-    cpu.id = u"footprint.idle_cpu"_s;
-    cpu.title = u"idle CPU, 8 feeds, charts visible"_s;
-    cpu.value = idleCpu;
-    cpu.unit = u"%"_s;
-    cpu.goalOn = Figure::GoalOn::Value;
-    cpu.op = Figure::Op::AtMost;
-    cpu.goal = 1.0;
-    cpu.runs = 1;
+    Figure cpu = Figure::make(u"footprint.idle_cpu"_s, u"idle CPU, 8 feeds, charts visible"_s,
+                              idleCpu, u"%"_s, 1)
+                     .goalOnValue(Figure::Op::AtMost, 1.0);
     cpu.failed = !ok;
     cpu.note = u"feedwatch process (all threads) over %1 s, % of one core, Connections page "
                "shown"_s.arg(idleSeconds);
     figures.append(cpu);
 
-    Figure start;
-    start.id = u"footprint.rss_start"_s;
-    start.title = u"RSS after start"_s;
-    start.value = double(rssStart) / 1024;
-    start.unit = u"MiB"_s;
-    start.goalOn = Figure::GoalOn::Value;
-    start.op = Figure::Op::AtMost;
-    start.goal = 100;
-    start.runs = 1;
+    Figure start = Figure::make(u"footprint.rss_start"_s, u"RSS after start"_s,
+                                double(rssStart) / 1024, u"MiB"_s, 1)
+                       .goalOnValue(Figure::Op::AtMost, 100);
     start.failed = !ok;
     start.note = u"VmRSS once 8 feeds are connected + 5 s"_s;
     figures.append(start);
@@ -104,15 +92,10 @@ QList<Figure> run(const BenchOptions &options)
     end.detail = {{u"rss_mib"_s, rssSeries}};
     figures.append(end);
 
-    Figure growth;
-    growth.id = u"footprint.rss_growth"_s;
-    growth.title = u"  RSS growth "_s + endName;
-    growth.value = double(rssEnd - rssStart) / 1024;
-    growth.unit = u"MiB"_s;
-    growth.goalOn = Figure::GoalOn::Value;
-    growth.op = Figure::Op::AtMost;
-    growth.goal = 5; // "flat"
-    growth.runs = 1;
+    // "Flat": at most 5 MiB more than after start.
+    Figure growth = Figure::make(u"footprint.rss_growth"_s, u"  RSS growth "_s + endName,
+                                 double(rssEnd - rssStart) / 1024, u"MiB"_s, 1)
+                        .goalOnValue(Figure::Op::AtMost, 5);
     growth.failed = !ok;
     growth.note = u"flat: at most 5 MiB more than after start"_s;
     figures.append(growth);

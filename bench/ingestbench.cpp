@@ -121,14 +121,6 @@ QJsonArray rates(const QList<Round> &rounds)
     return out;
 }
 
-QList<double> field(const QList<Round> &rounds, double Round::*member)
-{
-    QList<double> out;
-    for (const Round &r : rounds)
-        out.append(r.*member);
-    return out;
-}
-
 } // namespace
 
 namespace IngestBench {
@@ -209,25 +201,23 @@ QList<Figure> run(const BenchOptions &options)
             if (a.ok && b.ok && b.rate > 0)
                 ratios.append(a.rate / b.rate);
         }
-        const double fwRate = BenchStats::median(field(fw, &Round::rate));
-        const double bareRate = BenchStats::median(field(peer, &Round::rate));
-        const double sinkRate = BenchStats::median(field(sinkRounds, &Round::rate));
-        const double serverCpu = BenchStats::median(field(fw, &Round::serverCpuUsPerMsg)
-                                                    + field(peer, &Round::serverCpuUsPerMsg));
+        const double fwRate = BenchStats::median(BenchStats::values(fw, &Round::rate));
+        const double bareRate = BenchStats::median(BenchStats::values(peer, &Round::rate));
+        const double sinkRate = BenchStats::median(BenchStats::values(sinkRounds, &Round::rate));
+        const double serverCpu =
+            BenchStats::median(BenchStats::values(fw, &Round::serverCpuUsPerMsg)
+                               + BenchStats::values(peer, &Round::serverCpuUsPerMsg));
         const double serverCapacity = serverCpu > 0 ? 1e6 / serverCpu : NAN;
 
-        Figure f;
-        f.id = u"ingest.%1.%2"_s.arg(sizeName, modeName);
-        f.title = u"ingest %1 %2"_s.arg(c.bytes >= 65536 ? u"64 KB"_s : u"1 KB"_s, modeName);
-        f.value = fwRate;
-        f.unit = u"msg/s"_s;
-        f.goalOn = Figure::GoalOn::Ratio;
-        f.op = c.changing ? Figure::Op::AtLeast : Figure::Op::Above;
-        f.goal = c.changing ? 0.8 : 1.0;
-        f.peer = bareRate;
-        f.peerName = u"bare QWebSocket + QJsonDocument::fromJson"_s;
-        f.ratio = BenchStats::median(ratios);
-        f.runs = rounds;
+        // The ratio is the median of the per-round ratios, each measured back to back.
+        Figure f =
+            Figure::make(u"ingest.%1.%2"_s.arg(sizeName, modeName),
+                         u"ingest %1 %2"_s.arg(c.bytes >= 65536 ? u"64 KB"_s : u"1 KB"_s, modeName),
+                         fwRate, u"msg/s"_s, rounds)
+                .withPeer(bareRate, u"bare QWebSocket + QJsonDocument::fromJson"_s,
+                          BenchStats::median(ratios))
+                .goalOnRatio(c.changing ? Figure::Op::AtLeast : Figure::Op::Above,
+                             c.changing ? 0.8 : 1.0);
         f.note = u"median of %1 interleaved rounds of %2 messages each"_s.arg(rounds).arg(count);
         f.detail = {
             {u"messages_per_round"_s, count},
@@ -235,12 +225,14 @@ QList<Figure> run(const BenchOptions &options)
             {u"feedwatch_msgs_per_s"_s, rates(fw)},
             {u"bare_msgs_per_s"_s, rates(peer)},
             {u"sink_msgs_per_s"_s, rates(sinkRounds)},
-            {u"feedwatch_cpu_us_per_msg"_s, BenchStats::median(field(fw, &Round::cpuUsPerMsg))},
+            {u"feedwatch_cpu_us_per_msg"_s,
+             BenchStats::median(BenchStats::values(fw, &Round::cpuUsPerMsg))},
             {u"feedwatch_engine_thread_cpu_us_per_msg"_s,
-             BenchStats::median(field(fw, &Round::engineCpuUsPerMsg))},
+             BenchStats::median(BenchStats::values(fw, &Round::engineCpuUsPerMsg))},
             {u"feedwatch_gui_thread_cpu_us_per_msg"_s,
-             BenchStats::median(field(fw, &Round::guiCpuUsPerMsg))},
-            {u"bare_cpu_us_per_msg"_s, BenchStats::median(field(peer, &Round::cpuUsPerMsg))},
+             BenchStats::median(BenchStats::values(fw, &Round::guiCpuUsPerMsg))},
+            {u"bare_cpu_us_per_msg"_s,
+             BenchStats::median(BenchStats::values(peer, &Round::cpuUsPerMsg))},
             {u"server_cpu_us_per_msg"_s, serverCpu},
             {u"all_rounds_complete"_s, allOk},
         };
@@ -248,18 +240,12 @@ QList<Figure> run(const BenchOptions &options)
 
         // The server is not the limit: it could send far more per CPU-second than the fastest
         // client read, and a client that does not parse reads far faster.
-        Figure s;
-        s.id = u"ingest.%1.%2.server"_s.arg(sizeName, modeName);
-        s.title = u"  server capacity (msg per server CPU-s)"_s;
-        s.value = serverCapacity;
-        s.unit = u"msg/s"_s;
-        s.goalOn = Figure::GoalOn::Ratio;
-        s.op = Figure::Op::AtLeast;
-        s.goal = 2.0;
-        s.peer = std::max(fwRate, bareRate);
-        s.peerName = u"the faster of the two clients"_s;
-        s.ratio = s.peer > 0 ? serverCapacity / s.peer : NAN;
-        s.runs = rounds;
+        Figure s = Figure::make(u"ingest.%1.%2.server"_s.arg(sizeName, modeName),
+                                u"  server capacity (msg per server CPU-s)"_s, serverCapacity,
+                                u"msg/s"_s, rounds)
+                       .withPeer(std::max(fwRate, bareRate), u"the faster of the two clients"_s,
+                                 serverCapacity / std::max(fwRate, bareRate))
+                       .goalOnRatio(Figure::Op::AtLeast, 2.0);
         s.note = u"server CPU per message sent; sink (drains TCP only) read %1 msg/s"_s.arg(
             std::round(sinkRate));
         s.detail = {{u"sink_msgs_per_s"_s, sinkRate},

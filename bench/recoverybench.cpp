@@ -110,15 +110,10 @@ QList<Figure> run(const BenchOptions &options)
     // second comes at most initial x multiplier later.
     const double bound = s.backoffInitialMs * s.backoffMultiplier + 250;
 
-    Figure f;
-    f.id = u"recovery.max"_s;
-    f.title = u"recovery: listening again -> all 8 panels updated"_s;
-    f.value = BenchStats::median(runMax);
-    f.unit = u"ms"_s;
-    f.goalOn = Figure::GoalOn::Value;
-    f.op = Figure::Op::AtMost;
-    f.goal = bound;
-    f.runs = runs;
+    Figure f =
+        Figure::make(u"recovery.max"_s, u"recovery: listening again -> all 8 panels updated"_s,
+                     BenchStats::median(runMax), u"ms"_s, runs)
+            .goalOnValue(Figure::Op::AtMost, bound);
     f.failed = missing > 0 || all.isEmpty();
     f.note = u"restart with %1 ms down; slowest of 8 feeds, median of %2 runs; goal: second "
              "retry delay (%3 ms) + 250 ms"_s.arg(downMs)
@@ -130,15 +125,10 @@ QList<Figure> run(const BenchOptions &options)
                 {u"feeds_not_recovered"_s, missing}};
     figures.append(f);
 
-    Figure o;
-    o.id = u"recovery.attempt_to_panel"_s;
-    o.title = u"  successful attempt -> panel updated (max)"_s;
-    o.value = BenchStats::maximum(own);
-    o.unit = u"ms"_s;
-    o.goalOn = Figure::GoalOn::Value;
-    o.op = Figure::Op::AtMost;
-    o.goal = 250;
-    o.runs = runs;
+    Figure o = Figure::make(u"recovery.attempt_to_panel"_s,
+                            u"  successful attempt -> panel updated (max)"_s,
+                            BenchStats::maximum(own), u"ms"_s, runs)
+                   .goalOnValue(Figure::Op::AtMost, 250);
     o.failed = f.failed;
     o.note = u"handshake, hello, client_ready, snapshot, decode, model; p50 %1 ms"_s.arg(
         BenchStats::median(own), 0, 'f', 1);

@@ -1,6 +1,8 @@
 #include "report.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +44,36 @@ void printTable(const QList<Figure> &figures, std::FILE *out)
             + cell(format(f.ratio), 7, true) + u"  "_s + f.status();
         std::fprintf(out, "%s\n", qPrintable(line));
     }
+    // Which peer each ratio is against.
+    QStringList peers;
+    QHash<QString, QStringList> byPeer;
+    for (const Figure &f : figures) {
+        if (f.peerName.isEmpty())
+            continue;
+        if (!byPeer.contains(f.peerName))
+            peers << f.peerName;
+        byPeer[f.peerName] << f.id;
+    }
+    if (!peers.isEmpty())
+        std::fprintf(out, "\npeer/baseline:\n");
+    for (const QString &peer : std::as_const(peers))
+        std::fprintf(out, "  %s: %s\n", qPrintable(peer),
+                     qPrintable(byPeer.value(peer).join(u", "_s)));
+}
+
+QString markdownTable(const QList<Figure> &figures)
+{
+    QString out = u"| figure | value | goal | peer/baseline | ratio | result |\n"
+                  "| --- | ---: | --- | ---: | ---: | --- |\n"_s;
+    for (const Figure &f : figures) {
+        QString title = f.title.trimmed();
+        if (f.title.startsWith(u' '))
+            title = u"↳ "_s + title;
+        out +=
+            u"| %1 | %2 | %3 | %4 | %5 | %6 |\n"_s.arg(title, format(f.value, f.unit), f.goalText(),
+                                                       format(f.peer), format(f.ratio), f.status());
+    }
+    return out;
 }
 
 QJsonObject document(const QList<Figure> &figures, const QJsonObject &run)

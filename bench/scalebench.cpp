@@ -118,38 +118,23 @@ QList<Figure> run(const BenchOptions &options)
     const QString note = u"%1 backends x 8 feeds, a changed 10-row snapshot per feed every 2 s, "
                          "visible window"_s.arg(backends);
 
-    Figure cpu;
-    cpu.id = u"scale.cpu"_s;
-    cpu.title = u"scale %1 feeds: CPU"_s.arg(feeds);
-    cpu.value = cpuPercent;
-    cpu.unit = u"%"_s;
-    cpu.runs = 1;
+    Figure cpu =
+        Figure::make(u"scale.cpu"_s, u"scale %1 feeds: CPU"_s.arg(feeds), cpuPercent, u"%"_s, 1);
     cpu.note = note + u"; %1 snapshots/s taken in"_s.arg(std::round(msgsPerS));
     cpu.detail = {{u"feeds"_s, feeds},
                   {u"start_all_connected_s"_s, startSeconds},
                   {u"snapshots_per_s"_s, msgsPerS}};
     figures.append(cpu);
 
-    Figure mem;
-    mem.id = u"scale.rss"_s;
-    mem.title = u"  RSS"_s;
-    mem.value = double(rss) / 1024;
-    mem.unit = u"MiB"_s;
-    mem.peer = double(rssEmpty) / 1024;
-    mem.peerName = u"this process before the dashboard was built"_s;
-    mem.runs = 1;
+    Figure mem =
+        Figure::make(u"scale.rss"_s, u"  RSS"_s, double(rss) / 1024, u"MiB"_s, 1)
+            .withPeer(double(rssEmpty) / 1024, u"this process before the dashboard was built"_s);
     mem.note = u"VmRSS of the bench process"_s;
     figures.append(mem);
 
-    Figure p99;
-    p99.id = u"scale.lag.p99"_s;
-    p99.title = u"  event-loop lag p99"_s;
-    p99.value = BenchStats::percentile(lag, 99) / 1000.0;
-    p99.unit = u"ms"_s;
-    p99.goalOn = Figure::GoalOn::Value;
-    p99.op = Figure::Op::AtMost;
-    p99.goal = 16;
-    p99.runs = 1;
+    Figure p99 = Figure::make(u"scale.lag.p99"_s, u"  event-loop lag p99"_s,
+                              BenchStats::percentile(lag, 99) / 1000.0, u"ms"_s, 1)
+                     .goalOnValue(Figure::Op::AtMost, 16);
     p99.note = u"over %1 s; p50 %2 ms, max %3 ms"_s.arg(windowMs / 1000)
                    .arg(BenchStats::median(lag) / 1000.0, 0, 'f', 2)
                    .arg(BenchStats::maximum(lag) / 1000.0, 0, 'f', 1);
@@ -170,15 +155,11 @@ QList<Figure> run(const BenchOptions &options)
     own.detail = {};
     figures.append(own);
 
-    Figure herd;
-    herd.id = u"scale.reconnect.peak"_s;
-    herd.title = u"  mass restart: busiest 100 ms, attempts"_s;
-    herd.value = 100.0 * peak / feeds;
-    herd.unit = u"% of feeds"_s;
-    herd.goalOn = Figure::GoalOn::Value;
-    herd.op = Figure::Op::AtMost;
-    herd.goal = 30; // jitter 0.5 spreads a 1 s first retry over 500 ms: ~20 % per 100 ms
-    herd.runs = 1;
+    // Jitter 0.5 spreads a 1 s first retry over 500 ms: ~20 % of the feeds per 100 ms.
+    Figure herd =
+        Figure::make(u"scale.reconnect.peak"_s, u"  mass restart: busiest 100 ms, attempts"_s,
+                     100.0 * peak / feeds, u"% of feeds"_s, 1)
+            .goalOnValue(Figure::Op::AtMost, 30);
     herd.failed = !back;
     herd.note = u"%1 attempts in %2 buckets of 100 ms from the restart; median bucket %3; all "
                 "back %4 ms after listening again"_s.arg(attemptWallMs.size())

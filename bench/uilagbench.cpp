@@ -62,13 +62,6 @@ Window measure(BenchDashboard &dashboard, int ms)
     return w;
 }
 
-QList<double> column(const QList<Window> &windows, double Window::*member)
-{
-    QList<double> out;
-    for (const Window &w : windows)
-        out.append(w.*member);
-    return out;
-}
 } // namespace
 
 namespace UiLagBench {
@@ -143,19 +136,11 @@ QList<Figure> run(const BenchOptions &options)
 
     auto lagFigure = [&](const QString &id, const QString &title, double Window::*member,
                          double idleValue, bool withGoal) {
-        Figure f;
-        f.id = id;
-        f.title = title;
-        f.value = BenchStats::median(column(busy, member));
-        f.unit = u"ms"_s;
-        if (withGoal) {
-            f.goalOn = Figure::GoalOn::Value;
-            f.op = Figure::Op::AtMost;
-            f.goal = 16;
-        }
-        f.peer = idleValue;
-        f.peerName = u"same window, idle"_s;
-        f.runs = windows;
+        Figure f = Figure::make(id, title, BenchStats::median(BenchStats::values(busy, member)),
+                                u"ms"_s, windows)
+                       .withPeer(idleValue, u"same window, idle"_s);
+        if (withGoal)
+            f.goalOnValue(Figure::Op::AtMost, 16);
         f.note = note;
         f.detail = detail;
         return f;
@@ -168,37 +153,29 @@ QList<Figure> run(const BenchOptions &options)
         lagFigure(u"ui_lag.max"_s, u"UI event-loop lag max"_s, &Window::maxMs, idle.maxMs, false));
     Figure own = lagFigure(u"ui_lag.longest_event"_s, u"  longest single event (GUI CPU)"_s,
                            &Window::longestEventMs, idle.longestEventMs, true);
-    own.note = u"GUI-thread CPU time of the longest event dispatch (%1): what Feedwatch's own "
-               "work blocks the loop for; the GUI thread waited for a CPU %2 % of the time "
-               "(idle window: %3 %)"_s.arg(busy.isEmpty() ? QString() : busy.last().longestWhat)
-                   .arg(100 * BenchStats::median(column(busy, &Window::waitShare)), 0, 'f', 0)
-                   .arg(100 * idle.waitShare, 0, 'f', 0);
+    own.note =
+        u"GUI-thread CPU time of the longest event dispatch (%1): what Feedwatch's own "
+        "work blocks the loop for; the GUI thread waited for a CPU %2 % of the time "
+        "(idle window: %3 %)"_s.arg(busy.isEmpty() ? QString() : busy.last().longestWhat)
+            .arg(100 * BenchStats::median(BenchStats::values(busy, &Window::waitShare)), 0, 'f', 0)
+            .arg(100 * idle.waitShare, 0, 'f', 0);
     figures.append(own);
 
-    Figure d;
-    d.id = u"ui_lag.delivered"_s;
-    d.title = u"  snapshots/s taken in during the flood"_s;
-    d.value = BenchStats::median(column(busy, &Window::deliveredPerS));
-    d.unit = u"msg/s"_s;
-    d.goalOn = Figure::GoalOn::Ratio;
-    d.op = Figure::Op::AtLeast;
-    d.goal = 0.95;
-    d.peer = offered;
-    d.peerName = u"offered by the server"_s;
-    d.ratio = d.value / offered;
-    d.runs = windows;
+    Figure d = Figure::make(u"ui_lag.delivered"_s, u"  snapshots/s taken in during the flood"_s,
+                            BenchStats::median(BenchStats::values(busy, &Window::deliveredPerS)),
+                            u"msg/s"_s, windows)
+                   .withPeer(offered, u"offered by the server"_s,
+                             BenchStats::median(BenchStats::values(busy, &Window::deliveredPerS))
+                                 / offered)
+                   .goalOnRatio(Figure::Op::AtLeast, 0.95);
     d.note =
         u"server skips a snapshot when >1 MiB is queued for a socket (%1 skipped)"_s.arg(skipped);
     figures.append(d);
 
-    Figure c;
-    c.id = u"ui_lag.cpu"_s;
-    c.title = u"  process CPU during the flood"_s;
-    c.value = BenchStats::median(column(busy, &Window::cpuPercent));
-    c.unit = u"%"_s;
-    c.peer = idle.cpuPercent;
-    c.peerName = u"same window, idle"_s;
-    c.runs = windows;
+    Figure c = Figure::make(u"ui_lag.cpu"_s, u"  process CPU during the flood"_s,
+                            BenchStats::median(BenchStats::values(busy, &Window::cpuPercent)),
+                            u"%"_s, windows)
+                   .withPeer(idle.cpuPercent, u"same window, idle"_s);
     c.note = u"all threads, % of one core"_s;
     figures.append(c);
     return figures;
