@@ -1,5 +1,6 @@
 # bench_smoke: runs `feedwatch-bench --quick` and checks that the JSON it wrote is well formed
 # and holds a figure from every section. Usage: cmake -DBENCH=... -DOUT=... -P smoke.cmake
+cmake_minimum_required(VERSION 3.22) # IN_LIST, string(JSON)
 file(REMOVE "${OUT}")
 execute_process(COMMAND "${BENCH}" --quick --out "${OUT}" RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
