@@ -12,7 +12,7 @@ struct BenchOptions
 {
     bool quick = false;   // tiny counts: proves the sections still run, measures nothing
     bool longRun = false; // adds the 10-minute footprint
-    int runs = 5;         // repetitions a figure's median is taken over (sections may use fewer)
+    int runs = 9;         // ingest rounds a figure's median is taken over
     // For profiling one ingest case under valgrind: "1k-changing", ... and a fixed count.
     QString ingestCase;
     int ingestCount = 0;

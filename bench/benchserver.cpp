@@ -66,6 +66,13 @@ void BenchServer::prepareFeeds(int rows, int ring, int changedRows)
     }
 }
 
+void BenchServer::write(Connection *c, const QByteArray &bytes)
+{
+    // A connection being closed (restart, the peer's close frame) takes no more data.
+    if (c->socket->state() == QAbstractSocket::ConnectedState)
+        c->socket->write(bytes);
+}
+
 void BenchServer::onNewConnection(QTcpServer *listener)
 {
     while (listener->hasPendingConnections()) {
@@ -133,22 +140,23 @@ void BenchServer::handshake(Connection *c)
         c->feed = p.mid(6);
     }
     if (key.isEmpty() || !m_rings.contains(c->feed)) {
-        c->socket->write(
-            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        write(c, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         c->socket->disconnectFromHost();
         return;
     }
-    c->socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                     "Connection: Upgrade\r\nSec-WebSocket-Accept: "
-                     + WsFrame::acceptKey(key) + "\r\n\r\n");
+    write(c,
+          "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+          "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+              + WsFrame::acceptKey(key) + "\r\n\r\n");
     c->upgraded = true;
     if (c->role == Role::Feedwatch) {
         const QJsonObject hello {{u"type"_s, u"hello"_s},
                                  {u"server_id"_s, u"bench-g%1"_s.arg(m_generation)},
                                  {u"connection_id"_s, u"c%1"_s.arg(m_nextConnection++)},
                                  {u"capabilities"_s, QJsonArray {u"ping"_s}}};
-        c->socket->write(WsFrame::serverFrame(WsFrame::Text,
-                                              QJsonDocument(hello).toJson(QJsonDocument::Compact)));
+        write(c,
+              WsFrame::serverFrame(WsFrame::Text,
+                                   QJsonDocument(hello).toJson(QJsonDocument::Compact)));
     }
 }
 
@@ -161,10 +169,10 @@ void BenchServer::processFrames(Connection *c)
             onText(c, frame.payload);
             break;
         case WsFrame::Ping:
-            c->socket->write(WsFrame::serverFrame(WsFrame::Pong, frame.payload));
+            write(c, WsFrame::serverFrame(WsFrame::Pong, frame.payload));
             break;
         case WsFrame::Close:
-            c->socket->write(WsFrame::serverFrame(WsFrame::Close, frame.payload.left(2)));
+            write(c, WsFrame::serverFrame(WsFrame::Close, frame.payload.left(2)));
             c->socket->disconnectFromHost();
             return;
         default:
@@ -185,15 +193,16 @@ void BenchServer::onText(Connection *c, const QByteArray &payload)
         const QJsonObject ping = QJsonDocument::fromJson(payload).object();
         const QJsonObject pong {{u"type"_s, u"pong"_s},
                                 {u"timestamp"_s, ping.value("timestamp"_L1)}};
-        c->socket->write(WsFrame::serverFrame(WsFrame::Text,
-                                              QJsonDocument(pong).toJson(QJsonDocument::Compact)));
+        write(c,
+              WsFrame::serverFrame(WsFrame::Text,
+                                   QJsonDocument(pong).toJson(QJsonDocument::Compact)));
     }
 }
 
 void BenchServer::sendSnapshot(Connection *c, qint64 position)
 {
     const QList<QByteArray> &ring = m_rings[c->feed];
-    c->socket->write(ring.at(position % ring.size()));
+    write(c, ring.at(position % ring.size()));
     qint64 &base = m_base[c->feed];
     base = std::max(base, position);
     ++m_sent;
@@ -229,7 +238,7 @@ void BenchServer::pumpBlast(Connection *c)
         const QByteArray &frame = c->blastLeft == 1
             ? m_marker
             : m_ingest.at((m_ingestCount - c->blastLeft) % m_ingest.size());
-        c->socket->write(frame);
+        write(c, frame);
         --c->blastLeft;
         ++m_blastSent;
     }
@@ -257,7 +266,7 @@ void BenchServer::restart(int downMs)
     const QList<Connection *> open = m_connections.values();
     for (Connection *c : open) {
         if (c->upgraded && !c->frozen)
-            c->socket->write(WsFrame::closeFrame(1001, "server restarting"));
+            write(c, WsFrame::closeFrame(1001, "server restarting"));
         c->socket->disconnectFromHost();
     }
     for (QTcpServer *listener : std::as_const(m_listeners))

@@ -63,6 +63,7 @@ private:
         bool blasting = false;
     };
 
+    void write(Connection *c, const QByteArray &bytes);
     void onNewConnection(QTcpServer *listener);
     void onReadyRead(Connection *c);
     void handshake(Connection *c);
