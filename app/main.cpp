@@ -1,10 +1,12 @@
+#include "appicon.h"
 #include "cli/appinfo.h"
 #include "cli/commandline.h"
+#include "cli/unixsignalwatcher.h"
 #include "cli/windowlessrunner.h"
+#include "core/redaction.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
-#include "appicon.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "scenario.h"
@@ -57,6 +59,8 @@ void applyScreenshotHooks(MainWindow &window, DemoServer *demo)
 
 int main(int argc, char *argv[])
 {
+    // Before anything can log: every message, Qt's own included, has known tokens masked.
+    Redaction::installMessageHandler();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -76,9 +80,14 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     AppInfo::applyToApplication();
-    I18n::install(&app);
     AppIcon::install();
+    // Usage and configuration errors go to the terminal in English, so the translators come in
+    // after them, just before the window.
     CliOptions options = CommandLine::parse(arguments);
+    QLocale locale;
+    if (options.error.isEmpty() && !options.language.isEmpty()
+        && I18n::localeFor(options.language, &locale, &options.error))
+        QLocale::setDefault(locale); // numbers and dates follow the chosen language too
     if (!options.error.isEmpty()) {
         std::fprintf(stderr, "feedwatch: %s\n", qPrintable(options.error));
         return 2;
@@ -93,6 +102,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    I18n::install(&app, locale);
+
     FeedHub hub(config.config);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.
     EngineRunner engine(&hub);
@@ -103,6 +114,11 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
     window.restoreSettings();
     applyScreenshotHooks(window, demo.get());
+    // SIGINT/SIGTERM (logout, systemd, Ctrl+C) close the window like File > Quit: settings are
+    // saved and the engine closes its links.
+    UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
+                     &QWidget::close);
     window.show();
     const int rc = app.exec();
     engine.stop();

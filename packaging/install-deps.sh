@@ -8,7 +8,12 @@ build_pkgs=(
     cmake ninja-build g++ pkgconf
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
-    dpkg-dev
+    dpkg-dev qt6-translations-l10n
+    # Tokens in the system keychain (optional at build time; runtime libqt6keychain1, which
+    # dlopen()s libsecret for a Secret Service). TLS needs no extra package: Qt's OpenSSL backend
+    # ships in libqt6network6 (plugins/tls/libqopensslbackend.so) and pulls libssl3;
+    # ca-certificates is the system CA store servers are verified against.
+    qtkeychain-qt6-dev libsecret-1-0 ca-certificates
 )
 # desktop-file-utils and appstream validate the desktop entry and metainfo (packaging tests).
 test_pkgs=(xvfb xauth imagemagick desktop-file-utils appstream)

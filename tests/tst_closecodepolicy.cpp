@@ -29,15 +29,17 @@ void tst_CloseCodePolicy::decide_data()
     QTest::newRow("4001 unauthorized") << 4001 << 0 << QString() << Action::StopAuth;
     QTest::newRow("4003 forbidden") << 4003 << 0 << QString() << Action::StopAuth;
     QTest::newRow("1013 try later") << 1013 << 0 << QString() << Action::RetryAtLeastMax;
+    QTest::newRow("1015 certificate refused (engine-internal)")
+        << 1015 << 0 << QString() << Action::StopTls;
     QTest::newRow("HTTP 401") << 1006 << 401 << QString() << Action::StopAuth;
     QTest::newRow("HTTP 403") << 1006 << 403 << QString() << Action::StopAuth;
     QTest::newRow("HTTP 404") << 1006 << 404 << QString() << Action::StopConfig;
     QTest::newRow("HTTP 500") << 1006 << 500 << QString() << Action::Retry;
-    QTest::newRow("1002 real protocol error") << 1002 << 0 << QStringLiteral("bad frame")
-                                              << Action::Retry;
+    QTest::newRow("1002 real protocol error")
+        << 1002 << 0 << QStringLiteral("bad frame") << Action::Retry;
     QTest::newRow("1013 masked by Qt 6.4 as 1002")
-            << 1002 << 0 << QStringLiteral("Invalid close code 1002 detected.")
-            << Action::RetryAtLeastMax;
+        << 1002 << 0 << QStringLiteral("Invalid close code 1002 detected.")
+        << Action::RetryAtLeastMax;
     QTest::newRow("HTTP 503") << 1006 << 503 << QString() << Action::Retry;
 }
 

@@ -1,8 +1,12 @@
 #include "config/configfile.h"
+#include "core/securefile.h"
 #include "testutil.h"
+
+#include <sys/stat.h>
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +21,8 @@ private slots:
     void writesIntoANewDirectoryAndReadsBack();
     void dottedKeysSetAndRemove();
     void unreadableFileIsAnError();
+    void aFileWithATokenIsCreatedOwnerOnly_data();
+    void aFileWithATokenIsCreatedOwnerOnly();
 };
 
 void tst_ConfigFile::aBadConfigNeverReplacesAGoodFile()
@@ -74,6 +80,53 @@ void tst_ConfigFile::unreadableFileIsAnError()
     QVERIFY(error.contains(path));
     QVERIFY(ConfigFile::read(dir.filePath(u"missing.json"_s), &root, &error)); // none is fine
     QVERIFY(root.isEmpty());
+}
+
+void tst_ConfigFile::aFileWithATokenIsCreatedOwnerOnly_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("existing0644"); // the file exists before, world-readable
+    QTest::addColumn<int>("umask");
+    QTest::addColumn<int>("mode");
+    const QByteArray token = R"({"auth":{"token":"s3cret"}})";
+    const QByteArray backendToken =
+        R"({"backends":{"a":{"server":"ws://a.test","auth":{"token":"s3cret"}}}})";
+    const QByteArray noToken = R"({"auth":{"token_store":true},"backoff":{"max_ms":5000}})";
+    QTest::newRow("token, new file, umask 022") << token << false << 022 << 0600;
+    QTest::newRow("token, new file, umask 0 (not from the umask)") << token << false << 0 << 0600;
+    QTest::newRow("token replaces a 0644 file") << token << true << 022 << 0600;
+    QTest::newRow("token in a backend") << backendToken << false << 022 << 0600;
+    // No secret: QSaveFile as before, 0666 & ~umask, an existing file keeps its mode.
+    QTest::newRow("no token, new file") << noToken << false << 022 << 0644;
+    QTest::newRow("no token, existing 0644 file") << noToken << true << 077 << 0644;
+}
+
+void tst_ConfigFile::aFileWithATokenIsCreatedOwnerOnly()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, existing0644);
+    QFETCH(int, umask);
+    QFETCH(int, mode);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"feedwatch.json"_s);
+    if (existing0644) {
+        TestUtil::writeFile(dir, u"feedwatch.json"_s, "{}");
+        QVERIFY(QFile::setPermissions(
+            path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        QCOMPARE(SecureFile::permissions(path), 0644);
+    }
+    const mode_t previous = ::umask(mode_t(umask));
+    const QStringList errors = ConfigFile::write(path, QJsonDocument::fromJson(json).object());
+    ::umask(previous);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(SecureFile::permissions(path), mode);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList {u"feedwatch.json"_s});
+    QJsonObject back;
+    QString error;
+    QVERIFY(ConfigFile::read(path, &back, &error));
+    QCOMPARE(back, QJsonDocument::fromJson(json).object());
+    qInfo("%s: mode 0%o", QTest::currentDataTag(), SecureFile::permissions(path));
 }
 
 QTEST_GUILESS_MAIN(tst_ConfigFile)

@@ -36,6 +36,7 @@ private slots:
     void pointsFromLatencyEvents();
     void keepsAtMostTheWindow();
     void windowSelector();
+    void axisSpansTheHistoryUntilTheWindowIsFull();
     void oneFeedOrAll();
     void updateCost();
     void idleFlushMovesTheAxisOncePerPixel();
@@ -119,10 +120,40 @@ void tst_LatencyChart::windowSelector()
     QCOMPARE(combo->count(), 3);
     combo->setCurrentIndex(combo->findData(5));
     QCOMPARE(chart.windowMinutes(), 5);
+    // No history yet: the axis spans its minimum, a minute (see the next test).
     auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
-    QCOMPARE(x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch(), 5 * 60'000);
+    QCOMPARE(x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch(), 60'000);
     chart.setWindowMinutes(1);
     QCOMPARE(combo->currentData().toInt(), 1);
+}
+
+// A fresh session's samples fill the plot from the right instead of sitting in a sliver at the
+// edge of an empty ten minutes; once there is a window's worth of history, the window rolls.
+void tst_LatencyChart::axisSpansTheHistoryUntilTheWindowIsFull()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FeedHub hub(configFor(server.baseUrl(), {u"queue"_s}));
+    LatencyChart chart(&hub);
+    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
+    chart.setClock(&clock);
+    auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    QVERIFY(x);
+    auto span = [&] {
+        chart.flush();
+        return x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch();
+    };
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 10'000, 1.0);
+    QCOMPARE(span(), 60'000); // at least a minute
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 3 * 60'000, 1.0);
+    QCOMPARE(span(), 3 * 60'000);
+    clock.advance(20 * 60'000);
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 1000, 1.0);
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 9 * 60'000, 1.0);
+    QCOMPARE(span(), 9 * 60'000);
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 12 * 60'000, 1.0); // outside: dropped
+    QCOMPARE(span(), 9 * 60'000);
+    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
 }
 
 void tst_LatencyChart::oneFeedOrAll()
@@ -199,10 +230,13 @@ void tst_LatencyChart::idleFlushMovesTheAxisOncePerPixel()
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     chart.setWindowMinutes(10);
+    // Ten minutes of history, so the axis spans the whole window.
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 599'000, 1.0);
     emit hub.latencySample(u"queue"_s, clock.wallMs(), 1.0);
     chart.flush();
     auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
     const qint64 drawnAt = x->max().toMSecsSinceEpoch();
+    QCOMPARE(drawnAt - x->min().toMSecsSinceEpoch(), 600'000);
     const double msPerPixel = 600'000.0 / chart.chart()->plotArea().width();
     QVERIFY(msPerPixel > 100);
 
@@ -214,7 +248,7 @@ void tst_LatencyChart::idleFlushMovesTheAxisOncePerPixel()
     emit hub.latencySample(u"queue"_s, clock.wallMs(), 2.0);
     chart.flush();
     QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
-    QCOMPARE(chart.series(u"queue"_s)->count(), 2);
+    QCOMPARE(chart.series(u"queue"_s)->count(), 3);
     // Idle again: the axis follows the clock once a pixel's worth of time has passed.
     const qint64 movedAt = clock.wallMs();
     clock.advance(qint64(msPerPixel / 2));

@@ -1,10 +1,13 @@
 #include "config/configfile.h"
+#include "config/tokenstore.h"
+#include "core/securefile.h"
 #include "settingsdialog.h"
 #include "testutil.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -18,13 +21,26 @@ class tst_SettingsDialog : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void showsTheFileAndTheEffectiveDefaults();
     void refusesAnInvalidValueAndNamesTheKey_data();
     void refusesAnInvalidValueAndNamesTheKey();
     void savesAtomicallyAndEmitsTheNewConfig();
     void commandLineOverridesStayOnTop();
     void neverOffersToOverwriteAnUnreadableFile();
+    void theTokenGoesToTheStoreNotTheFile();
+    void aTokenFileIsLeftToTheOperator();
+
+private:
+    QTemporaryDir m_home;
 };
+
+void tst_SettingsDialog::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    TestUtil::isolateSecrets(m_home);
+    QVERIFY2(!TokenStore().probe().keychainReachable, "a keychain is reachable: not touching it");
+}
 
 void tst_SettingsDialog::showsTheFileAndTheEffectiveDefaults()
 {
@@ -101,6 +117,66 @@ void tst_SettingsDialog::savesAtomicallyAndEmitsTheNewConfig()
     QCOMPARE(ConfigFile::value(written, u"heartbeat.interval_ms"_s).toInt(), 2000);
     QCOMPARE(written.value("feeds"_L1).toArray().size(), 1);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {u"feedwatch.json"_s});
+    QCOMPARE(ConfigFile::value(written, u"auth.token_store"_s).toBool(), true);
+    QVERIFY(ConfigFile::value(written, u"auth.token"_s).isUndefined());
+}
+
+void tst_SettingsDialog::theTokenGoesToTheStoreNotTheFile()
+{
+    QTemporaryDir dir;
+    // An old file with the token in the clear: saving moves it to the store.
+    const QString path =
+        TestUtil::writeFile(dir, u"feedwatch.json"_s,
+                            R"({"server":"ws://127.0.0.1:8002","auth":{"token":"old-secret"}})");
+    SettingsDialog dialog(path, {});
+    QCOMPARE(dialog.field(u"auth.token"_s)->text(), u"old-secret"_s);
+    QVERIFY2(dialog.tokenNote().contains(TokenStore::defaultFilePath()),
+             qPrintable(dialog.tokenNote()));
+    QVERIFY2(dialog.tokenNote().contains(u"no keychain"_s), qPrintable(dialog.tokenNote()));
+    dialog.field(u"auth.token"_s)->setText(u"new-secret"_s);
+    QSignalSpy applied(&dialog, &SettingsDialog::configApplied);
+    QVERIFY(dialog.saveAndApply());
+    QCOMPARE(applied.at(0).at(0).value<Config>().feeds.first().auth.token, u"new-secret"_s);
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY2(!written.contains("secret"), written.constData());
+    QVERIFY(written.contains("\"token_store\": true"));
+    const TokenStore::Lookup stored = TokenStore().read(u"default"_s);
+    QCOMPARE(stored.token, u"new-secret"_s);
+    QCOMPARE(SecureFile::permissions(TokenStore::defaultFilePath()), 0600);
+
+    // Reopened, the dialog shows the stored token; clearing it removes it everywhere.
+    SettingsDialog again(path, {});
+    QCOMPARE(again.field(u"auth.token"_s)->text(), u"new-secret"_s);
+    again.field(u"auth.token"_s)->clear();
+    QVERIFY(again.saveAndApply());
+    QVERIFY(!TokenStore().read(u"default"_s).found);
+    QJsonObject root;
+    QString error;
+    QVERIFY(ConfigFile::read(path, &root, &error));
+    QVERIFY(!root.contains("auth"_L1));
+}
+
+void tst_SettingsDialog::aTokenFileIsLeftToTheOperator()
+{
+    QTemporaryDir dir;
+    const QString token = TestUtil::writeFile(dir, u"token"_s, "from-file");
+    QFile::setPermissions(token, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = TestUtil::writeFile(
+        dir, u"feedwatch.json"_s,
+        QJsonDocument(QJsonObject {{u"auth"_s, QJsonObject {{u"token_file"_s, token}}}}).toJson());
+    SettingsDialog dialog(path, {});
+    QVERIFY(!dialog.field(u"auth.token"_s)->isEnabled());
+    QVERIFY(dialog.tokenNote().contains(token));
+    QSignalSpy applied(&dialog, &SettingsDialog::configApplied);
+    QVERIFY(dialog.saveAndApply());
+    QCOMPARE(applied.at(0).at(0).value<Config>().feeds.first().auth.token, u"from-file"_s);
+    QJsonObject root;
+    QString error;
+    QVERIFY(ConfigFile::read(path, &root, &error));
+    QCOMPARE(ConfigFile::value(root, u"auth.token_file"_s).toString(), token);
 }
 
 void tst_SettingsDialog::commandLineOverridesStayOnTop()

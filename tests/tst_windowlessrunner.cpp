@@ -14,22 +14,10 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
+using Run = TestUtil::CliRun;
 Run run(const QStringList &args)
 {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = WindowlessRunner::run(CommandLine::parse(QStringList{u"feedwatch"_s} + args), out, err);
-    out.flush();
-    err.flush();
-    return r;
+    return TestUtil::runWindowless(args);
 }
 } // namespace
 
@@ -58,6 +46,7 @@ void tst_WindowlessRunner::helpAndVersion()
     const Run version = run({u"--version"_s});
     QCOMPARE(version.code, 0);
     QVERIFY(QRegularExpression(u"^feedwatch \\d+\\.\\d+\\.\\d+ \\(Qt 6"_s).match(version.out).hasMatch());
+    QVERIFY2(version.out.contains(u"MIT License"_s), qPrintable(version.out));
 }
 
 void tst_WindowlessRunner::usageErrorsExitTwo_data()
@@ -101,7 +90,7 @@ void tst_WindowlessRunner::checkAllAnswerExitsZero()
     QCOMPARE(lines.size(), 8);
     QVERIFY(lines.first().startsWith(u"queue"_s));
     for (const QString &line : lines)
-        QVERIFY2(QRegularExpression(u"ok +rtt \\d+\\.\\d ms"_s).match(line).hasMatch(),
+        QVERIFY2(QRegularExpression(u"ok +rtt \\d+\\.\\d\\d ms"_s).match(line).hasMatch(),
                  qPrintable(line));
     QCOMPARE(server.connectionCount(), 8);
 }

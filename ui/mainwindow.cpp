@@ -6,6 +6,7 @@
 
 #include "backendoverview.h"
 #include "cli/appinfo.h"
+#include "config/configfile.h"
 #include "dashboard/feedhub.h"
 #include "dashboard/notifier.h"
 #include "demomenu.h"
@@ -15,6 +16,7 @@
 #include "models/connectionsmodel.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
+#include "trustcertificatedialog.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -23,6 +25,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -147,7 +150,9 @@ void MainWindow::createPages()
 void MainWindow::createToolPages()
 {
     // The one place the two diagnostic pages are built.
-    QWidget *connections = new ConnectionsPanel(m_hub);
+    auto *connections = new ConnectionsPanel(m_hub);
+    connect(connections, &ConnectionsPanel::trustCertificateRequested, this,
+            &MainWindow::trustCertificate);
     QWidget *eventLog = new EventLogPanel(m_hub);
     insertPage(m_pages->count(), tr("Connections"), connections, kConnectionsKey);
     insertPage(m_pages->count(), tr("Event log"), eventLog, kEventLogKey);
@@ -283,7 +288,7 @@ void MainWindow::createMenus()
     QAction *prefs = settings->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     prefs->setMenuRole(QAction::PreferencesRole);
-    QAction *silence = settings->addAction(tr("Silence desktop notifications"));
+    QAction *silence = settings->addAction(tr("Silence desktop &notifications"));
     silence->setCheckable(true);
     connect(silence, &QAction::toggled, m_notifier, &Notifier::setSilenced);
     connect(m_notifier, &Notifier::silencedChanged, silence, &QAction::setChecked);
@@ -297,7 +302,8 @@ void MainWindow::createMenus()
         QToolBar *bar = addToolBar(tr("Backend"));
         bar->setObjectName(u"backendToolBar"_s);
         bar->setMovable(false);
-        auto *label = new QLabel(tr("Backend "), bar);
+        auto *label = new QLabel(tr("&Backend"), bar);
+        label->setContentsMargins(0, 0, 6, 0);
         m_backendCombo = new QComboBox(bar);
         m_backendCombo->setAccessibleName(tr("Backend"));
         m_backendCombo->addItems(backends);
@@ -349,9 +355,8 @@ QString MainWindow::statusText() const
     });
     if (allIdle)
         return tr("Not connected");
-    return tr("%1/%2 feeds live · worst quality: %3")
+    return tr("%1/%n feed(s) live · worst quality: %2", nullptr, int(ids.size()))
         .arg(m_hub->liveCount())
-        .arg(ids.size())
         .arg(ConnectionsModel::qualityText(m_hub->worstQuality()));
 }
 
@@ -424,6 +429,42 @@ void MainWindow::showSettings()
     dialog->open();
 }
 
+void MainWindow::trustCertificate(const QString &feedId, const QJsonObject &tlsError)
+{
+    auto *dialog = new TrustCertificateDialog(tlsError, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, feedId] {
+        const QString path =
+            m_configPath.isEmpty() ? ConfigLoader::defaultConfigPath() : m_configPath;
+        QJsonObject root;
+        QString readError;
+        QStringList errors;
+        if (!ConfigFile::read(path, &root, &readError)) {
+            errors << readError; // never overwrite a file that could not be read
+        } else {
+            TlsConfig::addTrustedCertificate(root, dialog->host(), dialog->port(),
+                                             dialog->fingerprint());
+            errors = ConfigFile::write(path, root);
+        }
+        const ConfigResult applied =
+            errors.isEmpty() ? ConfigLoader::load(path, m_overrides) : ConfigResult {};
+        errors << applied.errors;
+        if (!errors.isEmpty()) {
+            QMessageBox::warning(
+                this, tr("Certificate not trusted"),
+                tr("The exception could not be saved: %1").arg(errors.join(u'\n')));
+            return;
+        }
+        statusBar()->showMessage(tr("Trusting the certificate of %1:%2 for %3; reconnecting.")
+                                     .arg(dialog->host())
+                                     .arg(dialog->port())
+                                     .arg(feedId),
+                                 8000);
+        emit configApplied(applied.config);
+    });
+    dialog->open();
+}
+
 void MainWindow::showAbout()
 {
     auto *dialog = new AboutDialog(this);
@@ -442,6 +483,8 @@ void MainWindow::restoreSettings()
     setCurrentBackend(settings.value(u"window/backend"_s).toString());
     showPanel(settings.value(u"window/panel"_s).toString());
     m_notifier->setSilenced(settings.value(u"notifications/silenced"_s, false).toBool());
+    if (auto *connections = findChild<ConnectionsPanel *>())
+        connections->restoreLayout(settings.value(u"connections/layout"_s).toByteArray());
 }
 
 void MainWindow::saveSettings() const
@@ -453,6 +496,8 @@ void MainWindow::saveSettings() const
     if (!m_backend.isEmpty())
         settings.setValue(u"window/backend"_s, m_backend);
     settings.setValue(u"notifications/silenced"_s, m_notifier->isSilenced());
+    if (const auto *connections = findChild<ConnectionsPanel *>())
+        settings.setValue(u"connections/layout"_s, connections->saveLayout());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,6 +4,7 @@
 #include "statusstyle.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QMainWindow>
 
 class DemoMenu;
@@ -66,6 +67,9 @@ public slots:
     void showSettings();
     // ui/aboutdialog.h arrives with another change; until then a plain message box.
     void showAbout();
+    // "Trust this certificate…" for the certificate that stopped `feedId`: asks the operator,
+    // saves the pin to the configuration file and applies it (configApplied).
+    void trustCertificate(const QString &feedId, const QJsonObject &tlsError);
 
 signals:
     // The settings dialog saved a new configuration; apply it without a restart.

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "config/configfile.h"
+#include "config/tokenstore.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -91,9 +92,31 @@ SettingsDialog::SettingsDialog(const QString &configPath, const ConfigOverrides 
     QLineEdit *server = addField(serverForm, u"server"_s, tr("Server URL"),
                                  m_original.value("server"_L1).toString());
     server->setPlaceholderText(u"ws://127.0.0.1:8002"_s);
-    QLineEdit *token = addField(serverForm, u"auth.token"_s, tr("Token"),
-                                ConfigFile::value(m_original, u"auth.token"_s).toString());
+    const TokenStore store;
+    const QString tokenFile = ConfigFile::value(m_original, u"auth.token_file"_s).toString();
+    m_originalToken = ConfigFile::value(m_original, u"auth.token"_s).toString();
+    if (m_originalToken.isEmpty() && ConfigFile::value(m_original, u"auth.token_store"_s).toBool())
+        m_originalToken = store.read(u"default"_s).token;
+    QLineEdit *token = addField(serverForm, u"auth.token"_s, tr("Token"), m_originalToken);
     token->setEchoMode(QLineEdit::Password);
+    m_tokenNote = new QLabel(this);
+    m_tokenNote->setObjectName(u"tokenNote"_s);
+    m_tokenNote->setWordWrap(true);
+    m_tokenNote->setStyleSheet(u"color: #5f6b76;"_s);
+    const TokenStore::Probe probe = store.probe();
+    m_tokenNote->setText(
+        !tokenFile.isEmpty()
+            ? tr("The token is read from %1 (auth.token_file); edit that file to change it.")
+                  .arg(tokenFile)
+            : probe.keychainReachable
+            ? tr("Saved in the system keychain (%1), not in the configuration file.")
+                  .arg(probe.reason)
+            : tr("Saved in %1, readable only by you, not in the configuration file (no "
+                 "keychain: %2).")
+                  .arg(store.filePath(), probe.reason));
+    serverForm->addRow(QString(), m_tokenNote);
+    if (!tokenFile.isEmpty())
+        token->setEnabled(false);
     if (m_multipleBackends) {
         server->setEnabled(false);
         token->setEnabled(false);
@@ -163,6 +186,11 @@ QString SettingsDialog::errorText(const QString &key) const
     return label && !label->isHidden() ? label->text() : QString();
 }
 
+QString SettingsDialog::tokenNote() const
+{
+    return m_tokenNote->text();
+}
+
 QPushButton *SettingsDialog::okButton() const
 {
     return m_buttons->button(QDialogButtonBox::Ok);
@@ -175,7 +203,14 @@ QJsonObject SettingsDialog::candidate() const
         if (!it.value()->isEnabled())
             continue;
         const QString text = it.value()->text().trimmed();
-        if (it.key() == "server"_L1 || it.key() == "auth.token"_L1) {
+        if (it.key() == "auth.token"_L1) {
+            // The file only says where the token is; the token itself goes to the store.
+            ConfigFile::setValue(root, u"auth.token"_s, QJsonValue());
+            ConfigFile::setValue(root, u"auth.token_store"_s,
+                                 text.isEmpty() ? QJsonValue() : QJsonValue(true));
+            continue;
+        }
+        if (it.key() == "server"_L1) {
             ConfigFile::setValue(root, it.key(), text.isEmpty() ? QJsonValue() : QJsonValue(text));
             continue;
         }
@@ -219,6 +254,18 @@ bool SettingsDialog::saveAndApply()
     validate();
     if (!m_valid)
         return false;
+    QLineEdit *token = m_fields.value(u"auth.token"_s);
+    if (token->isEnabled()) {
+        // Token first: a failed store leaves the file as it was.
+        const TokenStore store;
+        const QString text = token->text().trimmed();
+        const QString error =
+            text.isEmpty() ? store.remove(u"default"_s) : store.write(u"default"_s, text);
+        if (!error.isEmpty()) {
+            showGeneralError(tr("The token could not be saved: %1").arg(error));
+            return false;
+        }
+    }
     const QStringList writeErrors = ConfigFile::write(m_path, candidate());
     if (!writeErrors.isEmpty()) {
         showGeneralError(writeErrors.join(u'\n'));

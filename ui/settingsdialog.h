@@ -11,7 +11,9 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// Edits the configuration file: server, token and the timing keys. Every edit is validated by
+// Edits the configuration file: server, token and the timing keys. The token goes to the token
+// store (keychain, else the owner-only token file), and the file only says auth.token_store.
+// Every edit is validated by
 // ConfigLoader, the error shown under its field naming the key, and OK stays disabled while
 // anything is invalid. OK writes the file atomically (never a bad file over a good one) and
 // emits the new effective Config, command-line overrides included, to apply without a restart.
@@ -32,6 +34,8 @@ public:
     QPushButton *okButton() const;
     bool isValid() const { return m_valid; }
     QString configPath() const { return m_path; }
+    // Where the token is kept, as the dialog tells the operator.
+    QString tokenNote() const;
 
 public slots:
     // Writes and applies; returns false (errors shown) when that failed.
@@ -53,5 +57,7 @@ private:
     QHash<QString, QLineEdit *> m_fields;
     QHash<QString, QLabel *> m_errors;
     QLabel *m_general = nullptr;
+    QLabel *m_tokenNote = nullptr;
+    QString m_originalToken;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/settings.h"
+#include "config/tlsconfig.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -15,6 +16,10 @@ struct AuthSpec
     Mode mode = Mode::None;
     QString token; // never logged, never written to the event stream
     QString queryParam = QStringLiteral("token");
+    // Where the token comes from when the configuration does not hold it (docs/cli.md): the
+    // token store (keychain or 0600 file) or a file of the operator's. Resolved by load().
+    bool tokenStore = false;
+    QString tokenFile {};
 };
 
 // One data feed: where it lives and how its manager behaves. Every feed, default or custom,
@@ -30,6 +35,7 @@ struct FeedSpec
     int priority = 100;  // lower starts first
     Settings settings;   // effective settings after backend and feed overrides
     AuthSpec auth;
+    TlsSpec tls {};
 };
 
 struct BackendSpec
@@ -37,6 +43,7 @@ struct BackendSpec
     QString name;
     QUrl server;
     AuthSpec auth;
+    TlsSpec tls {};
 };
 
 struct Config
@@ -66,7 +73,8 @@ namespace ConfigLoader {
 QStringList defaultFeedNames();
 // Snapshot message type for a feed name ("system-status" -> "system_status_update").
 QString messageTypeForFeed(const QString &feedName);
-// Reads `path` (empty: no file) and applies the overrides. Never touches the file.
+// Reads `path` (empty: no file) and applies the overrides. Never touches the file. Also resolves
+// auth.token_file and auth.token_store (TokenStore), which fromJson() leaves alone.
 ConfigResult load(const QString &path, const ConfigOverrides &overrides = {});
 ConfigResult fromJson(const QJsonObject &root, const ConfigOverrides &overrides = {});
 // Builds a feed for `name` on an already configured backend (e.g. adw-state/<id> at run time).

@@ -1,14 +1,36 @@
 #include "configfile.h"
 
+#include "core/securefile.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
+namespace {
+bool holdsToken(const QJsonObject &root)
+{
+    if (root.value("auth"_L1).toObject().contains("token"_L1))
+        return true;
+    const QJsonObject backends = root.value("backends"_L1).toObject();
+    return std::any_of(backends.begin(), backends.end(), [](const QJsonValue &backend) {
+        return backend.toObject().value("auth"_L1).toObject().contains("token"_L1);
+    });
+}
+} // namespace
+
 namespace ConfigFile {
+
+bool containsSecret(const QJsonObject &root)
+{
+    return holdsToken(root);
+}
 
 bool read(const QString &path, QJsonObject *root, QString *error)
 {
@@ -17,13 +39,16 @@ bool read(const QString &path, QJsonObject *root, QString *error)
         return true;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        *error = u"%1: %2"_s.arg(
+            path, QCoreApplication::translate("Config", "cannot read: %1").arg(file.errorString()));
         return false;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = u"%1: not a JSON object (%2)"_s.arg(path, parseError.errorString());
+        *error = u"%1: %2"_s.arg(path,
+                                 QCoreApplication::translate("Config", "not a JSON object (%1)")
+                                     .arg(parseError.errorString()));
         return false;
     }
     *root = doc.object();
@@ -36,14 +61,25 @@ QStringList write(const QString &path, const QJsonObject &root)
     if (!check.ok())
         return check.errors;
     if (path.isEmpty())
-        return {u"no configuration file to write to"_s};
+        return {QCoreApplication::translate("Config", "no configuration file to write to")};
     QDir().mkpath(QFileInfo(path).absolutePath());
+    const QByteArray data = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // QSaveFile creates 0666 & ~umask (0644) and keeps an existing file's mode: wrong for a
+    // token. A file with one is created 0600 before the first byte is written.
+    if (containsSecret(root)) {
+        const QString error = SecureFile::writeAtomically(path, data);
+        return error.isEmpty() ? QStringList() : QStringList {error};
+    }
     QSaveFile file(path); // a temporary file renamed over `path` by commit()
     if (!file.open(QIODevice::WriteOnly))
-        return {u"%1: cannot write: %2"_s.arg(path, file.errorString())};
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        return {u"%1: %2"_s.arg(
+            path,
+            QCoreApplication::translate("Config", "cannot write: %1").arg(file.errorString()))};
+    file.write(data);
     if (!file.commit())
-        return {u"%1: cannot write: %2"_s.arg(path, file.errorString())};
+        return {u"%1: %2"_s.arg(
+            path,
+            QCoreApplication::translate("Config", "cannot write: %1").arg(file.errorString()))};
     return {};
 }
 

@@ -12,9 +12,12 @@ namespace ConfigFile {
 // The file's JSON object; an empty object when the file does not exist. False (and `error`)
 // when it exists but cannot be read or is not a JSON object.
 bool read(const QString &path, QJsonObject *root, QString *error);
-// Validates `root` with ConfigLoader, then writes it. Returns the loader's errors (each naming
-// its key) or the I/O error; empty on success.
+// Validates `root` with ConfigLoader, then writes it (0600 when it contains a secret). Returns the
+// loader's errors (each naming its key) or the I/O error; empty on success.
 QStringList write(const QString &path, const QJsonObject &root);
+// True when `root` holds a token (auth.token at the top or in a backend): such a file is
+// written mode 0600.
+bool containsSecret(const QJsonObject &root);
 // Sets a dotted key ("backoff.initial_ms", "auth.token") in `root`; a null value removes it.
 void setValue(QJsonObject &root, const QString &dottedKey, const QJsonValue &value);
 QJsonValue value(const QJsonObject &root, const QString &dottedKey);

@@ -1,7 +1,9 @@
 #include "connectiontester.h"
 
 #include "connection/handshake.h"
+#include "connection/tls.h"
 #include "core/clock.h"
+#include "core/redaction.h"
 
 #include <QTimer>
 #include <QWebSocket>
@@ -13,6 +15,7 @@ ConnectionTester::ConnectionTester(const FeedSpec &spec, const Clock *clock, QOb
     , m_spec(spec)
     , m_clock(clock)
     , m_timeout(new QTimer(this))
+    , m_secretForms(Redaction::forms(spec.auth.token))
 {
     m_result.feedId = spec.id;
     m_timeout->setSingleShot(true);
@@ -40,13 +43,28 @@ void ConnectionTester::start()
     connect(socket, &QWebSocket::connected, this, [this] {
         m_result.connectMs = double(m_clock->nowMs() - m_startedAt);
         m_timeout->start(m_spec.settings.heartbeatTimeoutMs);
+        m_pingTimer.start();
         m_socket->ping("feedwatch-test");
     });
-    connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
-        m_result.rttMs = double(elapsed);
+    connect(socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
+        // Qt's `elapsed` is whole milliseconds: 0 on a LAN. Measure like the engine does.
+        m_result.rttMs = double(m_pingTimer.nsecsElapsed()) / 1e6;
         finish(true, {});
     });
+    // The same TLS judgement as the live link: a pinned certificate passes here too.
+    connect(socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        const QSslCertificate peer = m_socket->sslConfiguration().peerCertificate();
+        const Tls::Verdict verdict = Tls::check(m_spec.tls, m_spec.url, peer, errors);
+        if (verdict.pinned)
+            m_socket->ignoreSslErrors(verdict.ignore);
+        else
+            m_result.tls = verdict.problem;
+    });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        if (!m_result.tls.isEmpty()) {
+            finish(false, m_result.tls.value("error"_L1).toString());
+            return;
+        }
         QString text = Handshake::errorText(m_socket, m_spec);
         m_result.httpStatus = Handshake::httpStatusFromError(text);
         if (m_result.httpStatus) {
@@ -75,7 +93,7 @@ void ConnectionTester::finish(bool ok, const QString &error)
     m_done = true;
     m_timeout->stop();
     m_result.ok = ok;
-    m_result.error = error;
+    m_result.error = Redaction::mask(error, m_secretForms); // a close reason may echo the token
     if (m_socket) {
         QWebSocket *socket = m_socket;
         m_socket.clear();

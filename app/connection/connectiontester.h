@@ -2,6 +2,8 @@
 
 #include "config/config.h"
 
+#include <QElapsedTimer>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
@@ -18,6 +20,7 @@ struct TestResult
     double rttMs = -1;
     int httpStatus = 0;
     QString error;
+    QJsonObject tls; // a refused certificate: the tls_error fields (docs/events.md)
 };
 Q_DECLARE_METATYPE(TestResult)
 
@@ -43,7 +46,9 @@ private:
     const Clock *m_clock;
     QPointer<QWebSocket> m_socket;
     QTimer *m_timeout = nullptr;
+    QStringList m_secretForms;
     TestResult m_result;
     qint64 m_startedAt = 0;
+    QElapsedTimer m_pingTimer;
     bool m_done = false;
 };

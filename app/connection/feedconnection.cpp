@@ -2,7 +2,9 @@
 
 #include "connection/handshake.h"
 #include "connection/snapshotpoller.h"
+#include "connection/tls.h"
 #include "core/clock.h"
+#include "core/redaction.h"
 #include "policy/closecodepolicy.h"
 #include "protocol/messagedecoder.h"
 
@@ -43,6 +45,17 @@ QString Feed::stateName(State state)
 
 namespace {
 
+// The message's size on the wire, without converting it.
+qint64 utf8Length(QStringView text)
+{
+    qint64 n = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        n += u < 0x80 ? 1 : (u < 0x800 || c.isSurrogate()) ? 2 : 3;
+    }
+    return n;
+}
+
 QTimer *makeTimer(QObject *parent)
 {
     auto *timer = new QTimer(parent);
@@ -57,6 +70,7 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
                                QObject *parent)
     : QObject(parent)
     , m_spec(spec)
+    , m_secretForms(Redaction::forms(spec.auth.token))
     , m_clock(clock)
     , m_random(random)
     , m_backoff(spec.settings)
@@ -67,15 +81,18 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
     , m_connectTimer(makeTimer(this))
     , m_heartbeatTimer(makeTimer(this))
     , m_stableTimer(makeTimer(this))
+    , m_overdueTimer(makeTimer(this))
 {
     connect(m_retryTimer, &QTimer::timeout, this, &FeedConnection::connectNow);
     connect(m_connectTimer, &QTimer::timeout, this, &FeedConnection::onConnectTimeout);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &FeedConnection::onHeartbeatTick);
     connect(m_stableTimer, &QTimer::timeout, this, &FeedConnection::onStable);
+    connect(m_overdueTimer, &QTimer::timeout, this, &FeedConnection::onPongOverdue);
     m_rttTimer.start();
     if (spec.snapshotUrl.isValid()) {
         m_poller = new SnapshotPoller(spec.snapshotUrl, spec.settings.fallbackPollMs,
                                       spec.settings.connectTimeoutMs, this);
+        m_poller->setTls(spec.tls);
         connect(m_poller, &SnapshotPoller::snapshotFetched, this,
                 [this](const QJsonValue &data, qint64 bytes) {
                     applySnapshotData(m_spec.messageType, data, bytes, u"http"_s);
@@ -128,12 +145,7 @@ FeedStats FeedConnection::stats() const
     s.circuitThreshold = m_circuit.threshold();
     s.halfOpenAtWallMs =
         m_circuit.state() == Circuit::State::Open ? m_circuit.halfOpenAtMs() + wallOffset : 0;
-    if (!m_connected)
-        s.quality = Quality::Tier::Disconnected;
-    else if (m_samplesThisConnection == 0)
-        s.quality = Quality::Tier::Unknown;
-    else
-        s.quality = m_latency.quality();
+    s.quality = effectiveQuality();
     s.lastRttMs = m_latency.last();
     s.ewmaRttMs = m_latency.ewma();
     s.p50RttMs = m_latency.percentile(50);
@@ -141,7 +153,21 @@ FeedStats FeedConnection::stats() const
     s.p99RttMs = m_latency.percentile(99);
     s.serverId = m_serverId;
     s.degraded = m_poller && m_poller->isActive();
+    if (m_state == Feed::State::Stopped && m_stopReason == "tls"_L1)
+        s.tlsError = m_lastTlsError;
     return s;
+}
+
+Quality::Tier FeedConnection::effectiveQuality() const
+{
+    if (!m_connected)
+        return Quality::Tier::Disconnected;
+    const Quality::Tier measured =
+        m_samplesThisConnection == 0 ? Quality::Tier::Unknown : m_latency.quality();
+    // Tiers from Excellent on are ordered best to worst; a late pong can only make it worse.
+    if (m_overdueTier == Quality::Tier::Unknown)
+        return measured;
+    return measured == Quality::Tier::Unknown ? m_overdueTier : std::max(measured, m_overdueTier);
 }
 
 bool FeedConnection::sendText(const QByteArray &utf8)
@@ -168,7 +194,8 @@ void FeedConnection::stop()
 {
     m_retryTimer->stop();
     m_nextRetryAt = -1;
-    discardSocket(u"stopped by the operator"_s);
+    reportOperatorClose(u"stopped by the operator"_s);
+    discardSocket(Close::Polite, u"stopped by the operator"_s);
     setDegraded(false);
     m_stopReason = u"manual"_s;
     setState(Feed::State::Stopped, m_stopReason);
@@ -181,7 +208,9 @@ void FeedConnection::reconnectNow()
         m_downSinceWall = m_clock->wallMs();
     }
     emitEvent(u"manual_reconnect"_s);
-    discardSocket(u"reconnect requested"_s);
+    reportOperatorClose(u"reconnect requested"_s);
+    // The new socket follows at once: the old one must be gone, not closing beside it.
+    discardSocket(Close::PoliteNoWait, u"reconnect requested"_s);
     m_retryTimer->stop();
     m_nextRetryAt = -1;
     m_attempt = 0;
@@ -200,7 +229,7 @@ void FeedConnection::reconnectNow()
     m_online = online;
 }
 
-void FeedConnection::setOnline(bool online)
+void FeedConnection::setOnline(bool online, bool resume)
 {
     if (m_online == online)
         return;
@@ -209,7 +238,7 @@ void FeedConnection::setOnline(bool online)
         m_retryTimer->stop();
         m_nextRetryAt = -1;
         setState(Feed::State::Offline);
-    } else if (online && m_state == Feed::State::Offline) {
+    } else if (online && resume && m_state == Feed::State::Offline) {
         connectNow();
     }
 }
@@ -256,6 +285,8 @@ void FeedConnection::openSocket()
     connect(socket, &QWebSocket::disconnected, this, &FeedConnection::onDisconnected);
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &FeedConnection::onSocketError);
+    // Direct: ignoreSslErrors() only counts when called before this signal returns.
+    connect(socket, &QWebSocket::sslErrors, this, &FeedConnection::onSslErrors);
     connect(socket, &QWebSocket::textMessageReceived, this, &FeedConnection::onTextMessage);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &FeedConnection::onBinaryMessage);
     connect(socket, &QWebSocket::pong, this, &FeedConnection::onPong);
@@ -267,11 +298,26 @@ void FeedConnection::openSocket()
     Handshake::open(socket, m_spec);
 }
 
-void FeedConnection::discardSocket(const QString &closeReason)
+// A link the operator ends is a disconnection too: the event stream says so, with its uptime.
+void FeedConnection::reportOperatorClose(const QString &reason)
+{
+    if (!m_connected)
+        return;
+    emitEvent(u"disconnected"_s,
+              {{u"code"_s, int(QWebSocketProtocol::CloseCodeNormal)},
+               {u"reason"_s, reason},
+               {u"uptime_ms"_s, double(m_clock->nowMs() - m_connectedAt)},
+               {u"was_connected"_s, true},
+               {u"decision"_s, u"operator"_s}});
+}
+
+void FeedConnection::discardSocket(Close how, const QString &closeReason)
 {
     m_connectTimer->stop();
     m_heartbeatTimer->stop();
     m_stableTimer->stop();
+    m_overdueTimer->stop();
+    m_overdueTier = Quality::Tier::Unknown;
     if (m_connected) {
         accumulateUptime();
         m_connected = false;
@@ -283,12 +329,16 @@ void FeedConnection::discardSocket(const QString &closeReason)
     QWebSocket *socket = m_socket;
     m_socket.clear();
     socket->disconnect(this);
-    if (!closeReason.isEmpty() && socket->state() == QAbstractSocket::ConnectedState) {
-        // A polite close frame; the socket deletes itself once the server answers, or soon.
-        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-        QTimer::singleShot(2000, socket, &QObject::deleteLater);
+    if (how != Close::Abort && socket->state() == QAbstractSocket::ConnectedState) {
         socket->close(QWebSocketProtocol::CloseCodeNormal, closeReason);
-        return;
+        if (how == Close::Polite) {
+            // The socket deletes itself once the server answers the close frame, or soon.
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(2000, socket, &QObject::deleteLater);
+            return;
+        }
+        // Hand the close frame to the kernel, then let go: best effort, never two sockets.
+        socket->flush();
     }
     socket->abort();
     socket->deleteLater();
@@ -305,10 +355,13 @@ void FeedConnection::onConnected()
     const qint64 now = m_clock->nowMs();
     m_connected = true;
     m_everConnected = true;
+    m_lastTlsError = {};
     setDegraded(false);
     m_connectedAt = now;
     m_connectedSinceWall = m_clock->wallMs();
     m_samplesThisConnection = 0;
+    // Quality describes this link: figures from the previous connection must not carry over.
+    m_latency.clear();
     m_appPings = false;
     m_appPingProbed = false;
     m_lastSnapshotText.clear(); // a new connection starts with a fresh initial snapshot
@@ -349,14 +402,33 @@ void FeedConnection::onSocketError(QAbstractSocket::SocketError error)
 {
     if (!m_socket)
         return;
-    const QString text = Handshake::errorText(m_socket, m_spec);
-    m_pending.httpStatus = Handshake::httpStatusFromError(text);
     m_pending.sawError = true;
-    m_pending.reason = text.isEmpty() ? u"socket error %1"_s.arg(int(error)) : text;
-    if (m_pending.httpStatus)
-        m_pending.reason = Handshake::refusalText(text, m_pending.httpStatus);
+    if (m_pending.tls.isEmpty()) { // a refused certificate already said what went wrong
+        const QString text = Handshake::errorText(m_socket, m_spec);
+        m_pending.httpStatus = Handshake::httpStatusFromError(text);
+        m_pending.reason = text.isEmpty() ? u"socket error %1"_s.arg(int(error)) : text;
+        if (m_pending.httpStatus)
+            m_pending.reason = Handshake::refusalText(text, m_pending.httpStatus);
+    }
     // After a refused upgrade Qt 6.4.2 stays in Connecting forever and only emits error().
     finishAttempt();
+}
+
+void FeedConnection::onSslErrors(const QList<QSslError> &errors)
+{
+    if (!m_socket)
+        return;
+    const QSslCertificate peer = m_socket->sslConfiguration().peerCertificate();
+    const Tls::Verdict verdict = Tls::check(m_spec.tls, m_spec.url, peer, errors);
+    if (verdict.pinned) {
+        m_socket->ignoreSslErrors(verdict.ignore);
+        emitEvent(u"tls_pinned"_s, Tls::pinnedFields(m_spec.url, peer, errors));
+        return;
+    }
+    // Qt aborts the handshake after this and reports SslHandshakeFailedError.
+    m_pending.tls = verdict.problem;
+    m_pending.closeCode = 1015;
+    m_pending.reason = verdict.text();
 }
 
 void FeedConnection::finishAttempt()
@@ -374,7 +446,8 @@ void FeedConnection::finishAttempt()
         const int code = socket->closeCode();
         // Qt reports 1000 when the TCP connection ends without a close frame; only the error
         // that precedes it tells an abnormal closure (1006) from a clean one.
-        if (code != QWebSocketProtocol::CloseCodeNormal || !outcome.sawError) {
+        if (outcome.tls.isEmpty()
+            && (code != QWebSocketProtocol::CloseCodeNormal || !outcome.sawError)) {
             outcome.closeCode = code;
             const QString reason = socket->closeReason();
             outcome.reason = reason.isEmpty() ? u"closed with %1"_s.arg(code) : reason;
@@ -399,7 +472,7 @@ void FeedConnection::endAttempt(const Outcome &outcome)
     discardSocket();
 
     m_lastCloseCode = outcome.httpStatus ? outcome.httpStatus : outcome.closeCode;
-    m_lastError = outcome.reason;
+    m_lastError = Redaction::mask(outcome.reason, m_secretForms);
     const CloseCodePolicy::Decision decision =
         CloseCodePolicy::decide(outcome.closeCode, outcome.httpStatus, outcome.reason);
     QJsonObject fields {{u"code"_s, outcome.closeCode},
@@ -413,6 +486,15 @@ void FeedConnection::endAttempt(const Outcome &outcome)
     if (!wasStable)
         ++m_failures;
 
+    if (decision.action == CloseCodePolicy::Action::StopTls) {
+        // A configuration problem like a 404: retrying cannot change the certificate.
+        m_stopReason = u"tls"_s;
+        m_lastTlsError = outcome.tls;
+        emitEvent(u"tls_error"_s, outcome.tls);
+        setDegraded(false);
+        setState(Feed::State::Stopped, m_stopReason);
+        return;
+    }
     if (decision.action == CloseCodePolicy::Action::StopAuth
         || decision.action == CloseCodePolicy::Action::StopConfig) {
         const bool auth = decision.action == CloseCodePolicy::Action::StopAuth;
@@ -488,13 +570,42 @@ void FeedConnection::onHeartbeatTick()
                 QString::fromUtf8(QJsonDocument(ping).toJson(QJsonDocument::Compact)));
         }
         m_heartbeat.pingSent(now);
+        m_overdueTier = Quality::Tier::Unknown;
+        m_overdueTimer->start(int(m_spec.settings.qualityExcellentMs));
     }
     armHeartbeat();
+}
+
+void FeedConnection::onPongOverdue()
+{
+    if (!m_connected || !m_heartbeat.pingInFlight())
+        return;
+    // No answer yet after `waited` ms: whatever the RTT turns out to be, it is at least that, so
+    // the link cannot keep its "excellent" from before while nothing comes back.
+    const qint64 waited = m_heartbeat.waitedMs(m_clock->nowMs());
+    const Quality::Tier before = effectiveQuality();
+    m_overdueTier = Quality::forRtt(double(waited), m_spec.settings);
+    const Quality::Tier after = effectiveQuality();
+    if (after != before) {
+        emitEvent(u"quality"_s,
+                  {{u"quality"_s, Quality::name(after)},
+                   {u"reason"_s, u"pong_overdue"_s},
+                   {u"waited_ms"_s, double(waited)}});
+    }
+    const Settings &s = m_spec.settings;
+    for (const int threshold : {s.qualityGoodMs, s.qualityPoorMs}) {
+        if (waited < threshold) {
+            m_overdueTimer->start(int(threshold - waited));
+            return;
+        }
+    }
 }
 
 void FeedConnection::onPong(quint64 elapsedMs, const QByteArray &)
 {
     m_heartbeat.pongReceived(m_clock->nowMs());
+    m_overdueTimer->stop();
+    m_overdueTier = Quality::Tier::Unknown;
     double rtt = double(elapsedMs);
     if (m_wsPingSentNs >= 0)
         rtt = double(m_rttTimer.nsecsElapsed() - m_wsPingSentNs) / 1e6;
@@ -514,13 +625,13 @@ void FeedConnection::recordRtt(double rttMs, const QString &source)
     }
     emitEvent(u"latency"_s,
               {{u"rtt_ms"_s, std::round(rttMs * 1000.0) / 1000.0},
-               {u"quality"_s, Quality::name(m_latency.quality())},
+               {u"quality"_s, Quality::name(effectiveQuality())},
                {u"source"_s, source}});
 }
 
 void FeedConnection::onTextMessage(const QString &message)
 {
-    const qint64 bytes = message.size(); // UTF-16 units; close enough to bytes for ASCII JSON
+    const qint64 bytes = utf8Length(message);
     ++m_messages;
     m_bytes += bytes;
     m_lastMessageWall = m_clock->wallMs();
@@ -569,6 +680,8 @@ void FeedConnection::onTextMessage(const QString &message)
     case DecodedMessage::Kind::Pong: {
         m_appPings = true;
         m_heartbeat.pongReceived(m_clock->nowMs());
+        m_overdueTimer->stop();
+        m_overdueTier = Quality::Tier::Unknown;
         const QJsonValue ts = decoded.object.value("timestamp"_L1);
         if (ts.isDouble() && ts.toDouble() == m_appPingTimestamp && m_appPingSentNs >= 0) {
             recordRtt(double(m_rttTimer.nsecsElapsed() - m_appPingSentNs) / 1e6, u"app"_s);
@@ -580,9 +693,7 @@ void FeedConnection::onTextMessage(const QString &message)
         return;
     }
     case DecodedMessage::Kind::Ack:
-        emit ackReceived(m_spec.id, decoded.object.value("id"_L1).toString(),
-                         decoded.object.value("ok"_L1).toBool(),
-                         decoded.object.value("error"_L1).toString());
+        emit ackReceived(m_spec.id, decoded.ackId, decoded.ackOk, decoded.ackError);
         return;
     case DecodedMessage::Kind::Error:
         emitEvent(u"server_error"_s,
@@ -655,7 +766,7 @@ void FeedConnection::onBinaryMessage(const QByteArray &message)
 void FeedConnection::protocolError(const QString &error, qint64 bytes)
 {
     ++m_protocolErrors;
-    qCDebug(lcProtocol) << m_spec.id << error;
+    qCDebug(lcProtocol) << m_spec.id << Redaction::mask(error, m_secretForms);
     emitEvent(u"protocol_error"_s, {{u"error"_s, error}, {u"bytes"_s, double(bytes)}});
 }
 
@@ -672,7 +783,9 @@ void FeedConnection::setState(Feed::State state, const QString &detail)
 
 void FeedConnection::emitEvent(const QString &kind, const QJsonObject &fields)
 {
-    FeedEvent event {m_clock->wallMs(), m_spec.id, kind, fields};
+    // Servers echo tokens back (close reasons, error messages): every field is masked here, the
+    // one door all of this feed's events go through.
+    FeedEvent event {m_clock->wallMs(), m_spec.id, kind, Redaction::mask(fields, m_secretForms)};
     m_ring.append(event);
     qCDebug(lcConnection).noquote() << event.toJsonLine();
     emit eventRaised(event);

@@ -13,6 +13,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 
 class Clock;
 class QTimer;
@@ -47,7 +48,9 @@ public slots:
     void stop();
     // Operator's "Reconnect": resets backoff and circuit, drops the link, connects now.
     void reconnectNow();
-    void setOnline(bool online);
+    // Back online, a feed waiting in Offline connects at once, or, with `resume` false, when
+    // start() is called (the engine staggers that).
+    void setOnline(bool online, bool resume = true);
 
 signals:
     void eventRaised(const FeedEvent &event);
@@ -64,19 +67,25 @@ private:
         int httpStatus = 0;
         QString reason;
         bool sawError = false;
+        QJsonObject tls {}; // the refused certificate (Tls::Verdict::problem); empty otherwise
     };
 
     void connectNow();
     void openSocket();
-    void discardSocket(const QString &closeReason = {});
+    enum class Close { Abort, Polite, PoliteNoWait };
+    void discardSocket(Close how = Close::Abort, const QString &closeReason = {});
+    void reportOperatorClose(const QString &reason);
     void onConnected();
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
+    void onSslErrors(const QList<QSslError> &errors);
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
     void onPong(quint64 elapsedMs, const QByteArray &payload);
     void onConnectTimeout();
     void onHeartbeatTick();
+    void onPongOverdue();
+    Quality::Tier effectiveQuality() const;
     void onStable();
     void finishAttempt();
     void endAttempt(const Outcome &outcome);
@@ -94,6 +103,7 @@ private:
                              const QString &source);
 
     FeedSpec m_spec;
+    QStringList m_secretForms; // the token as it may appear in text (Redaction::forms)
     const Clock *m_clock;
     RandomSource *m_random;
     BackoffPolicy m_backoff;
@@ -109,6 +119,7 @@ private:
     QTimer *m_connectTimer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_stableTimer = nullptr;
+    QTimer *m_overdueTimer = nullptr; // re-rates quality while a pong is late
 
     Feed::State m_state = Feed::State::Idle;
     QString m_stopReason;
@@ -118,6 +129,8 @@ private:
     bool m_appPings = false;      // the server answers {"type":"ping"}
     bool m_appPingProbed = false; // one probe per connection tells us
     int m_samplesThisConnection = 0;
+    // A pong that is late bounds the RTT from below: the tier that bound implies, or Unknown.
+    Quality::Tier m_overdueTier = Quality::Tier::Unknown;
     Outcome m_pending; // what the socket told us about the attempt ending
 
     int m_attempt = 0;
@@ -126,6 +139,7 @@ private:
     qint64 m_successes = 0;
     qint64 m_failures = 0;
     QString m_lastError;
+    QJsonObject m_lastTlsError;
     int m_lastCloseCode = 0;
     qint64 m_attemptStartedAt = 0;
     qint64 m_connectedAt = 0;

@@ -3,6 +3,7 @@
 #include "policy/circuitbreaker.h"
 #include "policy/latencytracker.h"
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -20,7 +21,7 @@ struct FeedStats
     QString feedId;
     QString backend;
     Feed::State state = Feed::State::Idle;
-    QString stopReason; // "manual", "auth", "config" when stopped
+    QString stopReason; // "manual", "auth", "config", "tls" when stopped
     int attempt = 0;    // attempts since the last stable connection
     qint64 totalAttempts = 0;
     qint64 totalRetries = 0;
@@ -50,6 +51,7 @@ struct FeedStats
     double p99RttMs = -1;
     QString serverId;
     bool degraded = false; // snapshots arrive over HTTP polling while the WebSocket cannot
+    QJsonObject tlsError;  // the last tls_error's fields while stopped by it (certificate details)
 };
 
 Q_DECLARE_METATYPE(FeedStats)

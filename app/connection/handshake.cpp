@@ -1,5 +1,8 @@
 #include "handshake.h"
 
+#include "connection/tls.h"
+#include "core/redaction.h"
+
 #include <QRegularExpression>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -18,12 +21,9 @@ Request build(const FeedSpec &spec)
     case AuthSpec::Mode::Header:
         out.request.setRawHeader("Authorization", "Bearer " + spec.auth.token.toUtf8());
         break;
-    case AuthSpec::Mode::Query: {
-        QUrlQuery query(url);
-        query.addQueryItem(spec.auth.queryParam, spec.auth.token);
-        url.setQuery(query);
+    case AuthSpec::Mode::Query:
+        url = withQueryToken(url, spec.auth);
         break;
-    }
     case AuthSpec::Mode::Subprotocol:
         out.options.setSubprotocols({u"bearer"_s, spec.auth.token});
         break;
@@ -32,11 +32,24 @@ Request build(const FeedSpec &spec)
     return out;
 }
 
+QUrl withQueryToken(const QUrl &url, const AuthSpec &auth)
+{
+    // Fully percent-encoded: QUrlQuery leaves '+' as is, which form-decoding servers (Starlette,
+    // PHP, ...) read as a space.
+    QUrl out = url;
+    QUrlQuery query(out);
+    query.addQueryItem(auth.queryParam, QString::fromLatin1(QUrl::toPercentEncoding(auth.token)));
+    out.setQuery(query);
+    return out;
+}
+
 void open(QWebSocket *socket, const FeedSpec &spec)
 {
     // Qt's defaults are ~2 GiB; the read buffer is left alone (smaller than a frame stalls).
     socket->setMaxAllowedIncomingMessageSize(quint64(spec.settings.maxMessageBytes));
     socket->setMaxAllowedIncomingFrameSize(quint64(spec.settings.maxMessageBytes));
+    if (spec.url.scheme() == "wss"_L1)
+        socket->setSslConfiguration(Tls::configuration(spec.tls));
     const Request r = build(spec);
     socket->open(r.request, r.options);
 }
@@ -60,10 +73,7 @@ QString refusalText(const QString &errorString, int httpStatus)
 
 QString errorText(const QWebSocket *socket, const FeedSpec &spec)
 {
-    QString text = socket->errorString();
-    if (!spec.auth.token.isEmpty())
-        text.replace(spec.auth.token, u"***"_s);
-    return text;
+    return Redaction::mask(socket->errorString(), Redaction::forms(spec.auth.token));
 }
 
 } // namespace Handshake

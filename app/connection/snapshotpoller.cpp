@@ -1,8 +1,10 @@
 #include "snapshotpoller.h"
 
+#include "connection/tls.h"
+
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -56,8 +58,19 @@ void SnapshotPoller::poll()
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
+    if (m_url.scheme() == "https"_L1)
+        request.setSslConfiguration(Tls::configuration(m_tls));
+    m_tlsProblem = {};
     m_inFlight = m_network->get(request);
     QNetworkReply *reply = m_inFlight;
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        const Tls::Verdict verdict =
+            Tls::check(m_tls, m_url, reply->sslConfiguration().peerCertificate(), errors);
+        if (verdict.pinned)
+            reply->ignoreSslErrors(verdict.ignore);
+        else
+            m_tlsProblem = verdict.problem;
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
 
@@ -70,7 +83,10 @@ void SnapshotPoller::onFinished(QNetworkReply *reply)
     if (!m_active)
         return;
     if (reply->error() != QNetworkReply::NoError) {
-        emit failed(u"%1: %2"_s.arg(m_url.toString(), reply->errorString()));
+        emit failed(
+            m_tlsProblem.isEmpty()
+                ? u"%1: %2"_s.arg(m_url.toString(), reply->errorString())
+                : u"%1: %2"_s.arg(m_url.toString(), m_tlsProblem.value("error"_L1).toString()));
         return;
     }
     const QByteArray body = reply->readAll();

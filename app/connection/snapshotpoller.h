@@ -1,5 +1,8 @@
 #pragma once
 
+#include "config/tlsconfig.h"
+
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 #include <QUrl>
@@ -22,6 +25,8 @@ public:
 
     QUrl url() const { return m_url; }
     bool isActive() const { return m_active; }
+    // The backend's TLS settings (tls.ca_file, pinned certificates) for https:// URLs.
+    void setTls(const TlsSpec &tls) { m_tls = tls; }
     void start(); // polls at once, then every interval
     void stop();
 
@@ -34,6 +39,8 @@ private:
     void onFinished(QNetworkReply *reply);
 
     QUrl m_url;
+    TlsSpec m_tls;
+    QJsonObject m_tlsProblem; // the certificate refused by the request in flight
     int m_timeoutMs;
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_timer = nullptr;

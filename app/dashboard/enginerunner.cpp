@@ -3,6 +3,8 @@
 #include "connection/feedengine.h"
 #include "dashboard/feedhub.h"
 
+#include <QNetworkInformation>
+
 using namespace Qt::StringLiterals;
 
 EngineRunner::EngineRunner(FeedHub *hub, QObject *parent)
@@ -10,6 +12,10 @@ EngineRunner::EngineRunner(FeedHub *hub, QObject *parent)
     , m_hub(hub)
 {
     m_thread.setObjectName(u"feedwatch-engine"_s);
+    // Reachability is watched here, on the GUI thread, and handed to each engine by value: the
+    // engine thread never reads the QNetworkInformation object.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        m_network = QNetworkInformation::instance();
 }
 
 EngineRunner::~EngineRunner()
@@ -27,6 +33,23 @@ FeedEngine *EngineRunner::createEngine(const Config &config)
     return engine;
 }
 
+void EngineRunner::followReachability(FeedEngine *engine)
+{
+    if (!m_network)
+        return;
+    const QString backend = m_network->backendName();
+    const bool online =
+        m_network->reachability() != QNetworkInformation::Reachability::Disconnected;
+    QMetaObject::invokeMethod(
+        engine, [engine, backend, online] { engine->useReachabilityBackend(backend, online); },
+        Qt::QueuedConnection);
+    // Context `engine`: runs on the engine thread, and ends with the engine.
+    connect(m_network, &QNetworkInformation::reachabilityChanged, engine,
+            [engine](QNetworkInformation::Reachability r) {
+                engine->setOnline(r != QNetworkInformation::Reachability::Disconnected);
+            });
+}
+
 void EngineRunner::start(const Config &config)
 {
     if (m_engine) {
@@ -35,6 +58,7 @@ void EngineRunner::start(const Config &config)
     }
     m_engine = createEngine(config);
     m_hub->attach(m_engine);
+    followReachability(m_engine);
     QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
 }
 
@@ -55,6 +79,7 @@ void EngineRunner::replace(const Config &config)
     stopEngine();
     m_engine = createEngine(config);
     m_hub->reattach(m_engine, config);
+    followReachability(m_engine);
     QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
     emit replaced();
 }

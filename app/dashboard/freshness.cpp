@@ -1,14 +1,6 @@
 #include "freshness.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Freshness", text);
-}
-} // namespace
 
 QString Freshness::duration(qint64 ms)
 {
@@ -53,7 +45,8 @@ Freshness Freshness::of(const FeedStats &stats, qint64 nowWallMs)
     case Feed::State::Stopped:
         next = stats.stopReason == QLatin1StringView("auth")  ? tr("stopped: not authorized")
             : stats.stopReason == QLatin1StringView("config") ? tr("stopped: configuration error")
-                                                              : tr("stopped");
+            : stats.stopReason == QLatin1StringView("tls") ? tr("stopped: certificate not trusted")
+                                                           : tr("stopped");
         break;
     case Feed::State::Connected:
         break;

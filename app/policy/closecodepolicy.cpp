@@ -33,6 +33,10 @@ Decision decide(int closeCode, int httpStatus, const QString &closeReason)
         return {Action::StopAuth, u"closed with %1 (not authorized)"_s.arg(closeCode)};
     case 1013:
         return {Action::RetryAtLeastMax, u"closed with 1013 (try again later)"_s};
+    case 1015:
+        // Never sent on the wire (RFC 6455 7.4.1); the engine reports a refused certificate
+        // with it. Retrying cannot help until the configuration changes.
+        return {Action::StopTls, u"TLS handshake failed: certificate not trusted (1015)"_s};
     case 1000:
         return {Action::Retry, u"closed normally (1000)"_s};
     case 1001:
@@ -55,6 +59,8 @@ QString actionName(Action action)
         return u"stop_auth"_s;
     case Action::StopConfig:
         return u"stop_config"_s;
+    case Action::StopTls:
+        return u"stop_tls"_s;
     }
     return {};
 }

@@ -11,6 +11,7 @@ enum class Action {
     RetryAtLeastMax, // 1013 "try again later": wait at least backoff.max_ms
     StopAuth,        // 1008, 4001, 4003, HTTP 401/403: stop until a manual reconnect
     StopConfig,      // HTTP 404: the URL is wrong; stop until a manual reconnect
+    StopTls,         // 1015: the server's certificate was refused; stop until a manual reconnect
 };
 
 struct Decision
@@ -24,6 +25,7 @@ struct Decision
 // 1014 bad gateway) by 1002 with the reason "Invalid close code 1002 detected.", losing the code.
 Decision decide(int closeCode, int httpStatus, const QString &closeReason = {});
 bool isQtMaskedCloseCode(int closeCode, const QString &closeReason);
-QString actionName(Action action); // "retry", "retry_after_max", "stop_auth", "stop_config"
+// "retry", "retry_after_max", "stop_auth", "stop_config", "stop_tls"
+QString actionName(Action action);
 
 } // namespace CloseCodePolicy

@@ -19,6 +19,15 @@ TestFeedServer::TestFeedServer(QObject *parent)
     connect(m_server, &QWebSocketServer::newConnection, this, &TestFeedServer::onNewConnection);
 }
 
+TestFeedServer::TestFeedServer(const QSslConfiguration &tls, QObject *parent)
+    : QObject(parent)
+    , m_server(new QWebSocketServer(u"feedwatch-test"_s, QWebSocketServer::SecureMode, this))
+    , m_secure(true)
+{
+    m_server->setSslConfiguration(tls);
+    connect(m_server, &QWebSocketServer::newConnection, this, &TestFeedServer::onNewConnection);
+}
+
 TestFeedServer::~TestFeedServer()
 {
     abortAll();
@@ -61,7 +70,7 @@ QUrl TestFeedServer::url(const QString &path) const
 QUrl TestFeedServer::baseUrl() const
 {
     QUrl result;
-    result.setScheme(u"ws"_s);
+    result.setScheme(m_secure ? u"wss"_s : u"ws"_s);
     result.setHost(u"127.0.0.1"_s);
     result.setPort(m_port);
     return result;
@@ -102,6 +111,7 @@ void TestFeedServer::onNewConnection()
         socket->setParent(this);
         m_clients.append(socket);
         m_requestPaths.append(socket->requestUrl().path());
+        m_requests.append(socket->request());
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString &message) { onTextMessage(socket, message); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {

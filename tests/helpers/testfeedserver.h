@@ -2,7 +2,9 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QStringList>
 #include <QUrl>
 #include <QWebSocketProtocol>
@@ -10,8 +12,9 @@
 class QWebSocket;
 class QWebSocketServer;
 
-// An in-process feed backend for tests: a QWebSocketServer (NonSecureMode) on 127.0.0.1 with an
-// OS-chosen port that records what it sees and can be told how to behave.
+// An in-process feed backend for tests: a QWebSocketServer on 127.0.0.1 with an OS-chosen port
+// that records what it sees and can be told how to behave. NonSecureMode (ws://), or SecureMode
+// (wss://) when built with a server TLS configuration (TestTls::serverConfiguration()).
 class TestFeedServer final : public QObject
 {
     Q_OBJECT
@@ -19,6 +22,7 @@ class TestFeedServer final : public QObject
 
 public:
     explicit TestFeedServer(QObject *parent = nullptr);
+    explicit TestFeedServer(const QSslConfiguration &tls, QObject *parent = nullptr);
     ~TestFeedServer() override;
 
     bool listen(quint16 port = 0);
@@ -48,6 +52,9 @@ public:
     int activeCount() const { return int(m_clients.size()); }
     QStringList receivedMessages() const { return m_received; }
     QStringList requestPaths() const { return m_requestPaths; }
+    // Each upgrade request as the server saw it: URL with its query, and the headers
+    // (Authorization, Sec-WebSocket-Protocol, ...) as raw headers.
+    QList<QNetworkRequest> requests() const { return m_requests; }
 
 signals:
     void clientConnected();
@@ -63,9 +70,11 @@ private:
     QList<QWebSocket *> m_clients;
     QStringList m_received;
     QStringList m_requestPaths;
+    QList<QNetworkRequest> m_requests;
     QByteArray m_snapshot;
     QString m_serverId;
     quint16 m_port = 0;
+    bool m_secure = false;
     int m_connectionCount = 0;
     bool m_waitForClientReady = false;
     bool m_answerAppPings = false;

@@ -1,8 +1,26 @@
 #include "testutil.h"
 
+#include "cli/commandline.h"
+#include "cli/windowlessrunner.h"
+
 #include <QFile>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
 
 namespace TestUtil {
+
+CliRun runWindowless(const QStringList &args)
+{
+    CliRun r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code =
+        WindowlessRunner::run(CommandLine::parse(QStringList {u"feedwatch"_s} + args), out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
 {
@@ -12,6 +30,30 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
         qFatal("cannot write %s", qPrintable(path));
     file.write(contents);
     return path;
+}
+
+QStringList accelerators(const QString &text)
+{
+    QStringList out;
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        if (!text.at(i + 1).isSpace())
+            out << text.at(i + 1).toLower();
+    }
+    return out;
+}
+
+QByteArray isolateSecrets(const QTemporaryDir &dir)
+{
+    const QByteArray bus = "unix:path=" + QFile::encodeName(dir.filePath(u"no-session-bus"_s));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(u"config"_s)));
+    qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    return bus;
 }
 
 } // namespace TestUtil
