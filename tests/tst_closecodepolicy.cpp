@@ -33,11 +33,11 @@ void tst_CloseCodePolicy::decide_data()
     QTest::newRow("HTTP 403") << 1006 << 403 << QString() << Action::StopAuth;
     QTest::newRow("HTTP 404") << 1006 << 404 << QString() << Action::StopConfig;
     QTest::newRow("HTTP 500") << 1006 << 500 << QString() << Action::Retry;
-    QTest::newRow("1002 real protocol error") << 1002 << 0 << QStringLiteral("bad frame")
-                                              << Action::Retry;
+    QTest::newRow("1002 real protocol error")
+        << 1002 << 0 << QStringLiteral("bad frame") << Action::Retry;
     QTest::newRow("1013 masked by Qt 6.4 as 1002")
-            << 1002 << 0 << QStringLiteral("Invalid close code 1002 detected.")
-            << Action::RetryAtLeastMax;
+        << 1002 << 0 << QStringLiteral("Invalid close code 1002 detected.")
+        << Action::RetryAtLeastMax;
     QTest::newRow("HTTP 503") << 1006 << 503 << QString() << Action::Retry;
 }
 

@@ -51,11 +51,14 @@ void tst_FeedEngine::staggeredStartInPriorityOrder()
     clock.start();
     engine.start();
     QTRY_COMPARE(server.connectionCount(), 8);
-    const QStringList expected = {
-        u"/api/v1/ws/queue"_s,           u"/api/v1/ws/workflows"_s,
-        u"/api/v1/ws/system-status"_s,   u"/api/v1/ws/adw-monitor"_s,
-        u"/api/v1/ws/routes"_s,          u"/api/v1/ws/workflow-history"_s,
-        u"/api/v1/ws/planned-features"_s, u"/api/v1/ws/webhook-status"_s};
+    const QStringList expected = {u"/api/v1/ws/queue"_s,
+                                  u"/api/v1/ws/workflows"_s,
+                                  u"/api/v1/ws/system-status"_s,
+                                  u"/api/v1/ws/adw-monitor"_s,
+                                  u"/api/v1/ws/routes"_s,
+                                  u"/api/v1/ws/workflow-history"_s,
+                                  u"/api/v1/ws/planned-features"_s,
+                                  u"/api/v1/ws/webhook-status"_s};
     QCOMPARE(server.requestPaths(), expected);
     // Never all at once: consecutive connects are a stagger step apart (timer slack allowed),
     // and the whole start takes at least 7 steps.
@@ -124,7 +127,7 @@ void tst_FeedEngine::adwStateFeedsAtRunTime()
     QCOMPARE(added.size(), 1);
     engine.removeFeed(u"adw-state/abc123"_s);
     QTRY_COMPARE(server.activeCount(), 1);
-    QCOMPARE(engine.feedIds(), QStringList{u"queue"_s});
+    QCOMPARE(engine.feedIds(), QStringList {u"queue"_s});
 }
 
 void tst_FeedEngine::manualControls()
