@@ -1,16 +1,71 @@
 #!/usr/bin/env bash
 # README command 2: installs what is missing, builds, and runs the whole test suite with CTest.
-# FEEDWATCH_SANITIZE=address;undefined scripts/test.sh builds into build-asan/ with sanitizers.
+# Extra arguments go to every ctest run (e.g. scripts/test.sh -R tst_feedengine).
+#
+# Passes, each in its own build tree (docs/testing.md, "Sanitizers"):
+#   build/       plain RelWithDebInfo, every test                       by default
+#   build-san/   AddressSanitizer + UndefinedBehaviorSanitizer with     CI=true, or
+#                LeakSanitizer, every test but the source checks        FEEDWATCH_SANITIZE='address;undefined'
+#   build-tsan/  ThreadSanitizer, only the tests labelled `threads`     CI=true, or FEEDWATCH_SANITIZE=thread
+# CI=true runs all three in that order (and builds with -Werror). FEEDWATCH_SANITIZE runs only
+# the pass it names, so a developer's plain run stays one build and one ctest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/packaging/install-deps.sh" test
-dir="$root/build"
-extra=()
-if [ -n "${FEEDWATCH_SANITIZE:-}" ]; then
-    dir="$root/build-san"
-    extra+=("-DFEEDWATCH_SANITIZE=${FEEDWATCH_SANITIZE}")
-fi
-"$root/scripts/build.sh" "$dir" "${extra[@]}"
 export QT_QPA_PLATFORM=offscreen
-cd "$dir"
-ctest --output-on-failure --parallel "$(nproc)" --timeout 300
+
+# -O1 -g1 for the sanitizer trees: the sanitizers' usual optimisation level (fast enough, stacks
+# still exact) and line tables only, which is all a report needs; full -g costs compile and link
+# time for nothing here.
+sanitizer_cmake=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG")
+ctest_args=(--output-on-failure --parallel "$(nproc)" --timeout 300 "$@")
+timings=()
+t0=$SECONDS
+pass_done() { # NAME BUILD_START TEST_START
+    timings+=("$1: build $(($3 - $2)) s, tests $((SECONDS - $3)) s")
+    echo "test.sh: pass ${timings[-1]}"
+}
+
+sanitize=${FEEDWATCH_SANITIZE:-}
+ci=false
+[ "${CI:-}" = "true" ] && ci=true
+case "$sanitize" in
+"" | "address;undefined" | "thread") ;;
+*)
+    echo "test.sh: FEEDWATCH_SANITIZE must be 'address;undefined' or 'thread' (got '$sanitize')" >&2
+    exit 2
+    ;;
+esac
+
+if [ -z "$sanitize" ]; then
+    b=$SECONDS
+    "$root/scripts/build.sh" "$root/build"
+    t=$SECONDS
+    (cd "$root/build" && ctest "${ctest_args[@]}")
+    pass_done plain "$b" "$t"
+fi
+
+if $ci || [ "$sanitize" = "address;undefined" ]; then
+    echo "test.sh: ASan + UBSan + LeakSanitizer pass (build-san/)"
+    b=$SECONDS
+    "$root/scripts/build.sh" "$root/build-san" "${sanitizer_cmake[@]}" \
+        "-DFEEDWATCH_SANITIZE=address;undefined"
+    t=$SECONDS
+    (cd "$root/build-san" && ctest "${ctest_args[@]}")
+    pass_done asan+ubsan "$b" "$t"
+fi
+
+if $ci || [ "$sanitize" = "thread" ]; then
+    echo "test.sh: ThreadSanitizer pass (build-tsan/, tests labelled 'threads')"
+    b=$SECONDS
+    "$root/scripts/build.sh" "$root/build-tsan" "${sanitizer_cmake[@]}" \
+        -DFEEDWATCH_SANITIZE=thread --target feedwatch_threaded_tests
+    t=$SECONDS
+    (cd "$root/build-tsan" && ctest -L threads "${ctest_args[@]}")
+    pass_done tsan "$b" "$t"
+fi
+
+if [ ${#timings[@]} -gt 1 ]; then
+    printf 'test.sh: %s\n' "${timings[@]}"
+    echo "test.sh: all passes in $((SECONDS - t0)) s"
+fi

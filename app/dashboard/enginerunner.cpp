@@ -1,6 +1,7 @@
 #include "enginerunner.h"
 
 #include "connection/feedengine.h"
+#include "core/tsan.h"
 #include "dashboard/feedhub.h"
 
 using namespace Qt::StringLiterals;
@@ -35,7 +36,22 @@ void EngineRunner::start(const Config &config)
     }
     m_engine = createEngine(config);
     m_hub->attach(m_engine);
-    QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
+    startEngine();
+}
+
+void EngineRunner::startEngine()
+{
+    // The engine was built on this thread and is first used on its own; the queued call orders
+    // the two, invisibly to ThreadSanitizer (core/tsan.h).
+    FeedEngine *engine = m_engine;
+    Tsan::release(engine);
+    QMetaObject::invokeMethod(
+        engine,
+        [engine] {
+            Tsan::acquire(engine);
+            engine->start();
+        },
+        Qt::QueuedConnection);
 }
 
 void EngineRunner::stopEngine()
@@ -55,7 +71,7 @@ void EngineRunner::replace(const Config &config)
     stopEngine();
     m_engine = createEngine(config);
     m_hub->reattach(m_engine, config);
-    QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
+    startEngine();
     emit replaced();
 }
 

@@ -34,6 +34,7 @@ signals:
 
 private:
     FeedEngine *createEngine(const Config &config);
+    void startEngine();
     void stopEngine();
 
     FeedHub *m_hub;
