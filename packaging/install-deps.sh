@@ -13,11 +13,12 @@ build_pkgs=(
     dpkg-dev
 )
 # desktop-file-utils and appstream validate the desktop entry and metainfo (packaging tests);
-# clang-format checks the sources' formatting (CTest clang_format).
-test_pkgs=(xvfb xauth imagemagick desktop-file-utils appstream clang-format)
+# clang-format checks the sources' formatting (CTest clang_format); python3 runs the
+# ThreadSanitizer report check (tests/sanitizers/tsan-check.py) and the Python peers.
+test_pkgs=(xvfb xauth imagemagick desktop-file-utils appstream clang-format python3)
 # Third-party WebSocket peers for tst_realpeers (tests/peers/) and the fuzz targets' compiler.
 peers_pkgs=(
-    python3 python3-websockets python3-fastapi python3-uvicorn
+    python3-websockets python3-fastapi python3-uvicorn
     golang-go golang-github-gorilla-websocket-dev clang libclang-rt-14-dev
 )
 
