@@ -21,8 +21,28 @@ sanitizer_cmake=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEB
 ctest_args=(--output-on-failure --parallel "$(nproc)" --timeout 300 "$@")
 timings=()
 t0=$SECONDS
-pass_done() { # NAME BUILD_START TEST_START
-    timings+=("$1: build $(($3 - $2)) s, tests $((SECONDS - $3)) s")
+# CPU seconds used by finished children so far, into $cpu (bash's `times`, second line, run in
+# this shell): wall time on a shared machine says little, CPU time says what a pass costs.
+times_file=$(mktemp)
+trap 'rm -f "$times_file"' EXIT
+cpu_now() {
+    times >"$times_file"
+    cpu=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); t += p[1] * 60 + p[2] } }
+               END { printf "%d", t }' "$times_file")
+}
+pass_start() {
+    b=$SECONDS
+    cpu_now
+    bc=$cpu
+}
+tests_start() {
+    t=$SECONDS
+    cpu_now
+    tc=$cpu
+}
+pass_done() { # NAME
+    cpu_now
+    timings+=("$1: build $((t - b)) s ($((tc - bc)) s CPU), tests $((SECONDS - t)) s ($((cpu - tc)) s CPU)")
     echo "test.sh: pass ${timings[-1]}"
 }
 
@@ -38,34 +58,35 @@ case "$sanitize" in
 esac
 
 if [ -z "$sanitize" ]; then
-    b=$SECONDS
+    pass_start
     "$root/scripts/build.sh" "$root/build"
-    t=$SECONDS
+    tests_start
     (cd "$root/build" && ctest "${ctest_args[@]}")
-    pass_done plain "$b" "$t"
+    pass_done plain
 fi
 
 if $ci || [ "$sanitize" = "address;undefined" ]; then
     echo "test.sh: ASan + UBSan + LeakSanitizer pass (build-san/)"
-    b=$SECONDS
+    pass_start
     "$root/scripts/build.sh" "$root/build-san" "${sanitizer_cmake[@]}" \
         "-DFEEDWATCH_SANITIZE=address;undefined"
-    t=$SECONDS
+    tests_start
     (cd "$root/build-san" && ctest "${ctest_args[@]}")
-    pass_done asan+ubsan "$b" "$t"
+    pass_done asan+ubsan
 fi
 
 if $ci || [ "$sanitize" = "thread" ]; then
     echo "test.sh: ThreadSanitizer pass (build-tsan/, tests labelled 'threads')"
-    b=$SECONDS
+    pass_start
     "$root/scripts/build.sh" "$root/build-tsan" "${sanitizer_cmake[@]}" \
         -DFEEDWATCH_SANITIZE=thread --target feedwatch_threaded_tests
-    t=$SECONDS
+    tests_start
     (cd "$root/build-tsan" && ctest -L threads "${ctest_args[@]}")
-    pass_done tsan "$b" "$t"
+    pass_done tsan
 fi
 
 if [ ${#timings[@]} -gt 1 ]; then
     printf 'test.sh: %s\n' "${timings[@]}"
-    echo "test.sh: all passes in $((SECONDS - t0)) s"
+    cpu_now
+    echo "test.sh: all passes in $((SECONDS - t0)) s ($cpu s CPU)"
 fi

@@ -6,11 +6,13 @@
 # start/end/max and the counts read from the event stream.
 #
 # Usage: tests/soak/soak.sh DURATION [--seed N] [--rss-growth-mb MB] [--interval S]
-#                           [--feedwatch PATH] [--sim PATH] [--work DIR]
+#                           [--feedwatch PATH] [--sim PATH] [--work DIR] [--fault LINE]...
 #   DURATION     10m, 90s, or a bare number of minutes; the run never takes longer than
 #                DURATION + 30 s (the processes are killed then and the soak fails)
 #   --rss-growth-mb  fail when feedwatch's RSS at the end exceeds its RSS after the warm-up by
 #                more than MB (default 24; 0 = no bound, e.g. under ASan)
+#   --fault LINE  add a scenario line (docs/demo.md) to the random script, e.g. to reproduce a
+#                problem or to check that the soak fails: --fault "at 3s refuse queue 403 close"
 # Exit 0 when every feed recovered, the RSS bound held, faults had an effect and both processes
 # exited cleanly (so a sanitizer report fails the soak); 1 otherwise; 2 for a usage error.
 set -euo pipefail
@@ -18,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
 usage() {
-    sed -n '8,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '8,18p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 [ $# -ge 1 ] || usage
@@ -38,6 +40,7 @@ interval=2
 feedwatch="$root/build/feedwatch"
 sim="$root/build/sim/feedwatch-sim"
 work=""
+extra_faults=()
 while [ $# -gt 0 ]; do
     [ $# -ge 2 ] || usage
     case "$1" in
@@ -47,6 +50,7 @@ while [ $# -gt 0 ]; do
     --feedwatch) feedwatch=$2 ;;
     --sim) sim=$2 ;;
     --work) work=$2 ;;
+    --fault) extra_faults+=("$2") ;;
     *) usage ;;
     esac
     shift 2
@@ -57,9 +61,12 @@ for bin in "$feedwatch" "$sim"; do
         exit 2
     }
 done
+script_note="--work DIR keeps it"
 if [ -z "$work" ]; then
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
+else
+    script_note=$work/scenario.txt
 fi
 mkdir -p "$work"
 rm -f "$work"/{scenario.txt,events.jsonl,sim.out,sim.err,feedwatch.err,rss.tsv}
@@ -111,6 +118,10 @@ t=2000
         esac
         faults=$((faults + 1))
         rnd 1200 && t=$((t + 300 + r))
+    done
+    for line in "${extra_faults[@]}"; do
+        echo "$line"
+        faults=$((faults + 1))
     done
     echo "at ${fault_end_ms}ms clear all"
     echo "at $(((duration_s + 3) * 1000))ms quit"
@@ -172,11 +183,17 @@ wait "$sim_pid" || sim_status=$?
 
 # --- the figures ---
 # RSS "start" is the first sample after the 2 s warm-up (every feed connected, no fault yet).
-read -r rss_start rss_end rss_max sim_start sim_end sim_max samples < <(awk -F'\t' '
+# "mid" is the first sample of the second half: growth from there on is what a leak would show
+# once the caches and buffers of the first minutes are in place.
+read -r rss_start rss_mid rss_end rss_max sim_start sim_end sim_max samples < <(awk -F'\t' \
+    -v half=$((duration_s / 2)) '
     NR > 1 { n++; if (start == "" && $1 >= 2) { start = $2; sstart = $3 }
+             if (mid == "" && $1 >= half) mid = $2
              end = $2; send = $3; if ($2 > max) max = $2; if ($3 > smax) smax = $3 }
     END { if (start == "") { start = end; sstart = send }
-          printf "%d %d %d %d %d %d %d\n", start, end, max, sstart, send, smax, n }' "$work/rss.tsv")
+          if (mid == "") mid = end
+          printf "%d %d %d %d %d %d %d %d\n", start, mid, end, max, sstart, send, smax, n }' \
+    "$work/rss.tsv")
 
 # Per feed: the last state, the last pong, and counts over the whole run.
 awk -v quiet_ms=$((quiet_s * 1000)) -v feeds="${feeds[*]}" '
@@ -231,9 +248,10 @@ read -r events reconnects disconnects protocol_errors hb_timeouts circuit_opens 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 growth_kb=$((rss_end - rss_start))
 echo "soak: seed $seed, ${duration_s} s (faults until $((fault_end_ms / 1000)) s, then ${quiet_s} s quiet), ${#feeds[@]} feeds"
-echo "soak: faults injected: $faults (script: $work/scenario.txt)"
+echo "soak: faults injected: $faults (the same --seed replays the script; $script_note)"
 echo "soak: feedwatch RSS start $(mb "$rss_start") / end $(mb "$rss_end") / max $(mb "$rss_max")" \
-    "(growth $(mb "$growth_kb"), $samples samples every ${interval} s)"
+    "(growth $(mb "$growth_kb"), $(mb $((rss_end - rss_mid))) over the second half;" \
+    "$samples samples every ${interval} s)"
 echo "soak: feedwatch-sim RSS start $(mb "$sim_start") / end $(mb "$sim_end") / max $(mb "$sim_max")"
 echo "soak: events $events, reconnects $reconnects, disconnects $disconnects," \
     "protocol errors $protocol_errors, heartbeat timeouts $hb_timeouts, circuit opens $circuit_opens," \
