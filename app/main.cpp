@@ -1,6 +1,7 @@
 #include "appicon.h"
 #include "cli/appinfo.h"
 #include "cli/commandline.h"
+#include "cli/unixsignalwatcher.h"
 #include "cli/windowlessrunner.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
@@ -76,9 +77,14 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     AppInfo::applyToApplication();
-    I18n::install(&app);
     AppIcon::install();
+    // Usage and configuration errors go to the terminal in English, so the translators come in
+    // after them, just before the window.
     CliOptions options = CommandLine::parse(arguments);
+    QLocale locale;
+    if (options.error.isEmpty() && !options.language.isEmpty()
+        && I18n::localeFor(options.language, &locale, &options.error))
+        QLocale::setDefault(locale); // numbers and dates follow the chosen language too
     if (!options.error.isEmpty()) {
         std::fprintf(stderr, "feedwatch: %s\n", qPrintable(options.error));
         return 2;
@@ -93,6 +99,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    I18n::install(&app, locale);
+
     FeedHub hub(config.config);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.
     EngineRunner engine(&hub);
@@ -103,6 +111,11 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
     window.restoreSettings();
     applyScreenshotHooks(window, demo.get());
+    // SIGINT/SIGTERM (logout, systemd, Ctrl+C) close the window like File > Quit: settings are
+    // saved and the engine closes its links.
+    UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
+                     &QWidget::close);
     window.show();
     const int rc = app.exec();
     engine.stop();

@@ -10,7 +10,7 @@ build_pkgs=(
     cmake ninja-build g++ pkgconf
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
-    dpkg-dev
+    dpkg-dev qt6-translations-l10n
 )
 # desktop-file-utils and appstream validate the desktop entry and metainfo (packaging tests);
 # clang-format checks the sources' formatting (CTest clang_format); python3 runs the

@@ -154,7 +154,8 @@ void DemoServer::setSeed(quint64 seed)
 {
     m_seed = seed;
     m_seeded = true;
-    m_idBase = QString::number(seed, 16);
+    // The data follows the seed; the server id does not: two processes started with the same
+    // seed are still two servers, and a client must see the restart between them.
     rebuildSimulator();
 }
 

@@ -49,7 +49,7 @@ struct FaultDescriptor
 {
     Fault id = Fault::Restart;
     QString key;             // scenario keyword, e.g. "freeze"
-    QString title;           // translated, context "Demo"
+    QString title;           // translated, context "Demo", with a menu accelerator
     bool takesFeed = true;   // false: always applies to the whole server
     bool switchable = false; // true: on until cleared; false: a one-shot action
 };

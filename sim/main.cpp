@@ -1,5 +1,6 @@
 #include "demoserver.h"
 #include "scenario.h"
+#include "version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
+// The command line is English, like feedwatch's (docs/cli.md).
 namespace {
 int fail(int code, const QString &message)
 {
@@ -20,54 +22,46 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"feedwatch-sim"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FEEDWATCH_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QCoreApplication::translate("main",
-                                    "Feedwatch demo backend: serves every feed of "
-                                    "docs/protocol.md over WebSockets with simulated data, "
-                                    "and breaks on request.")
+        u"Feedwatch demo backend: serves every feed of docs/protocol.md over WebSockets with "
+        "simulated data, and breaks on request."_s
         + u"\n\n"_s + Scenario::syntaxHelp());
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(
-        u"port"_s, QCoreApplication::translate("main", "TCP port (0: any free port)."), u"port"_s,
-        u"8765"_s);
-    const QCommandLineOption listenOption(
-        u"listen"_s, QCoreApplication::translate("main", "Address to listen on."), u"address"_s,
-        u"127.0.0.1"_s);
+    const QCommandLineOption portOption(u"port"_s, u"TCP port (0: any free port)."_s, u"port"_s,
+                                        u"8765"_s);
+    const QCommandLineOption listenOption(u"listen"_s, u"Address to listen on."_s, u"address"_s,
+                                          u"127.0.0.1"_s);
     const QCommandLineOption seedOption(
         u"seed"_s,
-        QCoreApplication::translate("main",
-                                    "Seed for the simulated data; the same seed gives the "
-                                    "same data sequence (default: random)."),
+        u"Seed for the simulated data; the same seed gives the same data sequence "
+        "(default: random)."_s,
         u"n"_s);
+    const QCommandLineOption epochOption(
+        u"epoch"_s,
+        u"Start time of the simulated data in ms since 1970 (default: now); with --seed, "
+        "the same epoch gives the same snapshots byte for byte."_s,
+        u"ms"_s);
     const QCommandLineOption rateOption(
         u"rate"_s,
-        QCoreApplication::translate("main",
-                                    "Ticks per second for every feed, for load tests "
-                                    "(default 0: realistic per-feed rates)."),
+        u"Ticks per second for every feed, for load tests (default 0: realistic per-feed rates)."_s,
         u"hz"_s, u"0"_s);
-    const QCommandLineOption rowsOption(
-        u"rows"_s, QCoreApplication::translate("main", "Rows in the queue and workflows feeds."),
-        u"n"_s, u"12"_s);
+    const QCommandLineOption rowsOption(u"rows"_s, u"Rows in the queue and workflows feeds."_s,
+                                        u"n"_s, u"12"_s);
     const QCommandLineOption scenarioOption(
-        u"scenario"_s,
-        QCoreApplication::translate("main", "Play a timed fault script (language below)."),
-        u"file"_s);
+        u"scenario"_s, u"Play a timed fault script (language below)."_s, u"file"_s);
     const QCommandLineOption faultOption(
         u"fault"_s,
-        QCoreApplication::translate("main",
-                                    "Switch a fault on at start, as a scenario command "
-                                    "without 'at', e.g. \"latency all 300 jitter 50\". "
-                                    "Repeatable."),
+        u"Switch a fault on at start, as a scenario command without 'at', "
+        "e.g. \"latency all 300 jitter 50\". Repeatable."_s,
         u"command"_s);
-    const QCommandLineOption checkOption(
-        u"check"_s,
-        QCoreApplication::translate("main", "Only check the scenario and --fault commands."));
-    parser.addOptions({portOption, listenOption, seedOption, rateOption, rowsOption, scenarioOption,
-                       faultOption, checkOption});
+    const QCommandLineOption checkOption(u"check"_s,
+                                         u"Only check the scenario and --fault commands."_s);
+    parser.addOptions({portOption, listenOption, seedOption, epochOption, rateOption, rowsOption,
+                       scenarioOption, faultOption, checkOption});
     parser.process(app);
 
     bool ok = false;
@@ -108,6 +102,12 @@ int main(int argc, char *argv[])
         if (!ok)
             return fail(2, u"--seed: '%1' is not a number"_s.arg(parser.value(seedOption)));
         server.setSeed(seed);
+    }
+    if (parser.isSet(epochOption)) {
+        const qint64 epoch = parser.value(epochOption).toLongLong(&ok);
+        if (!ok || epoch < 0)
+            return fail(2, u"--epoch: '%1' is not a time in ms"_s.arg(parser.value(epochOption)));
+        server.setEpochMs(epoch);
     }
     server.setRows(rows);
     server.setRate(rate);

@@ -16,6 +16,8 @@ private slots:
     void defaultsGiveEightFeedsInPriorityOrder();
     void fileKeysAndOverrides();
     void setOverridesFile();
+    void setReachesBackendsAndFeeds();
+    void serverOverridesASingleNamedBackend();
     void badInput_data();
     void badInput();
     void perFeedOverridesAndCustomFeeds();
@@ -66,6 +68,68 @@ void tst_Config::setOverridesFile()
     QCOMPARE(r.config.feeds.first().settings.backoffMaxMs, 5000);
     QCOMPARE(r.config.feeds.first().settings.circuitFailureThreshold, 3);
     QCOMPARE(r.config.feeds.first().url.scheme(), u"wss"_s);
+}
+
+// --set takes any key of the file: a backend's server or settings, a feed's settings or fields.
+void tst_Config::setReachesBackendsAndFeeds()
+{
+    const QJsonObject root = QJsonDocument::fromJson(R"({
+        "backends": {"prod": {"server": "ws://prod.test:1"},
+                     "staging": {"server": "ws://staging.test:2", "feeds": ["queue", "routes"]}}
+    })")
+                                 .object();
+    ConfigOverrides o;
+    o.sets = {u"backends.prod.server=wss://prod.test:443"_s,
+              u"backends.staging.backoff.max_ms=4000"_s,
+              u"backends.staging.feeds.routes.priority=0"_s,
+              u"backends.staging.feeds.queue.heartbeat.interval_ms=2000"_s,
+              u"feeds.workflows.circuit.failure_threshold=3"_s};
+    const ConfigResult r = ConfigLoader::fromJson(root, o);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    auto feed = [&](const QString &id) {
+        for (const FeedSpec &f : r.config.feeds) {
+            if (f.id == id)
+                return f;
+        }
+        return FeedSpec();
+    };
+    QCOMPARE(feed(u"prod/queue"_s).url.toString(), u"wss://prod.test:443/api/v1/ws/queue"_s);
+    QCOMPARE(feed(u"prod/workflows"_s).settings.circuitFailureThreshold, 3);
+    QCOMPARE(feed(u"prod/queue"_s).settings.circuitFailureThreshold, 10);
+    QCOMPARE(feed(u"staging/queue"_s).settings.backoffMaxMs, 4000);
+    QCOMPARE(feed(u"staging/queue"_s).settings.heartbeatIntervalMs, 2000);
+    QCOMPARE(feed(u"staging/routes"_s).settings.heartbeatIntervalMs, 5000);
+    QCOMPARE(r.config.feeds.first().id, u"staging/routes"_s); // priority 0 comes first
+    // The staging feed list is still its own two feeds; nothing was added by the overrides.
+    int staging = 0;
+    for (const FeedSpec &f : r.config.feeds)
+        staging += f.backend == u"staging"_s;
+    QCOMPARE(staging, 2);
+
+    for (const QString &bad :
+         {u"backends.prod.nope=1"_s, u"feeds.queue.backoff.nope=1"_s,
+          u"feeds.queue.priority=high"_s, u"backends.prod.feeds.queue.x=1"_s}) {
+        ConfigOverrides wrong;
+        wrong.sets = {bad};
+        const ConfigResult failed = ConfigLoader::fromJson(root, wrong);
+        QVERIFY2(!failed.ok(), qPrintable(bad));
+        QVERIFY2(failed.errors.join(u'\n').contains(bad.section(u'=', 0, 0)),
+                 qPrintable(failed.errors.join(u'\n')));
+    }
+}
+
+// --demo works by --server: a config with one named backend must not win over it silently.
+void tst_Config::serverOverridesASingleNamedBackend()
+{
+    const QJsonObject root =
+        QJsonDocument::fromJson(R"({"backends": {"prod": {"server": "ws://127.0.0.1:1"}}})")
+            .object();
+    ConfigOverrides o;
+    o.server = u"ws://127.0.0.1:4242"_s;
+    const ConfigResult r = ConfigLoader::fromJson(root, o);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.config.feeds.first().url.port(), 4242);
+    QCOMPARE(r.config.backends.first().name, u"prod"_s);
 }
 
 void tst_Config::badInput_data()

@@ -1,12 +1,17 @@
 #include "connection/feedengine.h"
 #include "connectionspanel.h"
 #include "dashboard/feedhub.h"
+#include "latencychart.h"
+#include "models/connectionsmodel.h"
 #include "testfeedserver.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +66,7 @@ private slots:
     void stopStartToggles();
     void countdownTicks();
     void reconnectAllReconnects();
+    void layoutRoundTrips();
 };
 
 void tst_ConnectionsPanel::selectsTheFirstFeed()
@@ -203,6 +209,42 @@ void tst_ConnectionsPanel::reconnectAllReconnects()
     QTest::mouseClick(rig.button(u"reconnectAllButton"_s), Qt::LeftButton);
     QTRY_COMPARE(server.connectionCount(), before + 2);
     QTRY_COMPARE(server.activeCount(), 2);
+}
+
+// Hidden columns, splitters and the chart window come back in a new panel; a layout saved by a
+// build with other columns is refused instead of putting headers over the wrong data.
+void tst_ConnectionsPanel::layoutRoundTrips()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    Rig first(configFor(server.baseUrl()));
+    QHeaderView *header = first.panel->table()->horizontalHeader();
+    // Fits 1366x768 by default: these live in the detail pane.
+    QVERIFY(header->isSectionHidden(ConnectionsModel::MessagesColumn));
+    QVERIFY(header->isSectionHidden(ConnectionsModel::ProtocolErrorsColumn));
+    QVERIFY(!header->isSectionHidden(ConnectionsModel::NextRetryColumn));
+    header->showSection(ConnectionsModel::MessagesColumn);
+    header->hideSection(ConnectionsModel::UptimeColumn);
+    auto *split = first.panel->findChild<QSplitter *>(u"tableSplitter"_s);
+    QVERIFY(split);
+    split->setSizes({120, 400});
+    const QList<int> sizes = split->sizes();
+    first.panel->chart()->setWindowMinutes(5);
+    const QByteArray layout = first.panel->saveLayout();
+
+    Rig second(configFor(server.baseUrl()));
+    QVERIFY(second.panel->restoreLayout(layout));
+    QHeaderView *restored = second.panel->table()->horizontalHeader();
+    QVERIFY(!restored->isSectionHidden(ConnectionsModel::MessagesColumn));
+    QVERIFY(restored->isSectionHidden(ConnectionsModel::UptimeColumn));
+    QCOMPARE(second.panel->findChild<QSplitter *>(u"tableSplitter"_s)->sizes(), sizes);
+    QCOMPARE(second.panel->chart()->windowMinutes(), 5);
+
+    QByteArray other = layout;
+    other[7] = char(other[7] + 1); // the column count in the header of the layout
+    QVERIFY(!second.panel->restoreLayout(other));
+    QVERIFY(!second.panel->restoreLayout(QByteArray("garbage")));
+    QVERIFY(restored->isSectionHidden(ConnectionsModel::UptimeColumn)); // untouched
 }
 
 QTEST_MAIN(tst_ConnectionsPanel)

@@ -4,6 +4,7 @@
 #include "models/feedtablemodel.h"
 #include "testfeedserver.h"
 
+#include <QNetworkInformation>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -27,6 +28,7 @@ class tst_EngineRunner : public QObject
 private slots:
     void runsTheEngineOnItsOwnThread();
     void replaceKeepsTheHubAndItsModels();
+    void everyEngineFollowsSystemReachability();
 };
 
 void tst_EngineRunner::runsTheEngineOnItsOwnThread()
@@ -75,6 +77,31 @@ void tst_EngineRunner::replaceKeepsTheHubAndItsModels()
     QTRY_COMPARE(hub.liveCount(), 1);
     // The old engine's links were closed: one link per feed of the new engine remains.
     QTRY_COMPARE(server.activeCount(), 1);
+    runner.stop();
+}
+
+// The window's engines follow QNetworkInformation like the headless one does: each engine
+// announces the backend and takes its current reachability.
+void tst_EngineRunner::everyEngineFollowsSystemReachability()
+{
+    if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        QSKIP("no QNetworkInformation backend with reachability on this machine");
+    const QString backend = QNetworkInformation::instance()->backendName();
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s}, 5000);
+    FeedHub hub(config);
+    QList<FeedEvent> announced;
+    connect(&hub, &FeedHub::eventReceived, this, [&](const FeedEvent &e) {
+        if (e.event == u"network_backend"_s)
+            announced << e;
+    });
+    EngineRunner runner(&hub);
+    runner.start(config);
+    QTRY_COMPARE(announced.size(), 1);
+    QCOMPARE(announced.first().fields.value("backend"_L1).toString(), backend);
+    runner.replace(config);
+    QTRY_COMPARE(announced.size(), 2);
     runner.stop();
 }
 

@@ -51,6 +51,14 @@ void choose(QComboBox *combo, const QString &text)
     QVERIFY2(i >= 0, qPrintable(text));
     combo->setCurrentIndex(i);
 }
+
+// The kind filter shows translated names and keeps the stream's kind as item data.
+void chooseKind(QComboBox *combo, const QString &kind)
+{
+    const int i = combo->findData(kind);
+    QVERIFY2(i >= 0, qPrintable(kind));
+    combo->setCurrentIndex(i);
+}
 } // namespace
 
 class tst_EventLogPanel : public QObject
@@ -86,10 +94,10 @@ void tst_EventLogPanel::init()
     m_panel->show();
     m_engine->start();
     // queue gets its snapshot (update), routes the wrong type (protocol_error); both ping.
-    QTRY_VERIFY(m_panel->findChild<QComboBox *>(u"kindFilter"_s)->findText(u"protocol_error"_s)
+    QTRY_VERIFY(m_panel->findChild<QComboBox *>(u"kindFilter"_s)->findData(u"protocol_error"_s)
                 > 0);
-    QTRY_VERIFY(m_panel->findChild<QComboBox *>(u"kindFilter"_s)->findText(u"update"_s) > 0);
-    QTRY_VERIFY(m_panel->findChild<QComboBox *>(u"kindFilter"_s)->findText(u"latency"_s) > 0);
+    QTRY_VERIFY(m_panel->findChild<QComboBox *>(u"kindFilter"_s)->findData(u"update"_s) > 0);
+    QTRY_VERIFY(m_panel->findChild<QComboBox *>(u"kindFilter"_s)->findData(u"latency"_s) > 0);
 }
 
 void tst_EventLogPanel::cleanup()
@@ -119,10 +127,15 @@ void tst_EventLogPanel::filtersByFeedKindAndText()
     QVERIFY(view->rowCount() > 0);
     QCOMPARE(distinct(column(view, EventLogModel::FeedIdRole)), QSet<QString> {u"routes"_s});
 
-    choose(kind, u"protocol_error"_s);
+    chooseKind(kind, u"protocol_error"_s);
+    QCOMPARE(kind->currentText(), u"Protocol error"_s);
     QVERIFY(view->rowCount() > 0);
     QCOMPARE(distinct(column(view, EventLogModel::EventKindRole)),
              QSet<QString> {u"protocol_error"_s});
+    // The row names the kind in words; the stream's own name is the tooltip.
+    const QModelIndex event = view->index(0, EventLogModel::EventColumn);
+    QCOMPARE(event.data().toString(), u"Protocol error"_s);
+    QCOMPARE(event.data(Qt::ToolTipRole).toString(), u"protocol_error"_s);
     choose(feed, u"queue"_s);
     QCOMPARE(view->rowCount(), 0);
 
@@ -134,6 +147,11 @@ void tst_EventLogPanel::filtersByFeedKindAndText()
         const QString details = view->index(r, EventLogModel::DetailsColumn).data().toString();
         QVERIFY2(details.contains(u"queue_update"_s), qPrintable(details));
     }
+    // The stream's field names match too, though the row shows words.
+    text->clear();
+    QTest::keyClicks(text, u"rtt_ms="_s);
+    QTRY_VERIFY(view->rowCount() > 0);
+    QCOMPARE(distinct(column(view, EventLogModel::EventKindRole)), QSet<QString> {u"latency"_s});
     QVERIFY(m_panel->findChild<QLabel *>(u"rowCount"_s)->text().contains(u"shown of"_s));
 }
 

@@ -70,6 +70,7 @@ private slots:
     void refusedUpgrade();
     void handshakeHangTimesOut();
     void frozenPeerIsCaughtByHeartbeat();
+    void latePongDegradesQualityBeforeTheVerdict();
     void latencyIsMeasuredFromPongs();
     void appLevelPingsOnlyWhenAnswered();
     void serverRestartIsReported();
@@ -419,6 +420,52 @@ void tst_FeedConnection::frozenPeerIsCaughtByHeartbeat()
     QCOMPARE(events.states().last(), u"reconnect_wait"_s);
 }
 
+// "Excellent" from the last pong must not survive a link that stopped answering: while the pong
+// is late the RTT is at least the wait, and the quality says so tier by tier before the timeout.
+void tst_FeedConnection::latePongDegradesQualityBeforeTheVerdict()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+    Settings s = fastSettings();
+    s.heartbeatIntervalMs = 100;
+    s.heartbeatTimeoutMs = 1500;
+    s.backoffInitialMs = 5000;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), s),
+                        SystemClock::instance(), &random);
+    EventRecorder events(&feed);
+    feed.start();
+    QTRY_VERIFY(events.count(u"latency"_s) >= 2);
+    QCOMPARE(feed.stats().quality, Quality::Tier::Excellent);
+    events.clear();
+    proxy.setFrozen(true);
+    QTRY_COMPARE(events.count(u"heartbeat_timeout"_s), 1);
+    QStringList tiers;
+    QList<double> waits;
+    for (const FeedEvent &e : events.ofKind(u"quality"_s)) {
+        tiers << e.fields.value("quality"_L1).toString();
+        waits << e.fields.value("waited_ms"_L1).toDouble();
+    }
+    QCOMPARE(tiers, (QStringList {u"good"_s, u"poor"_s, u"bad"_s}));
+    QVERIFY(waits.at(0) >= s.qualityExcellentMs);
+    QVERIFY(waits.at(1) >= s.qualityGoodMs);
+    QVERIFY(waits.at(2) >= s.qualityPoorMs);
+    // Every one of them came before the link was declared dead, while it was still "connected".
+    qsizetype lastQuality = -1;
+    qsizetype verdict = -1;
+    for (qsizetype i = 0; i < events.events().size(); ++i) {
+        const QString kind = events.events().at(i).event;
+        if (kind == u"quality"_s)
+            lastQuality = i;
+        else if (kind == u"heartbeat_timeout"_s && verdict < 0)
+            verdict = i;
+    }
+    QVERIFY(lastQuality >= 0 && lastQuality < verdict);
+    QCOMPARE(feed.stats().quality, Quality::Tier::Disconnected);
+}
+
 void tst_FeedConnection::latencyIsMeasuredFromPongs()
 {
     TestFeedServer server;
@@ -572,10 +619,16 @@ void tst_FeedConnection::stopAndStart()
     FixedRandom random(0);
     FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), SystemClock::instance(),
                         &random);
+    EventRecorder events(&feed);
     feed.start();
     QTRY_COMPARE(server.activeCount(), 1);
+    QTRY_COMPARE(feed.state(), Feed::State::Connected);
     feed.stop();
     QCOMPARE(feed.state(), Feed::State::Stopped);
+    // Stopping a live link is a disconnection the event stream reports, with its uptime.
+    QCOMPARE(events.count(u"disconnected"_s), 1);
+    QCOMPARE(events.last(u"disconnected"_s).fields.value("decision"_L1).toString(), u"operator"_s);
+    QVERIFY(events.last(u"disconnected"_s).fields.contains("uptime_ms"_L1));
     QTRY_COMPARE(server.activeCount(), 0);
     feed.start();
     QTRY_COMPARE(feed.state(), Feed::State::Connected);

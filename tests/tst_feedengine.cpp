@@ -159,20 +159,28 @@ void tst_FeedEngine::networkGoesOfflineAndBack()
     server.close();
     ConfigOverrides o;
     o.server = base.toString();
-    o.feeds = {u"queue"_s, u"workflows"_s};
-    o.sets = {u"backoff.initial_ms=100000"_s, u"stagger.step_ms=0"_s};
+    o.feeds = {u"queue"_s, u"workflows"_s, u"routes"_s};
+    o.sets = {u"backoff.initial_ms=100000"_s, u"stagger.step_ms=40"_s};
     FeedEngine engine(ConfigLoader::fromJson({}, o).config);
     EventRecorder events(&engine);
     engine.start();
-    QTRY_COMPARE(engine.feed(u"workflows"_s)->state(), Feed::State::ReconnectWait);
+    QTRY_COMPARE(engine.feed(u"routes"_s)->state(), Feed::State::ReconnectWait);
     engine.setOnline(false);
     QCOMPARE(events.count(u"network"_s), 1);
     QVERIFY(events.last(u"network"_s).feed.isEmpty());
-    QCOMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Offline);
-    QCOMPARE(engine.feed(u"workflows"_s)->state(), Feed::State::Offline);
+    for (const QString &id : o.feeds)
+        QCOMPARE(engine.feed(id)->state(), Feed::State::Offline);
     QVERIFY(server.listen(base.port()));
+    events.clear();
     engine.setOnline(true);
-    QTRY_COMPARE(server.activeCount(), 2);
+    QTRY_COMPARE(server.activeCount(), 3);
+    // Back online, the feeds reconnect through the stagger, one step apart, not all at once.
+    const QList<FeedEvent> attempts = events.ofKind(u"attempt"_s);
+    QCOMPARE(attempts.size(), 3);
+    QCOMPARE(attempts.first().feed, u"queue"_s);
+    for (qsizetype i = 1; i < attempts.size(); ++i)
+        QVERIFY2(attempts.at(i).wallMs - attempts.at(i - 1).wallMs >= 39,
+                 qPrintable(QString::number(attempts.at(i).wallMs - attempts.at(i - 1).wallMs)));
 }
 
 void tst_FeedEngine::testConnectionReportsRtt()
@@ -186,6 +194,8 @@ void tst_FeedEngine::testConnectionReportsRtt()
     QTRY_COMPARE(results.size(), 1);
     const TestResult r = results.first().first().value<TestResult>();
     QVERIFY2(r.ok, qPrintable(r.error));
+    // Measured, not Qt's whole milliseconds (which read 0 on loopback).
+    QVERIFY2(r.rttMs > 0 && r.rttMs < 1000, qPrintable(QString::number(r.rttMs)));
     QCOMPARE(r.feedId, u"queue"_s);
     QCOMPARE(events.last(u"test_connection"_s).fields.value("ok"_L1).toBool(), true);
     engine.testConnection(u"nope"_s);

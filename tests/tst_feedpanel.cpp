@@ -3,6 +3,7 @@
 #include "dashboard/feedhub.h"
 #include "feedpages.h"
 #include "feedpanel.h"
+#include "i18n.h"
 #include "models/feedfilterproxymodel.h"
 #include "models/feedtablemodel.h"
 #include "testfeedserver.h"
@@ -71,6 +72,7 @@ class tst_FeedPanel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void waitsForTheFirstSnapshot();
     void showsRowsFromARealSnapshot();
     void firstSnapshotIsNeverShownStale();
@@ -79,6 +81,12 @@ private slots:
     void pausedBannerFollowsTheQueueMeta();
     void filtersByTextAndStatus();
 };
+
+void tst_FeedPanel::initTestCase()
+{
+    // What the app installs for English: the plural forms of "%n phase(s)".
+    QVERIFY(I18n::install(qApp, QLocale(QLocale::English)));
+}
 
 void tst_FeedPanel::waitsForTheFirstSnapshot()
 {

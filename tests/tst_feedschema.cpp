@@ -82,6 +82,14 @@ void tst_FeedSchema::display_data()
     QTest::newRow("duration d") << Format::Duration << "90061"_ba << u"1d 01h"_s;
     QTest::newRow("duration negative") << Format::Duration << "-5"_ba << QString();
     QTest::newRow("duration string") << Format::Duration << R"("5")"_ba << QString();
+    // Numbers beyond any integer (found by fuzz_feedschema: a float-to-int overflow) are shown
+    // as numbers, never cast.
+    QTest::newRow("duration huge") << Format::Duration << "3.3e107"_ba << u"3.3e+107"_s;
+    QTest::newRow("duration 2^63")
+        << Format::Duration << "9223372036854775808"_ba << u"9.22337e+18"_s;
+    QTest::newRow("percent huge") << Format::Percent << "1e300"_ba << u"1e+300%"_s;
+    QTest::newRow("timestamp huge") << Format::Timestamp << "1e300"_ba << QString();
+    QTest::newRow("timestamp huge negative") << Format::Timestamp << "-1e20"_ba << QString();
     QTest::newRow("percent") << Format::Percent << "42.4"_ba << u"42%"_s;
     QTest::newRow("money") << Format::Money << "0.125"_ba << u"$0.13"_s;
     QTest::newRow("money null") << Format::Money << "null"_ba << QString();

@@ -36,6 +36,7 @@ private slots:
     void pointsFromLatencyEvents();
     void keepsAtMostTheWindow();
     void windowSelector();
+    void axisSpansTheHistoryUntilTheWindowIsFull();
     void oneFeedOrAll();
     void updateCost();
 };
@@ -118,10 +119,40 @@ void tst_LatencyChart::windowSelector()
     QCOMPARE(combo->count(), 3);
     combo->setCurrentIndex(combo->findData(5));
     QCOMPARE(chart.windowMinutes(), 5);
+    // No history yet: the axis spans its minimum, a minute (see the next test).
     auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
-    QCOMPARE(x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch(), 5 * 60'000);
+    QCOMPARE(x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch(), 60'000);
     chart.setWindowMinutes(1);
     QCOMPARE(combo->currentData().toInt(), 1);
+}
+
+// A fresh session's samples fill the plot from the right instead of sitting in a sliver at the
+// edge of an empty ten minutes; once there is a window's worth of history, the window rolls.
+void tst_LatencyChart::axisSpansTheHistoryUntilTheWindowIsFull()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FeedHub hub(configFor(server.baseUrl(), {u"queue"_s}));
+    LatencyChart chart(&hub);
+    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
+    chart.setClock(&clock);
+    auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    QVERIFY(x);
+    auto span = [&] {
+        chart.flush();
+        return x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch();
+    };
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 10'000, 1.0);
+    QCOMPARE(span(), 60'000); // at least a minute
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 3 * 60'000, 1.0);
+    QCOMPARE(span(), 3 * 60'000);
+    clock.advance(20 * 60'000);
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 1000, 1.0);
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 9 * 60'000, 1.0);
+    QCOMPARE(span(), 9 * 60'000);
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 12 * 60'000, 1.0); // outside: dropped
+    QCOMPARE(span(), 9 * 60'000);
+    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
 }
 
 void tst_LatencyChart::oneFeedOrAll()

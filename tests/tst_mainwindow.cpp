@@ -13,9 +13,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
+#include <QWebSocket>
 
 #include <memory>
 
@@ -55,11 +57,11 @@ private slots:
     void navDotsAndStatusBarFollowTheFeeds();
     void statusBarClickOpensConnections();
     void demoMenuHasAnActionPerFaultDescriptor();
+    void demoMenuVariantsReachTheServer();
     void noDemoMenuForARealBackend();
     void severalBackendsGetASwitcherAndAnOverview();
     void openPanelIsRemembered();
     void screenshotWithLiveDemoData();
-    void germanTranslationIsBuiltIn();
 };
 
 void tst_MainWindow::initTestCase()
@@ -67,6 +69,8 @@ void tst_MainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"feedwatch-tests"_s);
     QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    // What the app installs for English: the plural forms of "%n feed(s)" (tst_i18n: the rest).
+    QVERIFY(I18n::install(qApp, QLocale(QLocale::English)));
 }
 
 void tst_MainWindow::onePagePerFeedThenTheDiagnostics()
@@ -160,6 +164,51 @@ void tst_MainWindow::demoMenuHasAnActionPerFaultDescriptor()
     QVERIFY(!demo.isFaultActive(Sim::Fault::Freeze, u"queue"_s));
 }
 
+// The menu offers each status and close code the issue lists; the chosen one is what the server
+// does on the wire, and the check marks follow the variant in force.
+void tst_MainWindow::demoMenuVariantsReachTheServer()
+{
+    DemoServer demo;
+    QVERIFY(demo.start(0));
+    FeedHub hub(configFor(demo.baseUrl()));
+    MainWindow window(&hub, &demo);
+    DemoMenu *menu = window.demoMenu();
+    QVERIFY(menu);
+
+    QStringList statuses;
+    for (const DemoMenu::Variant &v : DemoMenu::variants(Sim::Fault::Refuse))
+        statuses << QString::number(v.params.httpStatus);
+    QCOMPARE(statuses, (QStringList {u"403"_s, u"404"_s, u"500"_s, u"503"_s}));
+    QList<int> codes;
+    for (const DemoMenu::Variant &v : DemoMenu::variants(Sim::Fault::Close))
+        codes << v.params.closeCode;
+    QCOMPARE(codes, (QList<int> {1011, 1001, 1008, 1013, 4001}));
+
+    QAction *refuse403 = menu->actionFor(Sim::Fault::Refuse, u"queue"_s, 0);
+    QAction *refuse404 = menu->actionFor(Sim::Fault::Refuse, u"queue"_s, 1);
+    QVERIFY(refuse403 && refuse404);
+    refuse404->trigger();
+    QVERIFY(refuse404->isChecked());
+    QVERIFY(!refuse403->isChecked());
+    const QList<FaultController::Entry> active = demo.activeFaults();
+    QCOMPARE(active.size(), 1);
+    QCOMPARE(active.first().params.httpStatus, 404);
+    refuse403->trigger(); // switching variants replaces the parameters
+    QVERIFY(refuse403->isChecked());
+    QVERIFY(!refuse404->isChecked());
+    QCOMPARE(demo.activeFaults().first().params.httpStatus, 403);
+    refuse403->trigger();
+    QVERIFY(demo.activeFaults().isEmpty());
+
+    QWebSocket client;
+    QSignalSpy closed(&client, &QWebSocket::disconnected);
+    client.open(QUrl(demo.baseUrl().toString() + u"/api/v1/ws/workflows"_s));
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    menu->actionFor(Sim::Fault::Close, u"workflows"_s, 4)->trigger();
+    QTRY_COMPARE(closed.size(), 1);
+    QCOMPARE(int(client.closeCode()), 4001);
+}
+
 void tst_MainWindow::noDemoMenuForARealBackend()
 {
     FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
@@ -230,12 +279,6 @@ void tst_MainWindow::screenshotWithLiveDemoData()
     QVERIFY(window.grab().save(path));
     QVERIFY(QFileInfo(path).size() > 0);
     engine.stopAll();
-}
-
-void tst_MainWindow::germanTranslationIsBuiltIn()
-{
-    QVERIFY(I18n::install(qApp, QLocale(QLocale::German)));
-    QCOMPARE(MainWindow::tr("Not connected"), u"Nicht verbunden"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

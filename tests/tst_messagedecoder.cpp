@@ -1,6 +1,9 @@
 #include "protocol/messagedecoder.h"
 
+#include <QJsonArray>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using Kind = DecodedMessage::Kind;
@@ -14,6 +17,11 @@ private slots:
     void decode_data();
     void decode();
     void deepNestingDoesNotCrash();
+    void hugeArrayIsASnapshot();
+    void numbersOutOfRange_data();
+    void numbersOutOfRange();
+    void acks_data();
+    void acks();
     void snapshotForFeed();
 };
 
@@ -54,6 +62,18 @@ void tst_MessageDecoder::decode_data()
         << QByteArray("{\"type\":\"\xff\xfe\"}") << Kind::Invalid << u"malformed"_s;
     QTest::newRow("NaN literal") << QByteArray(R"({"type":"queue_update","data":NaN})")
                                  << Kind::Invalid << u"malformed"_s;
+    QTest::newRow("Infinity literal") << QByteArray(R"({"type":"queue_update","data":[Infinity]})")
+                                      << Kind::Invalid << u"malformed"_s;
+    QTest::newRow("-Infinity literal")
+        << QByteArray(R"({"type":"queue_update","data":{"a":-Infinity}})") << Kind::Invalid
+        << u"malformed"_s;
+    QTest::newRow("lone surrogate escape")
+        << QByteArray(R"({"type":"hello","server_id":"\ud800"})") << Kind::Hello << QString();
+    QTest::newRow("NUL byte inside")
+        << QByteArray("{\"type\":\"hello\"}\0garbage", 25) << Kind::Invalid << u"malformed"_s;
+    QTest::newRow("trailing garbage")
+        << QByteArray(R"({"type":"hello"} {"type":"hello"})") << Kind::Invalid << u"malformed"_s;
+    QTest::newRow("type empty") << QByteArray(R"({"type":""})") << Kind::Invalid << u"type"_s;
     QTest::newRow("duplicated key")
         << QByteArray(R"({"type":"hello","type":"queue_update","data":[]})") << Kind::Snapshot
         << QString();
@@ -77,6 +97,83 @@ void tst_MessageDecoder::deepNestingDoesNotCrash()
         MessageDecoder::decode(R"({"type":"queue_update","data":)" + deep + "}");
     QCOMPARE(m.kind, Kind::Invalid);
     QVERIFY(!m.error.isEmpty());
+}
+
+void tst_MessageDecoder::hugeArrayIsASnapshot()
+{
+    // A million rows (~12 MB) decodes; what the models make of it is the schemas' business.
+    QByteArray rows;
+    rows.reserve(12 * 1000 * 1000);
+    for (int i = 0; i < 1000 * 1000; ++i)
+        rows += (i ? ",{\"k\":" : "{\"k\":") + QByteArray::number(i) + '}';
+    const DecodedMessage m =
+        MessageDecoder::decode(R"({"type":"queue_update","data":{"phases":[)" + rows + "]}}");
+    QCOMPARE(m.kind, Kind::Snapshot);
+    QCOMPARE(m.data.toObject().value("phases"_L1).toArray().size(), 1000 * 1000);
+}
+
+void tst_MessageDecoder::numbersOutOfRange_data()
+{
+    QTest::addColumn<QByteArray>("number");
+    QTest::newRow("1e400") << QByteArray("1e400");
+    QTest::newRow("-1e400") << QByteArray("-1e400");
+    QTest::newRow("1e-400") << QByteArray("1e-400");
+    QTest::newRow("2^64") << QByteArray("18446744073709551616");
+    QTest::newRow("400 digits") << QByteArray(400, '9');
+}
+
+// Numbers JSON allows but a double cannot hold: never a crash; either a clear error or a finite
+// value (Qt 6.4.2 rejects 1e400 and 1e-400 as "illegal number"; 2^64 reads as a double).
+void tst_MessageDecoder::numbersOutOfRange()
+{
+    QFETCH(QByteArray, number);
+    const DecodedMessage m =
+        MessageDecoder::decode(R"({"type":"queue_update","data":{"n":)" + number + "}}");
+    if (m.kind == Kind::Invalid) {
+        QVERIFY2(!m.error.isEmpty(), number.constData());
+        return;
+    }
+    QCOMPARE(m.kind, Kind::Snapshot);
+    QVERIFY2(std::isfinite(m.data.toObject().value("n"_L1).toDouble()), number.constData());
+}
+
+void tst_MessageDecoder::acks_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("errorMentions");
+    QTest::newRow("ok") << QByteArray(R"({"type":"ack","id":"c1","ok":true})") << true << QString();
+    QTest::newRow("refused with reason")
+        << QByteArray(R"({"type":"ack","id":"c1","ok":false,"error":"queue is empty"})") << false
+        << u"queue is empty"_s;
+    QTest::newRow("refused, no reason")
+        << QByteArray(R"({"type":"ack","id":"c1","ok":false})") << false << u"no reason"_s;
+    QTest::newRow("refused, reason not a string")
+        << QByteArray(R"({"type":"ack","id":"c1","ok":false,"error":{"code":3}})") << false
+        << u"no reason"_s;
+    QTest::newRow("ok not a bool")
+        << QByteArray(R"({"type":"ack","id":"c1","ok":"yes"})") << false << u"boolean"_s;
+    QTest::newRow("ok missing") << QByteArray(R"({"type":"ack","id":"c1"})") << false
+                                << u"boolean"_s;
+}
+
+// An ack names its command by id; whatever else is wrong with it, it reads as a failure with a
+// reason, never as a success.
+void tst_MessageDecoder::acks()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(bool, ok);
+    QFETCH(QString, errorMentions);
+    const DecodedMessage m = MessageDecoder::decode(input);
+    QCOMPARE(m.kind, Kind::Ack);
+    QCOMPARE(m.ackId, u"c1"_s);
+    QCOMPARE(m.ackOk, ok);
+    if (ok)
+        QVERIFY(m.ackError.isEmpty());
+    else
+        QVERIFY2(m.ackError.contains(errorMentions), qPrintable(m.ackError));
+    const DecodedMessage noId = MessageDecoder::decode(R"({"type":"ack","id":"","ok":true})");
+    QCOMPARE(noId.kind, Kind::Invalid);
 }
 
 void tst_MessageDecoder::snapshotForFeed()

@@ -5,6 +5,7 @@
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
 #include "eventlogpanel.h"
+#include "i18n.h"
 #include "latencychart.h"
 #include "models/connectionsmodel.h"
 
@@ -20,8 +21,14 @@ class tst_PanelScreenshots : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void panelsAgainstDemoServer();
 };
+
+void tst_PanelScreenshots::initTestCase()
+{
+    QVERIFY(I18n::install(qApp, QLocale(QLocale::English))); // the plural forms, as the app
+}
 
 void tst_PanelScreenshots::panelsAgainstDemoServer()
 {

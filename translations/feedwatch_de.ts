@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>A dashboard for live backend feeds over WebSockets.</source>
-        <translation>Ein Dashboard für Live-Feeds eines Backends über WebSockets.</translation>
+        <translation>Ein Dashboard für die Live-Feeds eines Backends über WebSockets.</translation>
     </message>
     <message>
         <source>Copyright © The Feedwatch developers.
@@ -28,6 +28,1333 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>BackendOverview</name>
+    <message>
+        <source>Backends overview</source>
+        <translation>Übersicht der Backends</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Feeds live</source>
+        <translation>Feeds live</translation>
+    </message>
+    <message>
+        <source>Worst state</source>
+        <translation>Schlechtester Zustand</translation>
+    </message>
+    <message>
+        <source>%1/%2 live</source>
+        <translation>%1/%2 live</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of header, query, subprotocol</source>
+        <translation>„%1“ ist nicht header, query oder subprotocol</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid URL (%2)</source>
+        <translation>„%1“ ist keine gültige URL (%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must start with ws:// or wss://</source>
+        <translation>„%1“ muss mit ws:// oder wss:// beginnen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no host</source>
+        <translation>„%1“ enthält keinen Host</translation>
+    </message>
+    <message>
+        <source>expected key=value</source>
+        <translation>Schlüssel=Wert erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>expected a non-empty object of named backends</source>
+        <translation>nicht leeres Objekt mit benannten Backends erwartet</translation>
+    </message>
+    <message>
+        <source>several backends are configured; set backends.&lt;name&gt;.server</source>
+        <translation>mehrere Backends sind konfiguriert; backends.&lt;Name&gt;.server setzen</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>Array erwartet</translation>
+    </message>
+    <message>
+        <source>expected a feed name or object</source>
+        <translation>Feed-Name oder Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>missing or invalid feed id</source>
+        <translation>Feed-ID fehlt oder ist ungültig</translation>
+    </message>
+    <message>
+        <source>feed &apos;%1&apos; listed twice</source>
+        <translation>Feed „%1“ ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an http:// or https:// URL</source>
+        <translation>„%1“ muss eine http://- oder https://-URL sein</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>unknown feed &apos;%1&apos;</source>
+        <translation>unbekannter Feed „%1“</translation>
+    </message>
+    <message>
+        <source>no feed configured</source>
+        <translation>kein Feed konfiguriert</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <translation>ungültiges JSON an Position %1: %2</translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object</source>
+        <translation>die oberste Ebene muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>kein JSON-Objekt (%1)</translation>
+    </message>
+    <message>
+        <source>no configuration file to write to</source>
+        <translation>keine Konfigurationsdatei zum Schreiben</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>nicht schreibbar: %1</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is out of range [%2, %3]</source>
+        <translation>%1 liegt außerhalb des Bereichs [%2, %3]</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <translation>ganze Zahl erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>thresholds must rise: excellent_ms &lt; good_ms &lt; poor_ms</source>
+        <translation>Schwellen müssen steigen: excellent_ms &lt; good_ms &lt; poor_ms</translation>
+    </message>
+    <message>
+        <source>larger than backoff.max_ms</source>
+        <translation>größer als backoff.max_ms</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>idle</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>waiting to reconnect</source>
+        <translation>Neuversuch geplant</translation>
+    </message>
+    <message>
+        <source>circuit open</source>
+        <translation>Schutzschalter offen</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>measuring</source>
+        <translation>wird gemessen</translation>
+    </message>
+    <message>
+        <source>excellent</source>
+        <translation>sehr gut</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>schlecht</translation>
+    </message>
+    <message>
+        <source>%L1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+    <message>
+        <source>closed %1/%2</source>
+        <translation>geschlossen %1/%2</translation>
+    </message>
+    <message>
+        <source>half-open (probing)</source>
+        <translation>halb offen (Probe)</translation>
+    </message>
+    <message>
+        <source>open, half-open in %1</source>
+        <translation>offen, halb offen in %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%L1 %</source>
+        <translation>%L1 %</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <source>RTT (avg)</source>
+        <translation>RTT (Mittel)</translation>
+    </message>
+    <message>
+        <source>RTT p95</source>
+        <translation>RTT p95</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Total retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Schutzschalter</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Neuversuch</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Protocol errors</source>
+        <translation>Protokollfehler</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPanel</name>
+    <message>
+        <source>Reconnect &amp;all</source>
+        <translation>Alle &amp;neu verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect all feeds</source>
+        <translation>Alle Feeds neu verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect every feed now, staggered; resets open circuits and backoff</source>
+        <translation>Jeden Feed jetzt gestaffelt neu verbinden; setzt offene Schutzschalter und Backoff zurück</translation>
+    </message>
+    <message>
+        <source>Feed connections</source>
+        <translation>Feed-Verbindungen</translation>
+    </message>
+    <message>
+        <source>Last RTT</source>
+        <translation>Letzte RTT</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Average RTT</source>
+        <translation>RTT im Mittel</translation>
+    </message>
+    <message>
+        <source>Total retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>p95 RTT</source>
+        <translation>RTT p95</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>p99 RTT</source>
+        <translation>RTT p99</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Protocol errors</source>
+        <translation>Protokollfehler</translation>
+    </message>
+    <message>
+        <source>Unchanged snapshots</source>
+        <translation>Unveränderte Snapshots</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Schutzschalter</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>Ne&amp;u verbinden</translation>
+    </message>
+    <message>
+        <source>Drop the link and connect now; resets backoff and the circuit</source>
+        <translation>Verbindung trennen und sofort neu aufbauen; setzt Backoff und Schutzschalter zurück</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Open a separate connection, measure handshake and ping; the live link is untouched</source>
+        <translation>Eine eigene Verbindung öffnen, Handshake und Ping messen; die laufende Verbindung bleibt unberührt</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test läuft…</translation>
+    </message>
+    <message>
+        <source>%1: ok — %2 (connect %3)</source>
+        <translation>%1: ok — %2 (Verbindungsaufbau %3)</translation>
+    </message>
+    <message>
+        <source>%1: failed — %2 (HTTP %3)</source>
+        <translation>%1: fehlgeschlagen — %2 (HTTP %3)</translation>
+    </message>
+    <message>
+        <source>%1: failed — %2</source>
+        <translation>%1: fehlgeschlagen — %2</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>wird neu verbunden</translation>
+    </message>
+    <message>
+        <source>reconnecting in %1</source>
+        <translation>neuer Versuch in %1</translation>
+    </message>
+    <message>
+        <source>reconnecting now…</source>
+        <translation>verbindet jetzt neu…</translation>
+    </message>
+    <message>
+        <source>circuit open, next try in %1</source>
+        <translation>Schutzschalter offen, nächster Versuch in %1</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbindet…</translation>
+    </message>
+    <message>
+        <source>— (connected)</source>
+        <translation>— (verbunden)</translation>
+    </message>
+    <message>
+        <source>waiting for the network</source>
+        <translation>wartet auf das Netzwerk</translation>
+    </message>
+    <message>
+        <source>stopped: not authorized (reconnect by hand)</source>
+        <translation>gestoppt: nicht autorisiert (von Hand neu verbinden)</translation>
+    </message>
+    <message>
+        <source>stopped: configuration error</source>
+        <translation>gestoppt: Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>closed · %1/%2 failures</source>
+        <translation>geschlossen · %1/%2 Fehlschläge</translation>
+    </message>
+    <message>
+        <source>half-open · probing</source>
+        <translation>halb offen · Probeversuch</translation>
+    </message>
+    <message>
+        <source>open · %1/%2 failures · half-open in %3</source>
+        <translation>offen · %1/%2 Fehlschläge · halb offen in %3</translation>
+    </message>
+    <message>
+        <source>No feed selected</source>
+        <translation>Kein Feed ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 (close code %2)</source>
+        <translation>%1 (Close-Code %2)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Start feed %1</source>
+        <translation>Feed %1 starten</translation>
+    </message>
+    <message>
+        <source>Stop feed %1</source>
+        <translation>Feed %1 stoppen</translation>
+    </message>
+    <message>
+        <source>Start this feed again</source>
+        <translation>Diesen Feed wieder starten</translation>
+    </message>
+    <message>
+        <source>Close this feed&apos;s link and stop retrying</source>
+        <translation>Die Verbindung dieses Feeds schließen und keine neuen Versuche mehr</translation>
+    </message>
+    <message>
+        <source>Reconnect feed %1</source>
+        <translation>Feed %1 neu verbinden</translation>
+    </message>
+    <message>
+        <source>Test connection of feed %1</source>
+        <translation>Verbindung von Feed %1 testen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n feed(s) live · worst quality: %2</source>
+        <translation>
+            <numerusform>%1 von %n Feed live · schlechteste Qualität: %2</numerusform>
+            <numerusform>%1 von %n Feeds live · schlechteste Qualität: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>&amp;Restart server</source>
+        <translation>Server &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Drop connections (no close frame)</source>
+        <translation>Verbindungen &amp;trennen (ohne Close-Frame)</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Einfrieren</translation>
+    </message>
+    <message>
+        <source>Add &amp;latency</source>
+        <translation>&amp;Latenz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Limit &amp;bandwidth</source>
+        <translation>&amp;Bandbreite begrenzen</translation>
+    </message>
+    <message>
+        <source>&amp;Hang handshakes</source>
+        <translation>&amp;Handshakes hängen lassen</translation>
+    </message>
+    <message>
+        <source>Refuse &amp;upgrades</source>
+        <translation>&amp;Upgrades ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close with code</source>
+        <translation>Mit &amp;Code schließen</translation>
+    </message>
+    <message>
+        <source>Send &amp;malformed JSON</source>
+        <translation>&amp;Fehlerhaftes JSON senden</translation>
+    </message>
+    <message>
+        <source>Send an &amp;over-size message</source>
+        <translation>Übergroße Nachricht &amp;senden</translation>
+    </message>
+    <message>
+        <source>Send a b&amp;inary frame</source>
+        <translation>B&amp;inär-Frame senden</translation>
+    </message>
+    <message>
+        <source>Flood with &amp;snapshots</source>
+        <translation>Mit Snapshots &amp;überfluten</translation>
+    </message>
+    <message>
+        <source>Apply commands without &amp;acks</source>
+        <translation>Befehle &amp;ohne Bestätigung ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>DemoMenu</name>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>De&amp;mo</translation>
+    </message>
+    <message>
+        <source>&amp;All feeds</source>
+        <translation>&amp;Alle Feeds</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear all faults</source>
+        <translation>Alle Störungen &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>Close every connection, listen again after %1 s with a new server id</source>
+        <translation>Alle Verbindungen schließen, nach %1 s mit neuer Server-ID wieder annehmen</translation>
+    </message>
+    <message>
+        <source>Abort TCP without a close frame (the client sees 1006)</source>
+        <translation>TCP ohne Close-Frame abbrechen (der Client sieht 1006)</translation>
+    </message>
+    <message>
+        <source>Stop sending and reading; TCP stays open, pings go unanswered</source>
+        <translation>Nichts mehr senden und lesen; TCP bleibt offen, Pings bleiben unbeantwortet</translation>
+    </message>
+    <message>
+        <source>Delay every message by %1 ms plus up to %2 ms of jitter</source>
+        <translation>Jede Nachricht um %1 ms plus bis zu %2 ms Jitter verzögern</translation>
+    </message>
+    <message>
+        <source>Limit outgoing data to %1 bytes per second</source>
+        <translation>Ausgehende Daten auf %1 Byte pro Sekunde begrenzen</translation>
+    </message>
+    <message>
+        <source>Accept TCP, never answer the WebSocket handshake</source>
+        <translation>TCP annehmen, den WebSocket-Handshake nie beantworten</translation>
+    </message>
+    <message>
+        <source>Answer the upgrade with HTTP %1 and keep TCP open</source>
+        <translation>Das Upgrade mit HTTP %1 beantworten und TCP offen lassen</translation>
+    </message>
+    <message>
+        <source>Answer the upgrade with HTTP %1 and close TCP</source>
+        <translation>Das Upgrade mit HTTP %1 beantworten und TCP schließen</translation>
+    </message>
+    <message>
+        <source>Send a close frame with code %1</source>
+        <translation>Einen Close-Frame mit Code %1 senden</translation>
+    </message>
+    <message>
+        <source>Send a text message that is not JSON</source>
+        <translation>Eine Textnachricht senden, die kein JSON ist</translation>
+    </message>
+    <message>
+        <source>Send a valid JSON message of %1 MiB</source>
+        <translation>Eine gültige JSON-Nachricht mit %1 MiB senden</translation>
+    </message>
+    <message>
+        <source>Send a binary frame (the protocol has text frames only)</source>
+        <translation>Einen Binär-Frame senden (das Protokoll kennt nur Text-Frames)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n snapshot(s) as fast as possible</source>
+        <translation>
+            <numerusform>%n Snapshot so schnell wie möglich senden</numerusform>
+            <numerusform>%n Snapshots so schnell wie möglich senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply commands but never acknowledge them</source>
+        <translation>Befehle ausführen, aber nie bestätigen</translation>
+    </message>
+    <message>
+        <source>Delay every message by %1 ms</source>
+        <translation>Jede Nachricht um %1 ms verzögern</translation>
+    </message>
+    <message>
+        <source>HTTP 403 Forbidden</source>
+        <translation>HTTP 403 Verboten</translation>
+    </message>
+    <message>
+        <source>HTTP 404 Not Found</source>
+        <translation>HTTP 404 Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>HTTP 500 Internal Server Error</source>
+        <translation>HTTP 500 Interner Serverfehler</translation>
+    </message>
+    <message>
+        <source>HTTP 503 Service Unavailable</source>
+        <translation>HTTP 503 Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>1011 Server error</source>
+        <translation>1011 Serverfehler</translation>
+    </message>
+    <message>
+        <source>1001 Going away</source>
+        <translation>1001 Server wird beendet</translation>
+    </message>
+    <message>
+        <source>1008 Policy violation</source>
+        <translation>1008 Richtlinienverstoß</translation>
+    </message>
+    <message>
+        <source>1013 Try again later</source>
+        <translation>1013 Später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>4001 Token expired</source>
+        <translation>4001 Token abgelaufen</translation>
+    </message>
+    <message>
+        <source>300 ms ± 50</source>
+        <translation>300 ms ± 50</translation>
+    </message>
+    <message>
+        <source>1 s ± 200 ms</source>
+        <translation>1 s ± 200 ms</translation>
+    </message>
+    <message>
+        <source>3 s</source>
+        <translation>3 s</translation>
+    </message>
+    <message>
+        <source>2 KiB/s</source>
+        <translation>2 KiB/s</translation>
+    </message>
+    <message>
+        <source>256 B/s</source>
+        <translation>256 B/s</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <source>From an earlier session</source>
+        <translation>Aus einer früheren Sitzung</translation>
+    </message>
+    <message>
+        <source>%1
+From an earlier session</source>
+        <translation>%1
+Aus einer früheren Sitzung</translation>
+    </message>
+    <message>
+        <source>(app)</source>
+        <translation>(App)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogPanel</name>
+    <message>
+        <source>Hide &amp;update/latency noise</source>
+        <translation>Updates und Latenzen a&amp;usblenden</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Filter by feed</source>
+        <translation>Nach Feed filtern</translation>
+    </message>
+    <message>
+        <source>All feeds</source>
+        <translation>Alle Feeds</translation>
+    </message>
+    <message>
+        <source>App events (no feed)</source>
+        <translation>App-Ereignisse (ohne Feed)</translation>
+    </message>
+    <message>
+        <source>Filter by event kind</source>
+        <translation>Nach Ereignisart filtern</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Filtertext</translation>
+    </message>
+    <message>
+        <source>Filter text…</source>
+        <translation>Text filtern…</translation>
+    </message>
+    <message>
+        <source>Hide snapshot updates and RTT samples unless chosen as the kind</source>
+        <translation>Snapshot-Updates und RTT-Messwerte ausblenden, außer sie sind als Ereignisart gewählt</translation>
+    </message>
+    <message>
+        <source>Export shown events</source>
+        <translation>Angezeigte Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>Write the rows shown to a JSON Lines file</source>
+        <translation>Die angezeigten Zeilen in eine JSON-Lines-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>F&amp;eed</source>
+        <translation>&amp;Feed</translation>
+    </message>
+    <message>
+        <source>Eve&amp;nt</source>
+        <translation>Ereig&amp;nis</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
+    </message>
+    <message>
+        <source>Events: %1 shown of %2</source>
+        <translation>Ereignisse: %1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no events are shown</source>
+        <translation>Nichts zu exportieren: keine Ereignisse angezeigt</translation>
+    </message>
+    <message>
+        <source>Export event log</source>
+        <translation>Ereignisprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2)</source>
+        <translation>Exportiert nach %1 (Zeilen: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Stabil</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Retry scheduled</source>
+        <translation>Neuer Versuch geplant</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Schutzschalter</translation>
+    </message>
+    <message>
+        <source>Heartbeat timeout</source>
+        <translation>Heartbeat-Timeout</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>HTTP polling</source>
+        <translation>HTTP-Abfrage</translation>
+    </message>
+    <message>
+        <source>Polling error</source>
+        <translation>Abfragefehler</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Protocol error</source>
+        <translation>Protokollfehler</translation>
+    </message>
+    <message>
+        <source>Server hello</source>
+        <translation>Server-Begrüßung</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>Server-Neustart</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>Not authorized</source>
+        <translation>Nicht autorisiert</translation>
+    </message>
+    <message>
+        <source>Configuration error</source>
+        <translation>Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>Manual reconnect</source>
+        <translation>Manuell neu verbunden</translation>
+    </message>
+    <message>
+        <source>Connection test</source>
+        <translation>Verbindungstest</translation>
+    </message>
+    <message>
+        <source>Engine started</source>
+        <translation>Engine gestartet</translation>
+    </message>
+    <message>
+        <source>Engine stopped</source>
+        <translation>Engine gestoppt</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Commands recovered</source>
+        <translation>Befehle übernommen</translation>
+    </message>
+    <message>
+        <source>Network monitor</source>
+        <translation>Netzwerküberwachung</translation>
+    </message>
+    <message>
+        <source>%1 by the operator</source>
+        <translation>%1 durch den Operator</translation>
+    </message>
+    <message>
+        <source>%1: not authorized</source>
+        <translation>%1: nicht autorisiert</translation>
+    </message>
+    <message>
+        <source>%1: configuration error</source>
+        <translation>%1: Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>attempt %1 to %2</source>
+        <translation>Versuch %1 zu %2</translation>
+    </message>
+    <message>
+        <source>attempt %1, handshake in %2</source>
+        <translation>Versuch %1, Handshake in %2</translation>
+    </message>
+    <message>
+        <source>up for %1: attempts, backoff and circuit reset</source>
+        <translation>seit %1 verbunden: Versuche, Backoff und Schutzschalter zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>closed after %1: %2 (code %3)</source>
+        <translation>nach %1 geschlossen: %2 (Code %3)</translation>
+    </message>
+    <message>
+        <source>attempt failed: %1 (code %2)</source>
+        <translation>Versuch fehlgeschlagen: %1 (Code %2)</translation>
+    </message>
+    <message>
+        <source>%1; will retry</source>
+        <translation>%1; neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>%1; will retry after the longest delay</source>
+        <translation>%1; neuer Versuch nach der längsten Wartezeit</translation>
+    </message>
+    <message>
+        <source>%1; stopped: not authorized</source>
+        <translation>%1; gestoppt: nicht autorisiert</translation>
+    </message>
+    <message>
+        <source>%1; stopped: configuration error</source>
+        <translation>%1; gestoppt: Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>attempt %1 in %2, when the circuit half-opens</source>
+        <translation>Versuch %1 in %2, wenn der Schutzschalter halb öffnet</translation>
+    </message>
+    <message>
+        <source>attempt %1 in %2</source>
+        <translation>Versuch %1 in %2</translation>
+    </message>
+    <message>
+        <source>attempt %1 in %2 (%3)</source>
+        <translation>Versuch %1 in %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>open after %n failure(s), for %1</source>
+        <translation>
+            <numerusform>offen nach %n Fehlschlag, für %1</numerusform>
+            <numerusform>offen nach %n Fehlschlägen, für %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>half-open: one probe attempt</source>
+        <translation>halb offen: ein Probeversuch</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 by a manual reconnect</source>
+        <translation>%1 durch manuelles Neuverbinden</translation>
+    </message>
+    <message>
+        <source>no pong within %1: the link is dead and was aborted</source>
+        <translation>kein Pong innerhalb von %1: die Verbindung ist tot und wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>ping frame</source>
+        <translation>Ping-Frame</translation>
+    </message>
+    <message>
+        <source>JSON ping</source>
+        <translation>JSON-Ping</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes</source>
+        <translation>%1: %2 Byte</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, identical to the last one</source>
+        <translation>%1: %2 Byte, identisch mit dem letzten</translation>
+    </message>
+    <message>
+        <source>%1, over HTTP</source>
+        <translation>%1, über HTTP</translation>
+    </message>
+    <message>
+        <source>on: snapshots from %1 while the WebSocket cannot deliver</source>
+        <translation>an: Snapshots von %1, solange der WebSocket nicht liefert</translation>
+    </message>
+    <message>
+        <source>off: the WebSocket delivers again</source>
+        <translation>aus: der WebSocket liefert wieder</translation>
+    </message>
+    <message>
+        <source>HTTP snapshot request failed: %1</source>
+        <translation>HTTP-Snapshot-Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3, attempts: %4</source>
+        <translation>%1 (%2): %3, Versuche: %4</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Byte)</translation>
+    </message>
+    <message>
+        <source>server %1, connection %2</source>
+        <translation>Server %1, Verbindung %2</translation>
+    </message>
+    <message>
+        <source>server id changed from %1 to %2</source>
+        <translation>Server-ID von %1 zu %2 gewechselt</translation>
+    </message>
+    <message>
+        <source>the server says: %1</source>
+        <translation>der Server meldet: %1</translation>
+    </message>
+    <message>
+        <source>%1 — no automatic retries until a manual reconnect</source>
+        <translation>%1 — keine automatischen Versuche bis zum manuellen Neuverbinden</translation>
+    </message>
+    <message>
+        <source>%1 — stopped until a manual reconnect</source>
+        <translation>%1 — gestoppt bis zum manuellen Neuverbinden</translation>
+    </message>
+    <message>
+        <source>backoff and circuit reset</source>
+        <translation>Backoff und Schutzschalter zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>ok: RTT %1, handshake %2</source>
+        <translation>ok: RTT %1, Handshake %2</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s), started %1 apart</source>
+        <translation>
+            <numerusform>%n Feed, im Abstand von %1 gestartet</numerusform>
+            <numerusform>%n Feeds, im Abstand von %1 gestartet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clean shutdown</source>
+        <translation>sauber beendet</translation>
+    </message>
+    <message>
+        <source>online: retrying now</source>
+        <translation>online: neuer Versuch sofort</translation>
+    </message>
+    <message>
+        <source>offline: retries paused</source>
+        <translation>offline: Versuche pausiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished command(s) taken over from the journal</source>
+        <translation>
+            <numerusform>%n unerledigter Befehl aus dem Journal übernommen</numerusform>
+            <numerusform>%n unerledigte Befehle aus dem Journal übernommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none: the network counts as always online</source>
+        <translation>keine: das Netzwerk gilt als immer online</translation>
+    </message>
+    <message>
+        <source>reachability from %1</source>
+        <translation>Erreichbarkeit über %1</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>%1: no pong for %2</source>
+        <translation>%1: seit %2 kein Pong</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPages</name>
+    <message>
+        <source>Queue paused — new phases are not started</source>
+        <translation>Warteschlange pausiert — neue Phasen werden nicht gestartet</translation>
+    </message>
+    <message>
+        <source>All systems healthy</source>
+        <translation>Alle Systeme intakt</translation>
+    </message>
+    <message>
+        <source>Degraded — some services report problems</source>
+        <translation>Beeinträchtigt — einige Dienste melden Probleme</translation>
+    </message>
+    <message>
+        <source>Error — at least one service is down</source>
+        <translation>Fehler — mindestens ein Dienst ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>Overall status: %1</source>
+        <translation>Gesamtstatus: %1</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>System status</source>
+        <translation>Systemstatus</translation>
+    </message>
+    <message>
+        <source>ADW monitor</source>
+        <translation>ADW-Monitor</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Planned features</source>
+        <translation>Geplante Features</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n Phase</numerusform>
+            <numerusform>%n Phasen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workflow(s)</source>
+        <translation>
+            <numerusform>%n Workflow</numerusform>
+            <numerusform>%n Workflows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst</numerusform>
+            <numerusform>%n Dienste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n Route</numerusform>
+            <numerusform>%n Routen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n Feature</numerusform>
+            <numerusform>%n Features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s)</source>
+        <translation>
+            <numerusform>%n Webhook</numerusform>
+            <numerusform>%n Webhooks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <source>%1 panel</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <source>Freshness</source>
+        <translation>Aktualität</translation>
+    </message>
+    <message>
+        <source>Row count</source>
+        <translation>Zeilenzahl</translation>
+    </message>
+    <message>
+        <source>Filter rows…</source>
+        <translation>Zeilen filtern…</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>%1 filtern</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Banner</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Panel state</source>
+        <translation>Bereichszustand</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>3 of 12 phases</comment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>This feed is not configured.</source>
+        <translation>Dieser Feed ist nicht konfiguriert.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first snapshot…</source>
+        <translation>Warte auf den ersten Snapshot…</translation>
+    </message>
+    <message>
+        <source>Not live — showing the last data received</source>
+        <translation>Nicht live — zeigt die zuletzt empfangenen Daten</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>Keine Zeilen</translation>
+    </message>
+    <message>
+        <source>No rows match the filter</source>
+        <translation>Keine Zeile passt zum Filter</translation>
     </message>
 </context>
 <context>
@@ -64,7 +1391,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>Queue ID</source>
-        <translation>Warteschlangen-ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Issue</source>
@@ -190,41 +1517,221 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Failures (24h)</source>
         <translation>Fehlschläge (24 h)</translation>
     </message>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>FeedTableModel</name>
+    <message>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>intakt</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Freshness</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>reconnecting in %1</source>
+        <translation>neuer Versuch in %1</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>wird neu verbunden</translation>
+    </message>
+    <message>
+        <source>circuit open, next try in %1</source>
+        <translation>Schutzschalter offen, nächster Versuch in %1</translation>
+    </message>
+    <message>
+        <source>offline, waiting for the network</source>
+        <translation>offline, wartet auf das Netzwerk</translation>
+    </message>
+    <message>
+        <source>stopped: not authorized</source>
+        <translation>gestoppt: nicht autorisiert</translation>
+    </message>
+    <message>
+        <source>stopped: configuration error</source>
+        <translation>gestoppt: Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>no data (%1)</source>
+        <translation>keine Daten (%1)</translation>
+    </message>
+    <message>
+        <source>stale since %1 (%2)</source>
+        <translation>veraltet seit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>degraded (HTTP polling), WebSocket %1</source>
+        <translation>eingeschränkt (HTTP-Abfrage), WebSocket %1</translation>
+    </message>
+</context>
+<context>
+    <name>LatencyChart</name>
+    <message>
+        <source>Al&amp;l feeds</source>
+        <translation>A&amp;lle Feeds</translation>
+    </message>
+    <message>
+        <source>Round-trip time</source>
+        <translation>Umlaufzeit (RTT)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart time window</source>
+        <translation>Zeitfenster des Diagramms</translation>
+    </message>
+    <message>
+        <source>How much history the chart shows</source>
+        <translation>Wie weit das Diagramm zurückreicht</translation>
+    </message>
+    <message>
+        <source>Show every feed, or only the feed selected in the table</source>
+        <translation>Alle Feeds zeigen oder nur den in der Tabelle gewählten</translation>
+    </message>
+    <message>
+        <source>ms (log)</source>
+        <translation>ms (log.)</translation>
+    </message>
+    <message>
+        <source>excellent ≤ %1 ms</source>
+        <translation>sehr gut ≤ %1 ms</translation>
+    </message>
+    <message>
+        <source>good ≤ %1 ms</source>
+        <translation>gut ≤ %1 ms</translation>
+    </message>
+    <message>
+        <source>poor ≤ %1 ms</source>
+        <translation>schwach ≤ %1 ms</translation>
+    </message>
+    <message>
+        <source>Round-trip time chart</source>
+        <translation>Diagramm der Umlaufzeit</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Queue</source>
-        <translation>Warteschlange</translation>
-    </message>
-    <message>
-        <source>Workflows</source>
-        <translation>Workflows</translation>
-    </message>
-    <message>
-        <source>System status</source>
-        <translation>Systemstatus</translation>
-    </message>
-    <message>
-        <source>ADW monitor</source>
-        <translation>ADW-Monitor</translation>
-    </message>
-    <message>
-        <source>Routes</source>
-        <translation>Routen</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Geplant</translation>
-    </message>
-    <message>
-        <source>Webhooks</source>
-        <translation>Webhooks</translation>
-    </message>
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
@@ -232,10 +1739,6 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
-    </message>
-    <message>
-        <source>No data yet.</source>
-        <translation>Noch keine Daten.</translation>
     </message>
     <message>
         <source>Feedwatch</source>
@@ -249,12 +1752,249 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
+    <message>
+        <source>Feedwatch — demo backend</source>
+        <translation>Feedwatch — Demo-Backend</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect all</source>
+        <translation>&amp;Alle neu verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect &amp;this feed</source>
+        <translation>&amp;Diesen Feed neu verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Silence desktop &amp;notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen stummschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Feedwatch</source>
+        <translation>Ü&amp;ber Feedwatch</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>&amp;Backend</source>
+        <translation>&amp;Backend</translation>
+    </message>
+    <message>
+        <source>Feeds summary</source>
+        <translation>Feed-Übersicht</translation>
+    </message>
+    <message>
+        <source>Open Connections</source>
+        <translation>Verbindungen öffnen</translation>
+    </message>
+    <message>
+        <source>Demo backend %1</source>
+        <translation>Demo-Backend %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/%n feed(s) live · worst quality: %2</source>
+        <translation>
+            <numerusform>%1/%n Feed live · schlechteste Qualität: %2</numerusform>
+            <numerusform>%1/%n Feeds live · schlechteste Qualität: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings saved and applied.</source>
+        <translation>Einstellungen gespeichert und übernommen.</translation>
+    </message>
 </context>
 <context>
-    <name>main</name>
+    <name>Notifier</name>
     <message>
-        <source>Watches live backend feeds over WebSockets.</source>
-        <translation>Beobachtet Live-Feeds eines Backends über WebSockets.</translation>
+        <source>Feed down</source>
+        <translation>Feed ausgefallen</translation>
+    </message>
+    <message>
+        <source>%1 stopped delivering live data.</source>
+        <translation>%1 liefert keine Live-Daten mehr.</translation>
+    </message>
+    <message>
+        <source>Feed back</source>
+        <translation>Feed wieder da</translation>
+    </message>
+    <message>
+        <source>%1 is live again.</source>
+        <translation>%1 ist wieder live.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feeds down</source>
+        <translation>
+            <numerusform>%n Feed ausgefallen</numerusform>
+            <numerusform>%n Feeds ausgefallen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feeds back</source>
+        <translation>
+            <numerusform>%n Feed wieder da</numerusform>
+            <numerusform>%n Feeds wieder da</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 down, %2 back</source>
+        <translation>%1 ausgefallen, %2 wieder da</translation>
+    </message>
+    <message>
+        <source>Down: %1. Back: %2.</source>
+        <translation>Ausgefallen: %1. Wieder da: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTiles</name>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Connect timeout (ms)</source>
+        <translation>Timeout Verbindungsaufbau (ms)</translation>
+    </message>
+    <message>
+        <source>First retry after (ms)</source>
+        <translation>Erster neuer Versuch nach (ms)</translation>
+    </message>
+    <message>
+        <source>Longest retry delay (ms)</source>
+        <translation>Längste Wartezeit (ms)</translation>
+    </message>
+    <message>
+        <source>Heartbeat every (ms)</source>
+        <translation>Heartbeat alle (ms)</translation>
+    </message>
+    <message>
+        <source>Dead after silence (ms)</source>
+        <translation>Tot nach Stille von (ms)</translation>
+    </message>
+    <message>
+        <source>Open circuit after failures</source>
+        <translation>Schutzschalter öffnet nach Fehlschlägen</translation>
+    </message>
+    <message>
+        <source>Circuit stays open (ms)</source>
+        <translation>Schutzschalter bleibt offen (ms)</translation>
+    </message>
+    <message>
+        <source>Stable after (ms)</source>
+        <translation>Stabil nach (ms)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation>Fehler bei %1</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Several backends are configured; edit their servers in the file.</source>
+        <translation>Mehrere Backends sind konfiguriert; ihre Server in der Datei bearbeiten.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s server comes from the command line; the value here is saved for later sessions.</source>
+        <translation>Der Server dieser Sitzung kommt von der Befehlszeile; der Wert hier wird für spätere Sitzungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Connection timing</source>
+        <translation>Verbindungszeiten</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Saved, but not applied: %1</source>
+        <translation>Gespeichert, aber nicht übernommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>&amp;Show Feedwatch</source>
+        <translation>Feedwatch &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect all</source>
+        <translation>Alle &amp;neu verbinden</translation>
+    </message>
+    <message>
+        <source>S&amp;ilence notifications</source>
+        <translation>Benachrichtigungen &amp;stummschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedwatch — %1/%n feed(s) live</source>
+        <translation>
+            <numerusform>Feedwatch — %1/%n Feed live</numerusform>
+            <numerusform>Feedwatch — %1/%n Feeds live</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

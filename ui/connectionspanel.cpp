@@ -12,6 +12,7 @@
 #include "sparklinedelegate.h"
 #include "statedelegate.h"
 
+#include <QDataStream>
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QFrame>
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -103,22 +105,46 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     };
     widthFor(ConnectionsModel::FeedColumn,
              QFontMetrics(fixed).horizontalAdvance(u"workflow-history"_s));
-    widthFor(ConnectionsModel::StateColumn, fm.horizontalAdvance(tr("waiting to reconnect")) + 18);
-    widthFor(ConnectionsModel::QualityColumn, fm.horizontalAdvance(tr("disconnected")) + 28);
-    widthFor(ConnectionsModel::LastRttColumn, 170);
+    // Measured in the window's language: German and French words run longer.
+    int stateWidth = 0;
+    for (const Feed::State state :
+         {Feed::State::Idle, Feed::State::Connecting, Feed::State::Connected,
+          Feed::State::ReconnectWait, Feed::State::CircuitOpen, Feed::State::Offline,
+          Feed::State::Stopped})
+        stateWidth = std::max(stateWidth, fm.horizontalAdvance(ConnectionsModel::stateText(state)));
+    int qualityWidth = 0;
+    for (const Quality::Tier tier :
+         {Quality::Tier::Disconnected, Quality::Tier::Unknown, Quality::Tier::Excellent,
+          Quality::Tier::Good, Quality::Tier::Poor, Quality::Tier::Bad})
+        qualityWidth =
+            std::max(qualityWidth, fm.horizontalAdvance(ConnectionsModel::qualityText(tier)));
+    widthFor(ConnectionsModel::StateColumn, stateWidth + 18);
+    widthFor(ConnectionsModel::QualityColumn, qualityWidth + 28);
+    widthFor(ConnectionsModel::LastRttColumn, 110);
     widthFor(ConnectionsModel::EwmaRttColumn, fm.horizontalAdvance(u"0000 ms"_s));
     widthFor(ConnectionsModel::P95RttColumn, fm.horizontalAdvance(u"0000 ms"_s));
     widthFor(ConnectionsModel::RetryColumn, fm.horizontalAdvance(u"000"_s));
     widthFor(ConnectionsModel::TotalRetriesColumn, fm.horizontalAdvance(u"0000"_s));
-    widthFor(ConnectionsModel::CircuitColumn, fm.horizontalAdvance(u"closed 10/10"_s));
-    widthFor(ConnectionsModel::NextRetryColumn, fm.horizontalAdvance(u"in 4 min 59 s"_s));
+    widthFor(ConnectionsModel::CircuitColumn,
+             fm.horizontalAdvance(ConnectionsModel::tr("closed %1/%2").arg(10).arg(10)));
+    widthFor(ConnectionsModel::NextRetryColumn,
+             fm.horizontalAdvance(ConnectionsModel::tr("in %1").arg(Freshness::duration(299000))));
     widthFor(ConnectionsModel::LastErrorColumn,
              fm.horizontalAdvance(u"connection refused (1006)"_s));
-    widthFor(ConnectionsModel::UptimeColumn, fm.horizontalAdvance(u"100.0 %"_s));
+    widthFor(ConnectionsModel::UptimeColumn,
+             fm.horizontalAdvance(ConnectionsModel::tr("%L1 %").arg(100.0, 0, 'f', 1)));
     widthFor(ConnectionsModel::MessagesColumn, fm.horizontalAdvance(u"0000000"_s));
     // The error text is the one column worth all spare width: last, stretched.
     header->moveSection(header->visualIndex(ConnectionsModel::LastErrorColumn),
                         ConnectionsModel::ColumnCount - 1);
+    // At 1366x768 every column does not fit; these are in the detail pane anyway, and the
+    // header's context menu brings them back.
+    for (const int column :
+         {int(ConnectionsModel::P95RttColumn), int(ConnectionsModel::TotalRetriesColumn),
+          int(ConnectionsModel::MessagesColumn), int(ConnectionsModel::ProtocolErrorsColumn)})
+        header->hideSection(column);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &ConnectionsPanel::showColumnMenu);
 
     // Detail area.
     auto *detail = new QFrame(this);
@@ -190,7 +216,7 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     m_reconnect = new QPushButton(tr("&Reconnect"), this);
     m_reconnect->setObjectName(u"reconnectButton"_s);
     m_reconnect->setToolTip(tr("Drop the link and connect now; resets backoff and the circuit"));
-    m_test = new QPushButton(tr("&Test connection"), this);
+    m_test = new QPushButton(tr("Test co&nnection"), this);
     m_test->setObjectName(u"testButton"_s);
     m_test->setToolTip(
         tr("Open a separate connection, measure handshake and ping; the live link is untouched"));
@@ -213,18 +239,21 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
         label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     detail->setMinimumWidth(420);
 
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(detail);
-    bottom->addWidget(m_chart);
-    bottom->setStretchFactor(0, 0);
-    bottom->setStretchFactor(1, 1);
-    bottom->setChildrenCollapsible(false);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_table);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
+    m_bottom = new QSplitter(Qt::Horizontal, this);
+    m_bottom->setObjectName(u"detailChartSplitter"_s);
+    m_bottom->addWidget(detail);
+    m_bottom->addWidget(m_chart);
+    m_bottom->setStretchFactor(0, 0);
+    m_bottom->setStretchFactor(1, 1);
+    m_bottom->setChildrenCollapsible(false);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setObjectName(u"tableSplitter"_s);
+    m_split->addWidget(m_table);
+    m_split->addWidget(m_bottom);
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setChildrenCollapsible(false);
+    auto *split = m_split;
     // Room for the usual eight feeds without scrolling; the chart takes the rest.
     const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
         + 9 * m_table->verticalHeader()->defaultSectionSize() + 4;
@@ -280,6 +309,58 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     updateSummary();
     updateDetail();
     scheduleTick();
+}
+
+void ConnectionsPanel::showColumnMenu(const QPoint &pos)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    QMenu menu(this);
+    for (int column = 0; column < ConnectionsModel::ColumnCount; ++column) {
+        if (column == ConnectionsModel::FeedColumn)
+            continue; // a row needs its name
+        QAction *action = menu.addAction(m_proxy->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        connect(action, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    menu.exec(header->mapToGlobal(pos));
+}
+
+namespace {
+// Bumped when the layout's contents change; an older layout is then ignored, not misread.
+constexpr quint32 kLayoutVersion = 1;
+} // namespace
+
+QByteArray ConnectionsPanel::saveLayout() const
+{
+    QByteArray out;
+    QDataStream stream(&out, QIODevice::WriteOnly);
+    stream << kLayoutVersion << quint32(ConnectionsModel::ColumnCount)
+           << m_table->horizontalHeader()->saveState() << m_split->saveState()
+           << m_bottom->saveState() << qint32(m_chart->windowMinutes());
+    return out;
+}
+
+bool ConnectionsPanel::restoreLayout(const QByteArray &layout)
+{
+    QDataStream stream(layout);
+    quint32 version = 0;
+    quint32 columns = 0;
+    QByteArray header;
+    QByteArray split;
+    QByteArray bottom;
+    qint32 windowMinutes = 0;
+    stream >> version >> columns >> header >> split >> bottom >> windowMinutes;
+    // A layout from a build with other columns would put headers over the wrong data.
+    if (stream.status() != QDataStream::Ok || version != kLayoutVersion
+        || columns != quint32(ConnectionsModel::ColumnCount))
+        return false;
+    m_table->horizontalHeader()->restoreState(header);
+    m_split->restoreState(split);
+    m_bottom->restoreState(bottom);
+    m_chart->setWindowMinutes(windowMinutes);
+    return true;
 }
 
 void ConnectionsPanel::setClock(const Clock *clock)
@@ -446,7 +527,7 @@ void ConnectionsPanel::updateDetail()
     setValue(m_p99Rtt, ConnectionsModel::rttText(s.p99RttMs));
     setValue(m_retry, locale.toString(s.attempt));
     setValue(m_totalRetries, locale.toString(s.totalRetries));
-    setValue(m_uptime, tr("%1 %").arg(s.uptimePercent, 0, 'f', 1));
+    setValue(m_uptime, ConnectionsModel::tr("%L1 %").arg(s.uptimePercent, 0, 'f', 1));
     setValue(m_messages, locale.toString(s.messages));
     setValue(m_protocolErrors, locale.toString(s.protocolErrors));
     setValue(m_unchanged, locale.toString(s.unchangedSnapshots));
@@ -473,8 +554,7 @@ void ConnectionsPanel::updateDetail()
 void ConnectionsPanel::updateSummary()
 {
     const int total = int(m_hub->feedIds().size());
-    m_summary->setText(tr("%1 of %2 feeds live · worst quality: %3")
+    m_summary->setText(tr("%1 of %n feed(s) live · worst quality: %2", nullptr, total)
                            .arg(m_hub->liveCount())
-                           .arg(total)
                            .arg(ConnectionsModel::qualityText(m_hub->worstQuality())));
 }

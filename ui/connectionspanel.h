@@ -12,6 +12,7 @@ class ConnectionsSortProxyModel;
 class FeedHub;
 class LatencyChart;
 class QLabel;
+class QSplitter;
 class QPushButton;
 class QTableView;
 class QTimer;
@@ -33,6 +34,9 @@ public:
     void setClock(const Clock *clock);
     QTableView *table() const { return m_table; }
     LatencyChart *chart() const { return m_chart; }
+    // Column visibility and order, splitter positions and the chart window, for QSettings.
+    QByteArray saveLayout() const;
+    bool restoreLayout(const QByteArray &layout);
 
 private:
     void onCurrentRowChanged();
@@ -42,6 +46,7 @@ private:
     void scheduleTick();
     void updateDetail();
     void updateSummary();
+    void showColumnMenu(const QPoint &pos);
     void setValue(QLabel *label, const QString &text);
     QString nextRetryText(const FeedStats &s, qint64 now) const;
     QString circuitText(const FeedStats &s, qint64 now) const;
@@ -50,6 +55,8 @@ private:
     const Clock *m_clock;
     ConnectionsSortProxyModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;
+    QSplitter *m_split = nullptr;  // table above, detail and chart below
+    QSplitter *m_bottom = nullptr; // detail beside the chart
     SparklineDelegate *m_sparkline = nullptr;
     LatencyChart *m_chart = nullptr;
     QTimer *m_tickTimer = nullptr;

@@ -4,6 +4,7 @@
 #include "eventlogdelegate.h"
 #include "models/eventlogfilterproxymodel.h"
 #include "models/eventlogmodel.h"
+#include "models/eventtext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,8 +41,8 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     , m_feedCombo(new QComboBox(this))
     , m_kindCombo(new QComboBox(this))
     , m_search(new QLineEdit(this))
-    , m_hideNoise(new QCheckBox(tr("&Hide update/latency noise"), this))
-    , m_export(new QPushButton(tr("&Export…"), this))
+    , m_hideNoise(new QCheckBox(tr("Hide &update/latency noise"), this))
+    , m_export(new QPushButton(tr("E&xport…"), this))
     , m_count(new QLabel(this))
     , m_status(new QLabel(this))
 {
@@ -68,9 +69,9 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     m_status->setObjectName(u"exportStatus"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *feedLabel = new QLabel(tr("&Feed"), this);
+    auto *feedLabel = new QLabel(tr("F&eed"), this);
     feedLabel->setBuddy(m_feedCombo);
-    auto *kindLabel = new QLabel(tr("E&vent"), this);
+    auto *kindLabel = new QLabel(tr("Eve&nt"), this);
     kindLabel->setBuddy(m_kindCombo);
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -102,8 +103,10 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     header->resizeSection(EventLogModel::TimeColumn, fm.horizontalAdvance(u"00:00:00.000"_s) + 20);
     header->resizeSection(EventLogModel::FeedColumn,
                           fm.horizontalAdvance(u"workflow-history"_s) + 28);
-    header->resizeSection(EventLogModel::EventColumn,
-                          fm.horizontalAdvance(u"heartbeat_timeout"_s) + 20);
+    int kindWidth = 0;
+    for (const QString &kind : EventText::knownKinds())
+        kindWidth = std::max(kindWidth, fm.horizontalAdvance(EventText::kindText(kind)));
+    header->resizeSection(EventLogModel::EventColumn, kindWidth + 20);
 
     auto *footer = new QHBoxLayout;
     footer->setContentsMargins(0, 0, 0, 0);
@@ -167,7 +170,7 @@ void EventLogPanel::addKind(const QString &kind)
     if (kind.isEmpty() || m_kinds.contains(kind))
         return;
     m_kinds.insert(kind);
-    insertSorted(m_kindCombo, kind, kind);
+    insertSorted(m_kindCombo, EventText::kindText(kind), kind);
 }
 
 void EventLogPanel::onSourceRowsInserted(int first, int last)

@@ -4,20 +4,14 @@
 #include "models/feedtablemodel.h"
 #include "servicetiles.h"
 
-#include <QCoreApplication>
-
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FeedPages", text);
-}
-
 FeedPanel::Banner queueBanner(const QJsonObject &meta)
 {
     if (meta.value("paused"_L1).toBool())
-        return {tr("Queue paused — new phases are not started"), StatusStyle::Tone::Warning};
+        return {FeedPages::tr("Queue paused — new phases are not started"),
+                StatusStyle::Tone::Warning};
     return {};
 }
 
@@ -25,20 +19,20 @@ FeedPanel::Banner systemBanner(const QJsonObject &meta)
 {
     const QString overall = meta.value("overall_status"_L1).toString();
     if (overall == "healthy"_L1)
-        return {tr("All systems healthy"), StatusStyle::Tone::Good};
+        return {FeedPages::tr("All systems healthy"), StatusStyle::Tone::Good};
     if (overall == "degraded"_L1)
-        return {tr("Degraded — some services report problems"), StatusStyle::Tone::Warning};
+        return {FeedPages::tr("Degraded — some services report problems"),
+                StatusStyle::Tone::Warning};
     if (overall == "error"_L1)
-        return {tr("Error — at least one service is down"), StatusStyle::Tone::Bad};
+        return {FeedPages::tr("Error — at least one service is down"), StatusStyle::Tone::Bad};
     if (!overall.isEmpty())
-        return {tr("Overall status: %1").arg(overall), StatusStyle::Tone::Idle};
+        return {FeedPages::tr("Overall status: %1").arg(StatusStyle::statusLabel(overall)),
+                StatusStyle::Tone::Idle};
     return {};
 }
 } // namespace
 
-namespace FeedPages {
-
-QString feedName(const QString &feedId, const QStringList &backends)
+QString FeedPages::feedName(const QString &feedId, const QStringList &backends)
 {
     const qsizetype slash = feedId.indexOf(u'/');
     if (slash > 0 && backends.size() > 1 && backends.contains(feedId.left(slash)))
@@ -46,7 +40,7 @@ QString feedName(const QString &feedId, const QStringList &backends)
     return feedId;
 }
 
-QString title(const QString &name)
+QString FeedPages::title(const QString &name)
 {
     if (name == "queue"_L1)
         return tr("Queue");
@@ -67,31 +61,30 @@ QString title(const QString &name)
     return name;
 }
 
-FeedPanel *create(FeedHub *hub, const QString &feedId, const QString &name, QWidget *parent)
+FeedPanel *FeedPages::create(FeedHub *hub, const QString &feedId, const QString &name,
+                             QWidget *parent)
 {
     auto *panel = new FeedPanel(hub, feedId, title(name), parent);
     if (name == "queue"_L1) {
-        panel->setRowNouns(tr("%1 phase"), tr("%1 phases"));
+        panel->setCountText([](int n) { return tr("%n phase(s)", nullptr, n); });
         panel->setBannerFunction(queueBanner);
     } else if (name == "workflows"_L1 || name == "adw-monitor"_L1) {
-        panel->setRowNouns(tr("%1 workflow"), tr("%1 workflows"));
+        panel->setCountText([](int n) { return tr("%n workflow(s)", nullptr, n); });
     } else if (name == "system-status"_L1) {
-        panel->setRowNouns(tr("%1 service"), tr("%1 services"));
+        panel->setCountText([](int n) { return tr("%n service(s)", nullptr, n); });
         panel->setBannerFunction(systemBanner);
         auto *tiles = new ServiceTiles;
         panel->addHeaderWidget(tiles);
         tiles->setModel(panel->model());
         QObject::connect(panel, &FeedPanel::modelChanged, tiles, &ServiceTiles::setModel);
     } else if (name == "routes"_L1) {
-        panel->setRowNouns(tr("%1 route"), tr("%1 routes"));
+        panel->setCountText([](int n) { return tr("%n route(s)", nullptr, n); });
     } else if (name == "workflow-history"_L1) {
-        panel->setRowNouns(tr("%1 run"), tr("%1 runs"));
+        panel->setCountText([](int n) { return tr("%n run(s)", nullptr, n); });
     } else if (name == "planned-features"_L1) {
-        panel->setRowNouns(tr("%1 feature"), tr("%1 features"));
+        panel->setCountText([](int n) { return tr("%n feature(s)", nullptr, n); });
     } else if (name == "webhook-status"_L1) {
-        panel->setRowNouns(tr("%1 webhook"), tr("%1 webhooks"));
+        panel->setCountText([](int n) { return tr("%n webhook(s)", nullptr, n); });
     }
     return panel;
 }
-
-} // namespace FeedPages

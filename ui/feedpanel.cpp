@@ -211,10 +211,9 @@ void FeedPanel::setFeedId(const QString &feedId)
     bindModel();
 }
 
-void FeedPanel::setRowNouns(const QString &singular, const QString &plural)
+void FeedPanel::setCountText(const CountFunction &function)
 {
-    m_singular = singular;
-    m_plural = plural;
+    m_countText = function;
     refreshCount();
 }
 
@@ -327,13 +326,11 @@ void FeedPanel::refreshCount()
     const int total = m_model ? m_model->rowCount() : 0;
     const int shown = m_proxy->rowCount();
     auto noun = [this](int n) {
-        if (m_plural.isEmpty())
-            return n == 1 ? tr("%1 row").arg(n) : tr("%1 rows").arg(n);
-        return (n == 1 ? m_singular : m_plural).arg(n);
+        return m_countText ? m_countText(n) : tr("%n row(s)", nullptr, n);
     };
     const QString text = !m_hasData ? QString()
         : shown == total            ? noun(total)
-                                    : tr("%1 of %2").arg(shown).arg(noun(total));
+                                    : tr("%1 of %2", "3 of 12 phases").arg(shown).arg(noun(total));
     m_count->setText(text);
     refreshOverlay();
 }

@@ -36,6 +36,8 @@ public:
         StatusStyle::Tone tone = StatusStyle::Tone::Info;
     };
     using BannerFunction = std::function<Banner(const QJsonObject &meta)>;
+    // "3 phases": a numerus tr("%n phase(s)", nullptr, n) of the caller's context.
+    using CountFunction = std::function<QString(int n)>;
 
     FeedPanel(FeedHub *hub, const QString &feedId, const QString &title, QWidget *parent = nullptr);
 
@@ -43,8 +45,8 @@ public:
     // Shows another feed of the same kind ("prod/queue" -> "staging/queue").
     void setFeedId(const QString &feedId);
     QString title() const { return m_title; }
-    // "%1 phase" / "%1 phases"; the default is rows.
-    void setRowNouns(const QString &singular, const QString &plural);
+    // How the row count reads ("3 phases"); the default counts rows.
+    void setCountText(const CountFunction &function);
     void setBannerFunction(const BannerFunction &function);
     // Extra widgets above the table, greyed out with it when the feed is not live.
     void addHeaderWidget(QWidget *widget);
@@ -87,8 +89,7 @@ private:
     FeedHub *m_hub;
     QString m_feedId;
     QString m_title;
-    QString m_singular;
-    QString m_plural;
+    CountFunction m_countText;
     BannerFunction m_bannerFunction;
     const Clock *m_clock;
 

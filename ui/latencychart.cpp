@@ -43,7 +43,7 @@ LatencyChart::LatencyChart(FeedHub *hub, QWidget *parent)
     , m_xAxis(new QDateTimeAxis(this))
     , m_yAxis(new QLogValueAxis(this))
     , m_windowCombo(new QComboBox(this))
-    , m_allFeeds(new QCheckBox(tr("&All feeds"), this))
+    , m_allFeeds(new QCheckBox(tr("Al&l feeds"), this))
     , m_flushTimer(new QTimer(this))
 {
     auto *title = new QLabel(tr("Round-trip time"), this);
@@ -224,7 +224,6 @@ void LatencyChart::setWindowMinutes(int minutes)
         line->buffer.setWindowMs(qint64(minutes) * 60 * 1000);
     // A wider window needs the history the buffers already dropped; the hub keeps it.
     reloadFromHub();
-    m_xAxis->setFormat(minutes <= 1 ? u"HH:mm:ss"_s : u"HH:mm"_s);
     const int comboIndex = m_windowCombo->findData(minutes);
     if (comboIndex >= 0 && comboIndex != m_windowCombo->currentIndex())
         m_windowCombo->setCurrentIndex(comboIndex);
@@ -271,15 +270,23 @@ void LatencyChart::setShowAllFeeds(bool all)
 void LatencyChart::flush()
 {
     const qint64 now = m_clock->wallMs();
-    const qint64 from = now - qint64(m_windowMinutes) * 60 * 1000;
+    // The window fills from the right: until it holds that much history the axis spans what
+    // there is (at least a minute), so a fresh session's samples are not a sliver at the edge.
+    qint64 oldest = now;
+    for (Line *line : std::as_const(m_lines)) {
+        if (line->buffer.trim(now))
+            line->dirty = true;
+        if (!line->buffer.isEmpty())
+            oldest = std::min(oldest, qint64(line->buffer.points().constFirst().x()));
+    }
+    const qint64 from = std::max(now - qint64(m_windowMinutes) * 60 * 1000,
+                                 std::min(oldest, now - qint64(60 * 1000)));
     // Two points (min, max) per two pixel columns keep every spike; more only costs time in
     // QtCharts' geometry update, which dominates a flush.
     const int buckets = std::max(100, int(m_chart->plotArea().width()) / 2);
     double lo = std::numeric_limits<double>::max();
     double hi = 0;
     for (Line *line : std::as_const(m_lines)) {
-        if (line->buffer.trim(now))
-            line->dirty = true;
         if (!isShown(line->series->name()))
             continue;
         if (line->dirty || m_forceRedraw) {
@@ -296,6 +303,10 @@ void LatencyChart::flush()
     m_forceRedraw = false;
 
     m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now));
+    // Minutes repeat along a short axis; seconds tell its ticks apart.
+    const QString format = now - from <= 5 * 60 * 1000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+    if (m_xAxis->format() != format)
+        m_xAxis->setFormat(format);
     // Whole decades below the data, and room above the "poor" line, so the thresholds are
     // always in view and sub-millisecond loopback RTTs are not squashed onto the axis.
     const double poor = m_thresholdMs[2];

@@ -282,7 +282,7 @@ void MainWindow::createMenus()
     QAction *prefs = settings->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     prefs->setMenuRole(QAction::PreferencesRole);
-    QAction *silence = settings->addAction(tr("Silence desktop notifications"));
+    QAction *silence = settings->addAction(tr("Silence desktop &notifications"));
     silence->setCheckable(true);
     connect(silence, &QAction::toggled, m_notifier, &Notifier::setSilenced);
     connect(m_notifier, &Notifier::silencedChanged, silence, &QAction::setChecked);
@@ -296,7 +296,8 @@ void MainWindow::createMenus()
         QToolBar *bar = addToolBar(tr("Backend"));
         bar->setObjectName(u"backendToolBar"_s);
         bar->setMovable(false);
-        auto *label = new QLabel(tr("Backend "), bar);
+        auto *label = new QLabel(tr("&Backend"), bar);
+        label->setContentsMargins(0, 0, 6, 0);
         m_backendCombo = new QComboBox(bar);
         m_backendCombo->setAccessibleName(tr("Backend"));
         m_backendCombo->addItems(backends);
@@ -348,9 +349,8 @@ QString MainWindow::statusText() const
     });
     if (allIdle)
         return tr("Not connected");
-    return tr("%1/%2 feeds live · worst quality: %3")
+    return tr("%1/%n feed(s) live · worst quality: %2", nullptr, int(ids.size()))
         .arg(m_hub->liveCount())
-        .arg(ids.size())
         .arg(ConnectionsModel::qualityText(m_hub->worstQuality()));
 }
 
@@ -441,6 +441,8 @@ void MainWindow::restoreSettings()
     setCurrentBackend(settings.value(u"window/backend"_s).toString());
     showPanel(settings.value(u"window/panel"_s).toString());
     m_notifier->setSilenced(settings.value(u"notifications/silenced"_s, false).toBool());
+    if (auto *connections = findChild<ConnectionsPanel *>())
+        connections->restoreLayout(settings.value(u"connections/layout"_s).toByteArray());
 }
 
 void MainWindow::saveSettings() const
@@ -452,6 +454,8 @@ void MainWindow::saveSettings() const
     if (!m_backend.isEmpty())
         settings.setValue(u"window/backend"_s, m_backend);
     settings.setValue(u"notifications/silenced"_s, m_notifier->isSilenced());
+    if (const auto *connections = findChild<ConnectionsPanel *>())
+        settings.setValue(u"connections/layout"_s, connections->saveLayout());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

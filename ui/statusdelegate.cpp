@@ -65,9 +65,9 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     font.setWeight(QFont::DemiBold);
     painter->setFont(font);
     const QRect textRect = r.adjusted(2 + kDot + kGap, 0, 0, 0);
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                      QFontMetrics(font).elidedText(StatusStyle::statusLabel(text), Qt::ElideRight,
-                                                    textRect.width()));
+    painter->drawText(
+        textRect, Qt::AlignVCenter | Qt::AlignLeft,
+        QFontMetrics(font).elidedText(label(index), Qt::ElideRight, textRect.width()));
     painter->restore();
 }
 
@@ -105,11 +105,26 @@ void StatusDelegate::paintPercent(QPainter *painter, const QStyleOptionViewItem 
     painter->restore();
 }
 
+QString StatusDelegate::label(const QModelIndex &index)
+{
+    // The normalized status picks the translation; a row without one shows its text as it came.
+    const QString status = index.data(FeedTableModel::StatusRole).toString();
+    return status.isEmpty() ? index.data().toString() : StatusStyle::statusLabel(status);
+}
+
 QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    if (index.column() == m_statusColumn)
-        size.rwidth() += kDot + kGap + 8;
+    if (index.column() == m_statusColumn) {
+        // Sized for the translated label in the weight it is painted in ("abgeschlossen" is
+        // longer than "completed").
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        QFont font = opt.font;
+        font.setWeight(QFont::DemiBold);
+        const int text = QFontMetrics(font).horizontalAdvance(label(index));
+        size.setWidth(std::max(size.width(), text + 12) + kDot + kGap + 8);
+    }
     if (m_percentColumns.contains(index.column()))
         size.rwidth() += kBarWidth + kGap;
     return size;

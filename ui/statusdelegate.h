@@ -26,6 +26,7 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    static QString label(const QModelIndex &index);
     void paintPercent(QPainter *painter, const QStyleOptionViewItem &option,
                       const QModelIndex &index) const;
 

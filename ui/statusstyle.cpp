@@ -1,5 +1,7 @@
 #include "statusstyle.h"
 
+#include "models/feedtablemodel.h"
+
 #include <QGuiApplication>
 #include <QHash>
 #include <QPainter>
@@ -116,9 +118,7 @@ QIcon blank(int size)
 
 QString statusLabel(const QString &normalizedStatus)
 {
-    QString label = normalizedStatus;
-    label.replace(u'_', u' ');
-    return label;
+    return FeedTableModel::statusText(normalizedStatus);
 }
 
 } // namespace StatusStyle

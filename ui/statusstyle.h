@@ -23,7 +23,7 @@ Tone toneForState(Feed::State state);
 QIcon dot(Tone tone, int size = 10);
 // A transparent icon of the same size, so rows with and without a dot line up.
 QIcon blank(int size = 10);
-// "in_progress" -> "in progress"
+// For display: "in_progress" -> "in progress" (translated); FeedTableModel::statusText.
 QString statusLabel(const QString &normalizedStatus);
 
 } // namespace StatusStyle

@@ -1,12 +1,16 @@
 #include "trayicon.h"
 
+#include "appicon.h"
 #include "dashboard/feedhub.h"
 #include "dashboard/notifier.h"
 
 #include <QApplication>
 #include <QMenu>
+#include <QPainter>
 #include <QSystemTrayIcon>
 #include <QWidget>
+
+#include <algorithm>
 
 TrayIcon::TrayIcon(FeedHub *hub, Notifier *notifier, QWidget *window)
     : QObject(window)
@@ -15,19 +19,19 @@ TrayIcon::TrayIcon(FeedHub *hub, Notifier *notifier, QWidget *window)
     , m_window(window)
 {
     m_menu = new QMenu(window);
-    m_menu->addAction(tr("Show Feedwatch"), window, [this] {
+    m_menu->addAction(tr("&Show Feedwatch"), window, [this] {
         m_window->showNormal();
         m_window->raise();
         m_window->activateWindow();
     });
-    m_menu->addAction(tr("Reconnect all"), hub, &FeedHub::reconnectAll);
-    m_silence = m_menu->addAction(tr("Silence notifications"));
+    m_menu->addAction(tr("&Reconnect all"), hub, &FeedHub::reconnectAll);
+    m_silence = m_menu->addAction(tr("S&ilence notifications"));
     m_silence->setCheckable(true);
     m_silence->setChecked(notifier->isSilenced());
     connect(m_silence, &QAction::toggled, notifier, &Notifier::setSilenced);
     connect(notifier, &Notifier::silencedChanged, m_silence, &QAction::setChecked);
     m_menu->addSeparator();
-    m_menu->addAction(tr("Quit"), qApp, &QApplication::quit);
+    m_menu->addAction(tr("&Quit"), qApp, &QApplication::quit);
 
     if (isAvailable()) {
         m_tray = new QSystemTrayIcon(this);
@@ -78,9 +82,34 @@ StatusStyle::Tone TrayIcon::overallTone(const FeedHub *hub)
     return StatusStyle::Tone::Warning;
 }
 
+QIcon TrayIcon::iconFor(StatusStyle::Tone tone)
+{
+    const QIcon app = AppIcon::icon();
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pixmap = app.pixmap(size, size);
+        if (pixmap.isNull()) {
+            pixmap = QPixmap(size, size);
+            pixmap.fill(Qt::transparent);
+        }
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        const qreal d = std::max(6.0, size * 0.45);
+        const QRectF badge(size - d, size - d, d, d);
+        // A ring in the window colour keeps the dot readable on the icon and on any panel.
+        p.setPen(QPen(QColor(255, 255, 255, 230), std::max(1.0, size / 16.0)));
+        p.setBrush(StatusStyle::color(tone));
+        p.drawEllipse(badge.adjusted(0.5, 0.5, -0.5, -0.5));
+        p.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
 QString TrayIcon::toolTip() const
 {
-    return tr("Feedwatch — %1/%2 feeds live").arg(m_hub->liveCount()).arg(m_hub->feedIds().size());
+    return tr("Feedwatch — %1/%n feed(s) live", nullptr, int(m_hub->feedIds().size()))
+        .arg(m_hub->liveCount());
 }
 
 void TrayIcon::refresh()
@@ -88,6 +117,6 @@ void TrayIcon::refresh()
     m_tone = overallTone(m_hub);
     if (!m_tray)
         return;
-    m_tray->setIcon(StatusStyle::dot(m_tone, 22));
+    m_tray->setIcon(iconFor(m_tone));
     m_tray->setToolTip(toolTip());
 }

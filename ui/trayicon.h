@@ -2,6 +2,7 @@
 
 #include "statusstyle.h"
 
+#include <QIcon>
 #include <QObject>
 
 class FeedHub;
@@ -24,6 +25,9 @@ public:
     static bool isAvailable();
     // Green all live, amber some down, red none live or one stopped, grey nothing started.
     static StatusStyle::Tone overallTone(const FeedHub *hub);
+    // The application icon with the overall state as a dot in its lower right corner: the tray
+    // shows which program it is and how it is doing.
+    static QIcon iconFor(StatusStyle::Tone tone);
     QString toolTip() const;
     QAction *silenceAction() const { return m_silence; }
 

@@ -22,7 +22,8 @@ QString version()
 
 QString versionLine()
 {
-    return u"feedwatch %1 (Qt %2)"_s.arg(version(), QString::fromLatin1(qVersion()));
+    return u"feedwatch %1 (Qt %2)\nCopyright (c) 2026 The Feedwatch developers. MIT License."_s.arg(
+        version(), QString::fromLatin1(qVersion()));
 }
 
 } // namespace AppInfo

@@ -6,5 +6,6 @@ namespace AppInfo {
 // Sets organization/application name and version on the running QCoreApplication.
 void applyToApplication();
 QString version();
-QString versionLine(); // "feedwatch 0.1.0 (Qt 6.4.2)"
+// "feedwatch 0.1.0 (Qt 6.4.2)" and a line with the copyright and license.
+QString versionLine();
 } // namespace AppInfo

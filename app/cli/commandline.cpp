@@ -1,16 +1,11 @@
 #include "commandline.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-} // namespace
+// English on purpose, like the man page and docs/cli.md: scripts match these texts and support
+// reads them. Only the window is translated (--lang).
 
 namespace CommandLine {
 
@@ -18,32 +13,34 @@ CliOptions parse(const QStringList &arguments)
 {
     CliOptions out;
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Watches live backend feeds over WebSockets."));
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
-    const QCommandLineOption version({u"v"_s, u"version"_s}, tr("Show the version."));
+    parser.setApplicationDescription(u"Watches live backend feeds over WebSockets."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
     const QCommandLineOption server(
-        u"server"_s, tr("Base URL of the backend, ws://HOST:PORT or wss://..."), u"url"_s);
-    const QCommandLineOption feeds(u"feeds"_s, tr("Comma-separated subset of feeds to watch."),
+        u"server"_s, u"Base URL of the backend, ws://HOST:PORT or wss://..."_s, u"url"_s);
+    const QCommandLineOption feeds(u"feeds"_s, u"Comma-separated subset of feeds to watch."_s,
                                    u"a,b,c"_s);
-    const QCommandLineOption config(u"config"_s, tr("Configuration file (JSON)."), u"file"_s);
-    const QCommandLineOption set(u"set"_s,
-                                 tr("Override a configuration key, e.g. backoff.max_ms=5000. "
-                                    "Repeatable."),
-                                 u"key=value"_s);
-    const QCommandLineOption headless(u"headless"_s, tr("Run the engine without a window."));
-    const QCommandLineOption events(u"events"_s,
-                                    tr("Write the JSON Lines event stream to a file ('-' for "
-                                       "standard output)."),
-                                    u"file"_s);
-    const QCommandLineOption duration(u"duration"_s, tr("Exit cleanly after this many seconds."),
+    const QCommandLineOption config(u"config"_s, u"Configuration file (JSON)."_s, u"file"_s);
+    const QCommandLineOption set(
+        u"set"_s, u"Override a configuration key, e.g. backoff.max_ms=5000. Repeatable."_s,
+        u"key=value"_s);
+    const QCommandLineOption headless(u"headless"_s, u"Run the engine without a window."_s);
+    const QCommandLineOption events(
+        u"events"_s, u"Write the JSON Lines event stream to a file ('-' for standard output)."_s,
+        u"file"_s);
+    const QCommandLineOption duration(u"duration"_s, u"Exit cleanly after this many seconds."_s,
                                       u"seconds"_s);
-    const QCommandLineOption check(u"check"_s,
-                                   tr("Test every feed once (handshake and ping) and exit: 0 all "
-                                      "answered, 1 some failed, 2 usage or configuration error."));
-    const QCommandLineOption json(u"json"_s, tr("With --check: print JSON instead of text."));
-    const QCommandLineOption demo(u"demo"_s, tr("Start the embedded demo backend and watch it."));
-    parser.addOptions(
-        {help, version, server, feeds, config, set, headless, events, duration, check, json, demo});
+    const QCommandLineOption check(
+        u"check"_s,
+        u"Test every feed once (handshake and ping) and exit: 0 all answered, 1 some failed, "
+        "2 usage or configuration error."_s);
+    const QCommandLineOption json(u"json"_s, u"With --check: print JSON instead of text."_s);
+    const QCommandLineOption demo(u"demo"_s, u"Start the embedded demo backend and watch it."_s);
+    const QCommandLineOption lang(
+        u"lang"_s, u"Language of the window, e.g. de or fr (default: from the locale)."_s,
+        u"code"_s);
+    parser.addOptions({help, version, server, feeds, config, set, headless, events, duration, check,
+                       json, demo, lang});
     out.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -51,7 +48,7 @@ CliOptions parse(const QStringList &arguments)
         return out;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        out.error = tr("unexpected argument: %1").arg(parser.positionalArguments().first());
+        out.error = u"unexpected argument: %1"_s.arg(parser.positionalArguments().first());
         return out;
     }
     if (parser.isSet(help)) {
@@ -63,7 +60,7 @@ CliOptions parse(const QStringList &arguments)
         return out;
     }
     if (parser.isSet(check) && parser.isSet(headless)) {
-        out.error = tr("--check and --headless cannot be combined");
+        out.error = u"--check and --headless cannot be combined"_s;
         return out;
     }
     if (parser.isSet(check))
@@ -71,23 +68,24 @@ CliOptions parse(const QStringList &arguments)
     else if (parser.isSet(headless))
         out.mode = CliOptions::Mode::Headless;
     if (parser.isSet(json) && out.mode != CliOptions::Mode::Check) {
-        out.error = tr("--json only applies to --check");
+        out.error = u"--json only applies to --check"_s;
         return out;
     }
     out.json = parser.isSet(json);
     out.demo = parser.isSet(demo);
     if (out.demo && parser.isSet(server)) {
-        out.error = tr("--demo and --server cannot be combined");
+        out.error = u"--demo and --server cannot be combined"_s;
         return out;
     }
+    out.language = parser.value(lang);
     out.configPath = parser.value(config);
     out.eventsTarget = parser.value(events);
     if (parser.isSet(duration)) {
         bool ok = false;
         out.durationSeconds = parser.value(duration).toDouble(&ok);
         if (!ok || out.durationSeconds <= 0) {
-            out.error = tr("--duration: '%1' is not a positive number of seconds")
-                            .arg(parser.value(duration));
+            out.error = u"--duration: '%1' is not a positive number of seconds"_s.arg(
+                parser.value(duration));
             return out;
         }
     }

@@ -13,6 +13,7 @@ struct CliOptions
     bool json = false;
     QString configPath;   // empty: the default location, if it exists
     QString eventsTarget; // "-" for stdout
+    QString language;     // --lang; empty: the locale's
     double durationSeconds = -1;
     ConfigOverrides overrides;
     QString helpText;

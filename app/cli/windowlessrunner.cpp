@@ -15,6 +15,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -58,7 +60,7 @@ int runCheck(const Config &config, bool json, QTextStream &out)
         if (json) {
             QJsonObject o {{u"feed"_s, r.feedId}, {u"ok"_s, r.ok}};
             if (r.ok) {
-                o.insert(u"rtt_ms"_s, r.rttMs);
+                o.insert(u"rtt_ms"_s, std::round(r.rttMs * 1000.0) / 1000.0);
                 o.insert(u"connect_ms"_s, r.connectMs);
             } else {
                 o.insert(u"error"_s, r.error);
@@ -68,7 +70,7 @@ int runCheck(const Config &config, bool json, QTextStream &out)
             array.append(o);
         } else if (r.ok) {
             out << r.feedId.leftJustified(width) << "  ok      rtt "
-                << QString::number(r.rttMs, 'f', 1) << " ms (connect "
+                << QString::number(r.rttMs, 'f', 2) << " ms (connect "
                 << QString::number(r.connectMs, 'f', 1) << " ms)\n";
         } else {
             out << r.feedId.leftJustified(width) << "  FAILED  " << r.error << '\n';

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -34,11 +35,13 @@ void applySettings(const QJsonObject &object, const QString &where, Settings &se
         if (otherKeys.contains(it.key()))
             continue;
         if (!isSettingsGroup(it.key())) {
-            errors << u"%1%2: unknown key"_s.arg(where, it.key());
+            errors << u"%1%2: %3"_s.arg(where, it.key(),
+                                        QCoreApplication::translate("Config", "unknown key"));
             continue;
         }
         if (!it.value().isObject()) {
-            errors << u"%1%2: expected an object"_s.arg(where, it.key());
+            errors << u"%1%2: %3"_s.arg(
+                where, it.key(), QCoreApplication::translate("Config", "expected an object"));
             continue;
         }
         const QJsonObject group = it.value().toObject();
@@ -56,13 +59,15 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
     if (value.isUndefined() || value.isNull())
         return auth;
     if (!value.isObject()) {
-        errors << u"%1auth: expected an object"_s.arg(where);
+        errors << u"%1auth: %2"_s.arg(where,
+                                      QCoreApplication::translate("Config", "expected an object"));
         return auth;
     }
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() != "token"_L1 && it.key() != "mode"_L1 && it.key() != "query_param"_L1)
-            errors << u"%1auth.%2: unknown key"_s.arg(where, it.key());
+            errors << u"%1auth.%2: %3"_s.arg(where, it.key(),
+                                             QCoreApplication::translate("Config", "unknown key"));
     }
     auth.token = object.value("token"_L1).toString();
     auth.queryParam = object.value("query_param"_L1).toString(auth.queryParam);
@@ -74,7 +79,10 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
     else if (mode == "subprotocol"_L1)
         auth.mode = AuthSpec::Mode::Subprotocol;
     else
-        errors << u"%1auth.mode: '%2' is not one of header, query, subprotocol"_s.arg(where, mode);
+        errors << u"%1auth.mode: %2"_s.arg(
+            where,
+            QCoreApplication::translate("Config", "'%1' is not one of header, query, subprotocol")
+                .arg(mode));
     if (auth.token.isEmpty())
         auth.mode = AuthSpec::Mode::None;
     return auth;
@@ -97,15 +105,115 @@ void setPath(QJsonObject &root, const QStringList &path, const QJsonValue &value
     root.insert(path.first(), child);
 }
 
-QJsonValue valueFromText(const QString &text)
+// The feed entry `name` of a "feeds" array as an object (a plain name becomes {"id": name}),
+// appended when the array lacks it. A missing array stands for the default feeds.
+QJsonObject &feedEntry(QJsonArray &feeds, QList<QJsonObject> &objects, const QString &name)
 {
-    bool ok = false;
-    const double number = text.toDouble(&ok);
-    if (ok)
-        return number;
-    if (text == "true"_L1 || text == "false"_L1)
-        return text == "true"_L1;
-    return text;
+    for (qsizetype i = 0; i < feeds.size(); ++i) {
+        const QJsonValue entry = feeds.at(i);
+        const QString id =
+            entry.isObject() ? entry.toObject().value("id"_L1).toString() : entry.toString();
+        if (id == name)
+            return objects[i];
+    }
+    feeds.append(name);
+    objects.append(QJsonObject {{u"id"_s, name}});
+    return objects.last();
+}
+
+// `--set feeds.<name>.<key>=value` inside `owner` (the root or a backend object).
+QString setFeedKey(QJsonObject &owner, const QString &name, const QString &key,
+                   const QJsonValue &value)
+{
+    QJsonArray feeds;
+    if (owner.contains("feeds"_L1)) {
+        if (!owner.value("feeds"_L1).isArray())
+            return u"feeds: "_s + QCoreApplication::translate("Config", "expected an array");
+        feeds = owner.value("feeds"_L1).toArray();
+    } else {
+        for (const QString &f : ConfigLoader::defaultFeedNames())
+            feeds.append(f);
+    }
+    QList<QJsonObject> objects;
+    for (const QJsonValue &entry : std::as_const(feeds))
+        objects.append(entry.isObject() ? entry.toObject()
+                                        : QJsonObject {{u"id"_s, entry.toString()}});
+    QJsonObject &feed = feedEntry(feeds, objects, name);
+    setPath(feed, key.split(u'.'), value);
+    QJsonArray rebuilt;
+    for (const QJsonObject &o : std::as_const(objects))
+        rebuilt.append(o);
+    owner.insert("feeds"_L1, rebuilt);
+    return {};
+}
+
+// Parses one `--set key=value` and writes it into the JSON tree before it is loaded, so an
+// override goes through exactly the checks a file does. Returns the error, naming the key.
+QString applySet(QJsonObject &root, const QString &assignment)
+{
+    const qsizetype eq = assignment.indexOf(u'=');
+    if (eq <= 0)
+        return u"--set %1: %2"_s.arg(assignment,
+                                     QCoreApplication::translate("Config", "expected key=value"));
+    const QString key = assignment.left(eq).trimmed();
+    const QString text = assignment.mid(eq + 1);
+    bool isNumber = false;
+    const double number = text.toDouble(&isNumber);
+    const QStringList feedKeys = {u"url"_s, u"message_type"_s, u"snapshot_url"_s};
+
+    // What `rest` (a key below a backend or a feed, or at the top) may be, and its value.
+    auto valueFor = [&](const QString &rest, bool feedLevel, QJsonValue *value) -> QString {
+        if (Settings::isKey(rest) || (feedLevel && rest == "priority"_L1)) {
+            if (!isNumber)
+                return u"--set %1: %2"_s.arg(
+                    key, QCoreApplication::translate("Config", "'%1' is not a number").arg(text));
+            *value = number;
+            return {};
+        }
+        const bool known = feedLevel ? feedKeys.contains(rest)
+                                     : (rest == "server"_L1 || rest.startsWith("auth."_L1));
+        if (!known)
+            return u"--set %1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
+        *value = text;
+        return {};
+    };
+
+    const QStringList parts = key.split(u'.');
+    QJsonValue value;
+    if (parts.size() >= 3 && parts.first() == "backends"_L1) {
+        const QString backendName = parts.at(1);
+        QJsonObject backends = root.value("backends"_L1).toObject();
+        QJsonObject backend = backends.value(backendName).toObject();
+        const QStringList rest = parts.mid(2);
+        QString error;
+        if (rest.size() >= 3 && rest.first() == "feeds"_L1) {
+            const QString leaf = rest.mid(2).join(u'.');
+            error = valueFor(leaf, true, &value);
+            if (error.isEmpty())
+                error = setFeedKey(backend, rest.at(1), leaf, value);
+        } else {
+            error = valueFor(rest.join(u'.'), false, &value);
+            if (error.isEmpty())
+                setPath(backend, rest, value);
+        }
+        if (!error.isEmpty())
+            return error.startsWith("--set"_L1) ? error : u"--set %1: %2"_s.arg(key, error);
+        backends.insert(backendName, backend);
+        root.insert("backends"_L1, backends);
+        return {};
+    }
+    if (parts.size() >= 3 && parts.first() == "feeds"_L1) {
+        const QString leaf = parts.mid(2).join(u'.');
+        QString error = valueFor(leaf, true, &value);
+        if (error.isEmpty())
+            error = setFeedKey(root, parts.at(1), leaf, value);
+        return error.isEmpty() || error.startsWith("--set"_L1) ? error
+                                                               : u"--set %1: %2"_s.arg(key, error);
+    }
+    const QString error = valueFor(key, false, &value);
+    if (error.isEmpty())
+        setPath(root, parts, value);
+    return error;
 }
 
 } // namespace
@@ -133,13 +241,15 @@ QUrl validateServerUrl(const QString &text, QString *error)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (text.isEmpty())
-        *error = u"is empty"_s;
+        *error = QCoreApplication::translate("Config", "is empty");
     else if (!url.isValid())
-        *error = u"'%1' is not a valid URL (%2)"_s.arg(text, url.errorString());
+        *error = QCoreApplication::translate("Config", "'%1' is not a valid URL (%2)")
+                     .arg(text, url.errorString());
     else if (url.scheme() != "ws"_L1 && url.scheme() != "wss"_L1)
-        *error = u"'%1' must start with ws:// or wss://"_s.arg(text);
+        *error =
+            QCoreApplication::translate("Config", "'%1' must start with ws:// or wss://").arg(text);
     else if (url.host().isEmpty())
-        *error = u"'%1' has no host"_s.arg(text);
+        *error = QCoreApplication::translate("Config", "'%1' has no host").arg(text);
     else
         return url;
     return {};
@@ -177,27 +287,21 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
     QJsonObject root = input;
 
     for (const QString &assignment : overrides.sets) {
-        const qsizetype eq = assignment.indexOf(u'=');
-        if (eq <= 0) {
-            errors << u"--set %1: expected key=value"_s.arg(assignment);
-            continue;
-        }
-        const QString key = assignment.left(eq).trimmed();
-        const QString text = assignment.mid(eq + 1);
-        const QJsonValue value =
-            Settings::isKey(key) ? QJsonValue(valueFromText(text)) : QJsonValue(text);
-        if (!Settings::isKey(key) && key != "server"_L1 && !key.startsWith("auth."_L1)) {
-            errors << u"--set %1: unknown key"_s.arg(key);
-            continue;
-        }
-        if (Settings::isKey(key) && !value.isDouble()) {
-            errors << u"--set %1: '%2' is not a number"_s.arg(key, text);
-            continue;
-        }
-        setPath(root, key.split(u'.'), value);
+        const QString error = applySet(root, assignment);
+        if (!error.isEmpty())
+            errors << error;
     }
-    if (!overrides.server.isEmpty())
+    if (!overrides.server.isEmpty()) {
         root.insert("server"_L1, overrides.server);
+        // With one named backend, --server (and so --demo) means that backend: its own server
+        // must not silently win over the command line.
+        const QJsonObject backends = root.value("backends"_L1).toObject();
+        if (backends.size() == 1 && backends.begin().value().isObject()) {
+            QJsonObject only = backends.begin().value().toObject();
+            only.insert("server"_L1, overrides.server);
+            root.insert("backends"_L1, QJsonObject {{backends.begin().key(), only}});
+        }
+    }
 
     applySettings(root, QString(), result.config.settings, errors, kRootKeys);
     errors << result.config.settings.validate();
@@ -212,17 +316,22 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
     if (root.contains("backends"_L1)) {
         const QJsonValue backends = root.value("backends"_L1);
         if (!backends.isObject() || backends.toObject().isEmpty())
-            errors << u"backends: expected a non-empty object of named backends"_s;
+            errors << u"backends: "_s
+                    + QCoreApplication::translate("Config",
+                                                  "expected a non-empty object of named backends");
         const QJsonObject object = backends.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!it.value().isObject()) {
-                errors << u"backends.%1: expected an object"_s.arg(it.key());
+                errors << u"backends.%1: %2"_s.arg(
+                    it.key(), QCoreApplication::translate("Config", "expected an object"));
                 continue;
             }
             raw.append({it.key(), it.value().toObject()});
         }
         if (root.contains("server"_L1) && raw.size() > 1 && !overrides.server.isEmpty())
-            errors << u"--server: several backends are configured; set backends.<name>.server"_s;
+            errors << u"--server: "_s
+                    + QCoreApplication::translate(
+                          "Config", "several backends are configured; set backends.<name>.server");
     } else {
         raw.append({u"default"_s, root});
     }
@@ -260,7 +369,8 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         } else if (feedsValue.isArray()) {
             feeds = feedsValue.toArray();
         } else {
-            errors << u"%1feeds: expected an array"_s.arg(where);
+            errors << u"%1feeds: %2"_s.arg(
+                where, QCoreApplication::translate("Config", "expected an array"));
         }
 
         QSet<QString> seen;
@@ -273,16 +383,19 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
             else if (entry.isObject())
                 object = entry.toObject();
             else {
-                errors << u"%1: expected a feed name or object"_s.arg(at);
+                errors << u"%1: %2"_s.arg(
+                    at, QCoreApplication::translate("Config", "expected a feed name or object"));
                 continue;
             }
             const QString name = object.value("id"_L1).toString();
             if (name.isEmpty() || name.contains(u' ')) {
-                errors << u"%1.id: missing or invalid feed id"_s.arg(at);
+                errors << u"%1.id: %2"_s.arg(
+                    at, QCoreApplication::translate("Config", "missing or invalid feed id"));
                 continue;
             }
             if (seen.contains(name)) {
-                errors << u"%1.id: feed '%2' listed twice"_s.arg(at, name);
+                errors << u"%1.id: %2"_s.arg(
+                    at, QCoreApplication::translate("Config", "feed '%1' listed twice").arg(name));
                 continue;
             }
             seen.insert(name);
@@ -304,8 +417,11 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
                     feed.snapshotUrl = QUrl(); // degraded mode off for this feed
                 else if (!snapshot.isValid()
                          || (snapshot.scheme() != "http"_L1 && snapshot.scheme() != "https"_L1))
-                    errors << u"%1.snapshot_url: '%2' must be an http:// or https:// URL"_s.arg(
-                        at, text);
+                    errors << u"%1.snapshot_url: %2"_s.arg(
+                        at,
+                        QCoreApplication::translate("Config",
+                                                    "'%1' must be an http:// or https:// URL")
+                            .arg(text));
                 else
                     feed.snapshotUrl = snapshot;
             } else if (object.contains("url"_L1)) {
@@ -316,7 +432,8 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
             if (object.contains("priority"_L1)) {
                 const QJsonValue p = object.value("priority"_L1);
                 if (!p.isDouble())
-                    errors << u"%1.priority: expected a number"_s.arg(at);
+                    errors << u"%1.priority: %2"_s.arg(
+                        at, QCoreApplication::translate("Config", "expected a number"));
                 else
                     feed.priority = p.toInt();
             }
@@ -342,7 +459,8 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
                 found = true;
             }
             if (!found)
-                errors << u"--feeds: unknown feed '%1'"_s.arg(wanted);
+                errors << u"--feeds: %1"_s.arg(
+                    QCoreApplication::translate("Config", "unknown feed '%1'").arg(wanted));
         }
         result.config.feeds = selected;
     }
@@ -350,7 +468,7 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
     std::stable_sort(result.config.feeds.begin(), result.config.feeds.end(),
                      [](const FeedSpec &a, const FeedSpec &b) { return a.priority < b.priority; });
     if (result.config.feeds.isEmpty() && errors.isEmpty())
-        errors << u"feeds: no feed configured"_s;
+        errors << u"feeds: "_s + QCoreApplication::translate("Config", "no feed configured");
     return result;
 }
 
@@ -361,7 +479,9 @@ ConfigResult load(const QString &path, const ConfigOverrides &overrides)
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             ConfigResult failed;
-            failed.errors << u"%1: cannot read: %2"_s.arg(path, file.errorString());
+            failed.errors << u"%1: %2"_s.arg(
+                path,
+                QCoreApplication::translate("Config", "cannot read: %1").arg(file.errorString()));
             return failed;
         }
         QJsonParseError parseError;
@@ -369,10 +489,16 @@ ConfigResult load(const QString &path, const ConfigOverrides &overrides)
         if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
             ConfigResult failed;
             failed.errors << (parseError.error != QJsonParseError::NoError
-                                  ? u"%1: invalid JSON at offset %2: %3"_s.arg(path)
-                                        .arg(parseError.offset)
-                                        .arg(parseError.errorString())
-                                  : u"%1: the top level must be a JSON object"_s.arg(path));
+                                  ? u"%1: %2"_s.arg(path,
+                                                    QCoreApplication::translate(
+                                                        "Config", "invalid JSON at offset %1: %2")
+                                                        .arg(parseError.offset)
+                                                        .arg(parseError.errorString()))
+                                  : u"%1: %2"_s.arg(
+                                      path,
+                                      QCoreApplication::translate("Config",
+                                                                  "the top level must be a JSON "
+                                                                  "object")));
             return failed;
         }
         root = doc.object();

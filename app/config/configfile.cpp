@@ -1,5 +1,6 @@
 #include "configfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,13 +18,16 @@ bool read(const QString &path, QJsonObject *root, QString *error)
         return true;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        *error = u"%1: %2"_s.arg(
+            path, QCoreApplication::translate("Config", "cannot read: %1").arg(file.errorString()));
         return false;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = u"%1: not a JSON object (%2)"_s.arg(path, parseError.errorString());
+        *error = u"%1: %2"_s.arg(path,
+                                 QCoreApplication::translate("Config", "not a JSON object (%1)")
+                                     .arg(parseError.errorString()));
         return false;
     }
     *root = doc.object();
@@ -36,14 +40,18 @@ QStringList write(const QString &path, const QJsonObject &root)
     if (!check.ok())
         return check.errors;
     if (path.isEmpty())
-        return {u"no configuration file to write to"_s};
+        return {QCoreApplication::translate("Config", "no configuration file to write to")};
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path); // a temporary file renamed over `path` by commit()
     if (!file.open(QIODevice::WriteOnly))
-        return {u"%1: cannot write: %2"_s.arg(path, file.errorString())};
+        return {u"%1: %2"_s.arg(
+            path,
+            QCoreApplication::translate("Config", "cannot write: %1").arg(file.errorString()))};
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return {u"%1: cannot write: %2"_s.arg(path, file.errorString())};
+        return {u"%1: %2"_s.arg(
+            path,
+            QCoreApplication::translate("Config", "cannot write: %1").arg(file.errorString()))};
     return {};
 }
 

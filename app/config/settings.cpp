@@ -1,5 +1,6 @@
 #include "settings.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 #include <cmath>
@@ -60,16 +61,20 @@ const KeyDef *findKey(const QString &key)
 QString applyNumber(Settings &s, const KeyDef &def, double number)
 {
     if (!std::isfinite(number))
-        return u"%1: not a finite number"_s.arg(def.name);
+        return u"%1: %2"_s.arg(def.name,
+                               QCoreApplication::translate("Config", "not a finite number"));
     if (number < def.min || number > def.max) {
-        return u"%1: %2 is out of range [%3, %4]"_s.arg(def.name)
-            .arg(number)
-            .arg(def.min, 0, 'g', 12)
-            .arg(def.max, 0, 'g', 12);
+        return u"%1: %2"_s.arg(def.name,
+                               QCoreApplication::translate("Config", "%1 is out of range [%2, %3]")
+                                   .arg(number)
+                                   .arg(def.min, 0, 'g', 12)
+                                   .arg(def.max, 0, 'g', 12));
     }
     const bool integral = !std::holds_alternative<DoubleField>(def.field);
     if (integral && std::floor(number) != number)
-        return u"%1: expected a whole number, got %2"_s.arg(def.name).arg(number);
+        return u"%1: %2"_s.arg(
+            def.name,
+            QCoreApplication::translate("Config", "expected a whole number, got %1").arg(number));
     std::visit(
         [&](auto field) {
             using T = std::remove_reference_t<decltype(s.*field)>;
@@ -85,9 +90,9 @@ QString Settings::set(const QString &key, const QJsonValue &value)
 {
     const KeyDef *def = findKey(key);
     if (!def)
-        return u"%1: unknown key"_s.arg(key);
+        return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
     if (!value.isDouble())
-        return u"%1: expected a number"_s.arg(key);
+        return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "expected a number"));
     return applyNumber(*this, *def, value.toDouble());
 }
 
@@ -95,11 +100,12 @@ QString Settings::setFromText(const QString &key, const QString &text)
 {
     const KeyDef *def = findKey(key);
     if (!def)
-        return u"%1: unknown key"_s.arg(key);
+        return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
     bool ok = false;
     const double number = text.trimmed().toDouble(&ok);
     if (!ok)
-        return u"%1: '%2' is not a number"_s.arg(key, text);
+        return u"%1: %2"_s.arg(
+            key, QCoreApplication::translate("Config", "'%1' is not a number").arg(text));
     return applyNumber(*this, *def, number);
 }
 
@@ -107,9 +113,12 @@ QStringList Settings::validate() const
 {
     QStringList errors;
     if (!(qualityExcellentMs < qualityGoodMs && qualityGoodMs < qualityPoorMs))
-        errors << u"quality: thresholds must rise: excellent_ms < good_ms < poor_ms"_s;
+        errors << u"quality: "_s
+                + QCoreApplication::translate(
+                      "Config", "thresholds must rise: excellent_ms < good_ms < poor_ms");
     if (backoffInitialMs > backoffMaxMs)
-        errors << u"backoff.initial_ms: larger than backoff.max_ms"_s;
+        errors << u"backoff.initial_ms: "_s
+                + QCoreApplication::translate("Config", "larger than backoff.max_ms");
     return errors;
 }
 

@@ -40,10 +40,12 @@ void ConnectionTester::start()
     connect(socket, &QWebSocket::connected, this, [this] {
         m_result.connectMs = double(m_clock->nowMs() - m_startedAt);
         m_timeout->start(m_spec.settings.heartbeatTimeoutMs);
+        m_pingTimer.start();
         m_socket->ping("feedwatch-test");
     });
-    connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
-        m_result.rttMs = double(elapsed);
+    connect(socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
+        // Qt's `elapsed` is whole milliseconds: 0 on a LAN. Measure like the engine does.
+        m_result.rttMs = double(m_pingTimer.nsecsElapsed()) / 1e6;
         finish(true, {});
     });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {

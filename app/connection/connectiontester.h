@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 
+#include <QElapsedTimer>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
@@ -45,5 +46,6 @@ private:
     QTimer *m_timeout = nullptr;
     TestResult m_result;
     qint64 m_startedAt = 0;
+    QElapsedTimer m_pingTimer;
     bool m_done = false;
 };

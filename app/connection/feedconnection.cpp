@@ -43,6 +43,17 @@ QString Feed::stateName(State state)
 
 namespace {
 
+// The message's size on the wire, without converting it.
+qint64 utf8Length(QStringView text)
+{
+    qint64 n = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        n += u < 0x80 ? 1 : (u < 0x800 || c.isSurrogate()) ? 2 : 3;
+    }
+    return n;
+}
+
 QTimer *makeTimer(QObject *parent)
 {
     auto *timer = new QTimer(parent);
@@ -67,11 +78,13 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
     , m_connectTimer(makeTimer(this))
     , m_heartbeatTimer(makeTimer(this))
     , m_stableTimer(makeTimer(this))
+    , m_overdueTimer(makeTimer(this))
 {
     connect(m_retryTimer, &QTimer::timeout, this, &FeedConnection::connectNow);
     connect(m_connectTimer, &QTimer::timeout, this, &FeedConnection::onConnectTimeout);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &FeedConnection::onHeartbeatTick);
     connect(m_stableTimer, &QTimer::timeout, this, &FeedConnection::onStable);
+    connect(m_overdueTimer, &QTimer::timeout, this, &FeedConnection::onPongOverdue);
     m_rttTimer.start();
     if (spec.snapshotUrl.isValid()) {
         m_poller = new SnapshotPoller(spec.snapshotUrl, spec.settings.fallbackPollMs,
@@ -128,12 +141,7 @@ FeedStats FeedConnection::stats() const
     s.circuitThreshold = m_circuit.threshold();
     s.halfOpenAtWallMs =
         m_circuit.state() == Circuit::State::Open ? m_circuit.halfOpenAtMs() + wallOffset : 0;
-    if (!m_connected)
-        s.quality = Quality::Tier::Disconnected;
-    else if (m_samplesThisConnection == 0)
-        s.quality = Quality::Tier::Unknown;
-    else
-        s.quality = m_latency.quality();
+    s.quality = effectiveQuality();
     s.lastRttMs = m_latency.last();
     s.ewmaRttMs = m_latency.ewma();
     s.p50RttMs = m_latency.percentile(50);
@@ -142,6 +150,18 @@ FeedStats FeedConnection::stats() const
     s.serverId = m_serverId;
     s.degraded = m_poller && m_poller->isActive();
     return s;
+}
+
+Quality::Tier FeedConnection::effectiveQuality() const
+{
+    if (!m_connected)
+        return Quality::Tier::Disconnected;
+    const Quality::Tier measured =
+        m_samplesThisConnection == 0 ? Quality::Tier::Unknown : m_latency.quality();
+    // Tiers from Excellent on are ordered best to worst; a late pong can only make it worse.
+    if (m_overdueTier == Quality::Tier::Unknown)
+        return measured;
+    return measured == Quality::Tier::Unknown ? m_overdueTier : std::max(measured, m_overdueTier);
 }
 
 bool FeedConnection::sendText(const QByteArray &utf8)
@@ -168,7 +188,8 @@ void FeedConnection::stop()
 {
     m_retryTimer->stop();
     m_nextRetryAt = -1;
-    discardSocket(u"stopped by the operator"_s);
+    reportOperatorClose(u"stopped by the operator"_s);
+    discardSocket(Close::Polite, u"stopped by the operator"_s);
     setDegraded(false);
     m_stopReason = u"manual"_s;
     setState(Feed::State::Stopped, m_stopReason);
@@ -181,7 +202,9 @@ void FeedConnection::reconnectNow()
         m_downSinceWall = m_clock->wallMs();
     }
     emitEvent(u"manual_reconnect"_s);
-    discardSocket(u"reconnect requested"_s);
+    reportOperatorClose(u"reconnect requested"_s);
+    // The new socket follows at once: the old one must be gone, not closing beside it.
+    discardSocket(Close::PoliteNoWait, u"reconnect requested"_s);
     m_retryTimer->stop();
     m_nextRetryAt = -1;
     m_attempt = 0;
@@ -200,7 +223,7 @@ void FeedConnection::reconnectNow()
     m_online = online;
 }
 
-void FeedConnection::setOnline(bool online)
+void FeedConnection::setOnline(bool online, bool resume)
 {
     if (m_online == online)
         return;
@@ -209,7 +232,7 @@ void FeedConnection::setOnline(bool online)
         m_retryTimer->stop();
         m_nextRetryAt = -1;
         setState(Feed::State::Offline);
-    } else if (online && m_state == Feed::State::Offline) {
+    } else if (online && resume && m_state == Feed::State::Offline) {
         connectNow();
     }
 }
@@ -267,11 +290,26 @@ void FeedConnection::openSocket()
     Handshake::open(socket, m_spec);
 }
 
-void FeedConnection::discardSocket(const QString &closeReason)
+// A link the operator ends is a disconnection too: the event stream says so, with its uptime.
+void FeedConnection::reportOperatorClose(const QString &reason)
+{
+    if (!m_connected)
+        return;
+    emitEvent(u"disconnected"_s,
+              {{u"code"_s, int(QWebSocketProtocol::CloseCodeNormal)},
+               {u"reason"_s, reason},
+               {u"uptime_ms"_s, double(m_clock->nowMs() - m_connectedAt)},
+               {u"was_connected"_s, true},
+               {u"decision"_s, u"operator"_s}});
+}
+
+void FeedConnection::discardSocket(Close how, const QString &closeReason)
 {
     m_connectTimer->stop();
     m_heartbeatTimer->stop();
     m_stableTimer->stop();
+    m_overdueTimer->stop();
+    m_overdueTier = Quality::Tier::Unknown;
     if (m_connected) {
         accumulateUptime();
         m_connected = false;
@@ -283,12 +321,16 @@ void FeedConnection::discardSocket(const QString &closeReason)
     QWebSocket *socket = m_socket;
     m_socket.clear();
     socket->disconnect(this);
-    if (!closeReason.isEmpty() && socket->state() == QAbstractSocket::ConnectedState) {
-        // A polite close frame; the socket deletes itself once the server answers, or soon.
-        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-        QTimer::singleShot(2000, socket, &QObject::deleteLater);
+    if (how != Close::Abort && socket->state() == QAbstractSocket::ConnectedState) {
         socket->close(QWebSocketProtocol::CloseCodeNormal, closeReason);
-        return;
+        if (how == Close::Polite) {
+            // The socket deletes itself once the server answers the close frame, or soon.
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(2000, socket, &QObject::deleteLater);
+            return;
+        }
+        // Hand the close frame to the kernel, then let go: best effort, never two sockets.
+        socket->flush();
     }
     socket->abort();
     socket->deleteLater();
@@ -309,6 +351,8 @@ void FeedConnection::onConnected()
     m_connectedAt = now;
     m_connectedSinceWall = m_clock->wallMs();
     m_samplesThisConnection = 0;
+    // Quality describes this link: figures from the previous connection must not carry over.
+    m_latency.clear();
     m_appPings = false;
     m_appPingProbed = false;
     m_lastSnapshotText.clear(); // a new connection starts with a fresh initial snapshot
@@ -488,13 +532,42 @@ void FeedConnection::onHeartbeatTick()
                 QString::fromUtf8(QJsonDocument(ping).toJson(QJsonDocument::Compact)));
         }
         m_heartbeat.pingSent(now);
+        m_overdueTier = Quality::Tier::Unknown;
+        m_overdueTimer->start(int(m_spec.settings.qualityExcellentMs));
     }
     armHeartbeat();
+}
+
+void FeedConnection::onPongOverdue()
+{
+    if (!m_connected || !m_heartbeat.pingInFlight())
+        return;
+    // No answer yet after `waited` ms: whatever the RTT turns out to be, it is at least that, so
+    // the link cannot keep its "excellent" from before while nothing comes back.
+    const qint64 waited = m_heartbeat.waitedMs(m_clock->nowMs());
+    const Quality::Tier before = effectiveQuality();
+    m_overdueTier = Quality::forRtt(double(waited), m_spec.settings);
+    const Quality::Tier after = effectiveQuality();
+    if (after != before) {
+        emitEvent(u"quality"_s,
+                  {{u"quality"_s, Quality::name(after)},
+                   {u"reason"_s, u"pong_overdue"_s},
+                   {u"waited_ms"_s, double(waited)}});
+    }
+    const Settings &s = m_spec.settings;
+    for (const int threshold : {s.qualityGoodMs, s.qualityPoorMs}) {
+        if (waited < threshold) {
+            m_overdueTimer->start(int(threshold - waited));
+            return;
+        }
+    }
 }
 
 void FeedConnection::onPong(quint64 elapsedMs, const QByteArray &)
 {
     m_heartbeat.pongReceived(m_clock->nowMs());
+    m_overdueTimer->stop();
+    m_overdueTier = Quality::Tier::Unknown;
     double rtt = double(elapsedMs);
     if (m_wsPingSentNs >= 0)
         rtt = double(m_rttTimer.nsecsElapsed() - m_wsPingSentNs) / 1e6;
@@ -514,13 +587,13 @@ void FeedConnection::recordRtt(double rttMs, const QString &source)
     }
     emitEvent(u"latency"_s,
               {{u"rtt_ms"_s, std::round(rttMs * 1000.0) / 1000.0},
-               {u"quality"_s, Quality::name(m_latency.quality())},
+               {u"quality"_s, Quality::name(effectiveQuality())},
                {u"source"_s, source}});
 }
 
 void FeedConnection::onTextMessage(const QString &message)
 {
-    const qint64 bytes = message.size(); // UTF-16 units; close enough to bytes for ASCII JSON
+    const qint64 bytes = utf8Length(message);
     ++m_messages;
     m_bytes += bytes;
     m_lastMessageWall = m_clock->wallMs();
@@ -571,6 +644,8 @@ void FeedConnection::onTextMessage(const QString &message)
     case DecodedMessage::Kind::Pong: {
         m_appPings = true;
         m_heartbeat.pongReceived(m_clock->nowMs());
+        m_overdueTimer->stop();
+        m_overdueTier = Quality::Tier::Unknown;
         const QJsonValue ts = decoded.object.value("timestamp"_L1);
         if (ts.isDouble() && ts.toDouble() == m_appPingTimestamp && m_appPingSentNs >= 0) {
             recordRtt(double(m_rttTimer.nsecsElapsed() - m_appPingSentNs) / 1e6, u"app"_s);
@@ -582,9 +657,7 @@ void FeedConnection::onTextMessage(const QString &message)
         return;
     }
     case DecodedMessage::Kind::Ack:
-        emit ackReceived(m_spec.id, decoded.object.value("id"_L1).toString(),
-                         decoded.object.value("ok"_L1).toBool(),
-                         decoded.object.value("error"_L1).toString());
+        emit ackReceived(m_spec.id, decoded.ackId, decoded.ackOk, decoded.ackError);
         return;
     case DecodedMessage::Kind::Error:
         emitEvent(u"server_error"_s,

@@ -47,7 +47,9 @@ public slots:
     void stop();
     // Operator's "Reconnect": resets backoff and circuit, drops the link, connects now.
     void reconnectNow();
-    void setOnline(bool online);
+    // Back online, a feed waiting in Offline connects at once, or, with `resume` false, when
+    // start() is called (the engine staggers that).
+    void setOnline(bool online, bool resume = true);
 
 signals:
     void eventRaised(const FeedEvent &event);
@@ -68,7 +70,9 @@ private:
 
     void connectNow();
     void openSocket();
-    void discardSocket(const QString &closeReason = {});
+    enum class Close { Abort, Polite, PoliteNoWait };
+    void discardSocket(Close how = Close::Abort, const QString &closeReason = {});
+    void reportOperatorClose(const QString &reason);
     void onConnected();
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
@@ -77,6 +81,8 @@ private:
     void onPong(quint64 elapsedMs, const QByteArray &payload);
     void onConnectTimeout();
     void onHeartbeatTick();
+    void onPongOverdue();
+    Quality::Tier effectiveQuality() const;
     void onStable();
     void finishAttempt();
     void endAttempt(const Outcome &outcome);
@@ -107,6 +113,7 @@ private:
     QTimer *m_connectTimer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_stableTimer = nullptr;
+    QTimer *m_overdueTimer = nullptr; // re-rates quality while a pong is late
 
     Feed::State m_state = Feed::State::Idle;
     QString m_stopReason;
@@ -116,6 +123,8 @@ private:
     bool m_appPings = false;      // the server answers {"type":"ping"}
     bool m_appPingProbed = false; // one probe per connection tells us
     int m_samplesThisConnection = 0;
+    // A pong that is late bounds the RTT from below: the tier that bound implies, or Unknown.
+    Quality::Tier m_overdueTier = Quality::Tier::Unknown;
     Outcome m_pending; // what the socket told us about the attempt ending
 
     int m_attempt = 0;

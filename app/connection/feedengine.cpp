@@ -80,9 +80,15 @@ bool FeedEngine::followSystemReachability()
         setOnline(r != QNetworkInformation::Reachability::Disconnected);
     };
     connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
-    apply(info->reachability());
-    emitAppEvent(u"network_backend"_s, {{u"backend"_s, info->backendName()}});
+    useReachabilityBackend(info->backendName(),
+                           info->reachability() != QNetworkInformation::Reachability::Disconnected);
     return true;
+}
+
+void FeedEngine::useReachabilityBackend(const QString &backend, bool online)
+{
+    emitAppEvent(u"network_backend"_s, {{u"backend"_s, backend}});
+    setOnline(online);
 }
 
 void FeedEngine::start()
@@ -226,8 +232,17 @@ void FeedEngine::setOnline(bool online)
         return;
     m_online = online;
     emitAppEvent(u"network"_s, {{u"online"_s, online}});
-    for (FeedConnection *feed : std::as_const(m_feeds))
-        feed->setOnline(online);
+    // Back online, the waiting feeds go through the stagger like at start: the first at once,
+    // then one step apart, never a burst of sockets.
+    QStringList waiting;
+    for (const QString &id : std::as_const(m_order)) {
+        FeedConnection *feed = m_feeds.value(id);
+        if (online && feed->state() == Feed::State::Offline)
+            waiting << id;
+        feed->setOnline(online, false);
+    }
+    if (!waiting.isEmpty())
+        enqueueStaggered(waiting, false);
 }
 
 bool FeedEngine::sendText(const QString &feedId, const QByteArray &utf8)

@@ -33,7 +33,8 @@ public:
     FeedConnection *feed(const QString &id) const { return m_feeds.value(id); }
     QList<FeedStats> allStats() const;
     // Follows QNetworkInformation's reachability when a backend loads; otherwise always online.
-    // Returns whether a backend was found.
+    // Returns whether a backend was found. Call it on the engine's thread; an engine on another
+    // thread gets reachability through setOnline() and useReachabilityBackend() instead.
     bool followSystemReachability();
 
 public slots:
@@ -48,6 +49,8 @@ public slots:
     void addAdwStateFeed(const QString &adwId, const QString &backend = {});
     void removeFeed(const QString &feedId);
     void setOnline(bool online);
+    // Says which reachability backend drives setOnline() from now on, and its current answer.
+    void useReachabilityBackend(const QString &backend, bool online);
     // Sends a text message on the feed's live link; false when it is not connected.
     bool sendText(const QString &feedId, const QByteArray &utf8);
 

@@ -4,6 +4,8 @@
 #include "core/tsan.h"
 #include "dashboard/feedhub.h"
 
+#include <QNetworkInformation>
+
 using namespace Qt::StringLiterals;
 
 EngineRunner::EngineRunner(FeedHub *hub, QObject *parent)
@@ -11,6 +13,10 @@ EngineRunner::EngineRunner(FeedHub *hub, QObject *parent)
     , m_hub(hub)
 {
     m_thread.setObjectName(u"feedwatch-engine"_s);
+    // Reachability is watched here, on the GUI thread, and handed to each engine by value: the
+    // engine thread never reads the QNetworkInformation object.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        m_network = QNetworkInformation::instance();
 }
 
 EngineRunner::~EngineRunner()
@@ -25,7 +31,30 @@ FeedEngine *EngineRunner::createEngine(const Config &config)
     auto *engine = new FeedEngine(config);
     engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
+    // Built here, used on the engine thread from the first queued call on, which Qt's event
+    // queue orders after this, invisibly to ThreadSanitizer (core/tsan.h): say so. Queued calls
+    // to one object run in order, so this acquire comes before anything else the engine does.
+    Tsan::release(engine);
+    QMetaObject::invokeMethod(
+        engine, [engine] { Tsan::acquire(engine); }, Qt::QueuedConnection);
     return engine;
+}
+
+void EngineRunner::followReachability(FeedEngine *engine)
+{
+    if (!m_network)
+        return;
+    const QString backend = m_network->backendName();
+    const bool online =
+        m_network->reachability() != QNetworkInformation::Reachability::Disconnected;
+    QMetaObject::invokeMethod(
+        engine, [engine, backend, online] { engine->useReachabilityBackend(backend, online); },
+        Qt::QueuedConnection);
+    // Context `engine`: runs on the engine thread, and ends with the engine.
+    connect(m_network, &QNetworkInformation::reachabilityChanged, engine,
+            [engine](QNetworkInformation::Reachability r) {
+                engine->setOnline(r != QNetworkInformation::Reachability::Disconnected);
+            });
 }
 
 void EngineRunner::start(const Config &config)
@@ -36,22 +65,8 @@ void EngineRunner::start(const Config &config)
     }
     m_engine = createEngine(config);
     m_hub->attach(m_engine);
-    startEngine();
-}
-
-void EngineRunner::startEngine()
-{
-    // The engine was built on this thread and is first used on its own; the queued call orders
-    // the two, invisibly to ThreadSanitizer (core/tsan.h).
-    FeedEngine *engine = m_engine;
-    Tsan::release(engine);
-    QMetaObject::invokeMethod(
-        engine,
-        [engine] {
-            Tsan::acquire(engine);
-            engine->start();
-        },
-        Qt::QueuedConnection);
+    followReachability(m_engine);
+    QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
 }
 
 void EngineRunner::stopEngine()
@@ -71,7 +86,8 @@ void EngineRunner::replace(const Config &config)
     stopEngine();
     m_engine = createEngine(config);
     m_hub->reattach(m_engine, config);
-    startEngine();
+    followReachability(m_engine);
+    QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
     emit replaced();
 }
 

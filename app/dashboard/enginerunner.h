@@ -7,6 +7,7 @@
 
 class FeedEngine;
 class FeedHub;
+class QNetworkInformation;
 
 // Runs the FeedEngine on its own thread and swaps it for a new one when the settings change,
 // keeping the hub (and so every model and view) in place. The engine parses and diffs on that
@@ -34,10 +35,11 @@ signals:
 
 private:
     FeedEngine *createEngine(const Config &config);
-    void startEngine();
+    void followReachability(FeedEngine *engine);
     void stopEngine();
 
     FeedHub *m_hub;
+    QNetworkInformation *m_network = nullptr; // on this (the GUI) thread; null without a backend
     QThread m_thread;
     FeedEngine *m_engine = nullptr;
 };

@@ -1,14 +1,6 @@
 #include "freshness.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Freshness", text);
-}
-} // namespace
 
 QString Freshness::duration(qint64 ms)
 {

@@ -2,12 +2,16 @@
 
 #include "connection/feedstats.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 // What a panel says about its data: "live", or since when it is stale and what happens next.
 // Nothing may look live that is not, so "live" needs a connected feed.
 struct Freshness
 {
+    Q_DECLARE_TR_FUNCTIONS(Freshness)
+
+public:
     bool live = false;
     QString text; // "live", "stale since 12:03:41 (reconnecting in 4 s)", ...
 

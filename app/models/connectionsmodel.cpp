@@ -73,7 +73,7 @@ QString ConnectionsModel::rttText(double ms)
 {
     if (ms < 0)
         return u"—"_s;
-    return ms < 10 ? tr("%1 ms").arg(ms, 0, 'f', 2) : tr("%1 ms").arg(qRound(ms));
+    return ms < 10 ? tr("%L1 ms").arg(ms, 0, 'f', 2) : tr("%L1 ms").arg(qRound(ms));
 }
 
 QString ConnectionsModel::circuitText(const FeedStats &s) const
@@ -151,7 +151,7 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
             return QString();
         return s.lastCloseCode ? u"%1 (%2)"_s.arg(s.lastError).arg(s.lastCloseCode) : s.lastError;
     case UptimeColumn:
-        return tr("%1 %").arg(s.uptimePercent, 0, 'f', 1);
+        return tr("%L1 %").arg(s.uptimePercent, 0, 'f', 1);
     case MessagesColumn:
         return s.messages;
     case ProtocolErrorsColumn:

@@ -79,5 +79,7 @@ bool EventLogFilterProxyModel::filterAcceptsRow(int sourceRow,
                 .contains(m_text, Qt::CaseInsensitive))
             return true;
     }
-    return false;
+    // What the row shows is translated; the stream's kind and key=value fields match too.
+    return kind.contains(m_text, Qt::CaseInsensitive)
+        || first.data(EventLogModel::SummaryRole).toString().contains(m_text, Qt::CaseInsensitive);
 }

@@ -24,7 +24,7 @@ public:
     // Kinds left out unless the kind filter asks for one of them explicitly.
     QSet<QString> hiddenKinds() const { return m_hiddenKinds; }
     void setHiddenKinds(const QSet<QString> &kinds);
-    // Case-insensitive, in the feed, event and details text.
+    // Case-insensitive, in the feed, event and details text as shown and as in the stream.
     QString filterText() const { return m_text; }
     void setFilterText(const QString &text);
 

@@ -1,5 +1,7 @@
 #include "eventlogmodel.h"
 
+#include "eventtext.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QTimer>
@@ -39,8 +41,18 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return row.earlier;
     case JsonLineRole:
         return QString::fromUtf8(e.toJsonLine());
-    case Qt::ToolTipRole:
-        return row.earlier ? tr("From an earlier session") : QVariant();
+    case SummaryRole:
+        return e.summary();
+    case Qt::ToolTipRole: {
+        // The stream's own words behind the translated ones, e.g. for a search in docs/events.md.
+        QString tip = index.column() == EventColumn ? e.event
+            : index.column() == DetailsColumn       ? e.summary()
+                                                    : QString();
+        if (row.earlier)
+            tip = tip.isEmpty() ? tr("From an earlier session")
+                                : tr("%1\nFrom an earlier session").arg(tip);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
     case Qt::DisplayRole:
         break;
     default:
@@ -55,9 +67,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case FeedColumn:
         return e.feed.isEmpty() ? tr("(app)") : e.feed;
     case EventColumn:
-        return e.event;
+        return EventText::kindText(e.event);
     case DetailsColumn:
-        return e.summary();
+        return EventText::details(e);
     case ColumnCount:
         break;
     }

@@ -18,7 +18,15 @@ class EventLogModel final : public QAbstractTableModel
 public:
     enum Column { TimeColumn, FeedColumn, EventColumn, DetailsColumn, ColumnCount };
     Q_ENUM(Column)
-    enum Role { EventKindRole = Qt::UserRole, FeedIdRole, EarlierSessionRole, JsonLineRole };
+    // The Event and Details columns show translated text (EventText); these roles keep the
+    // stream's own: the kind, and the fields as key=value.
+    enum Role {
+        EventKindRole = Qt::UserRole,
+        FeedIdRole,
+        EarlierSessionRole,
+        JsonLineRole,
+        SummaryRole
+    };
     Q_ENUM(Role)
 
     explicit EventLogModel(int capacity = 10000, QObject *parent = nullptr);

@@ -40,6 +40,14 @@ bool FeedFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     }
     if (m_filterText.isEmpty())
         return true;
+    // The status column shows a translated label: an operator types what they see.
+    if (const auto *table = qobject_cast<const FeedTableModel *>(model);
+        table && table->statusColumn() >= 0) {
+        const QString status =
+            model->index(sourceRow, 0, sourceParent).data(FeedTableModel::StatusRole).toString();
+        if (FeedTableModel::statusText(status).contains(m_filterText, Qt::CaseInsensitive))
+            return true;
+    }
     for (int column = 0; column < model->columnCount(sourceParent); ++column) {
         const QString text = model->index(sourceRow, column, sourceParent).data().toString();
         if (text.contains(m_filterText, Qt::CaseInsensitive))

@@ -75,9 +75,11 @@ QDateTime parseTimestamp(const QJsonValue &value)
     if (value.isDouble()) {
         // Epoch seconds or milliseconds: seconds stay below 1e11 until the year 5138.
         const double d = value.toDouble();
-        if (!std::isfinite(d))
+        // Beyond +-9e15 ms (year ~287000) there is no date to show, and the cast would overflow.
+        const double ms = d < 1e11 ? d * 1000 : d;
+        if (!std::isfinite(ms) || std::abs(ms) >= 9e15)
             return {};
-        return QDateTime::fromMSecsSinceEpoch(qint64(d < 1e11 ? d * 1000 : d), Qt::UTC);
+        return QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
     }
     QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     // Python's datetime.utcnow().isoformat() carries no offset; the backend means UTC.
@@ -93,13 +95,14 @@ QString formatDuration(qint64 seconds)
     const auto two = [](qint64 n) {
         return u"%1"_s.arg(n, 2, 10, QChar(u'0'));
     };
+    // Translated: days are "j" in French, minutes "min" in German.
     if (d > 0)
-        return u"%1d %2h"_s.arg(d).arg(two(h));
+        return QCoreApplication::translate("FeedSchemas", "%1d %2h").arg(d).arg(two(h));
     if (h > 0)
-        return u"%1h %2m"_s.arg(h).arg(two(m));
+        return QCoreApplication::translate("FeedSchemas", "%1h %2m").arg(h).arg(two(m));
     if (m > 0)
-        return u"%1m %2s"_s.arg(m).arg(two(s));
-    return u"%1s"_s.arg(s);
+        return QCoreApplication::translate("FeedSchemas", "%1m %2s").arg(m).arg(two(s));
+    return QCoreApplication::translate("FeedSchemas", "%1s").arg(s);
 }
 
 void flatten(const QJsonObject &object, const QString &prefix, QList<DecodedSnapshot::Row> &rows)
@@ -228,10 +231,15 @@ QString FeedColumn::display(const QJsonValue &value) const
     case Format::Duration:
         if (!value.isDouble() || value.toDouble() < 0 || !std::isfinite(value.toDouble()))
             return {};
+        // A duration past any integer (a fuzzer found 3e107 s) is shown as the number it is.
+        if (!isIntegral(std::trunc(value.toDouble())))
+            return QString::number(value.toDouble());
         return formatDuration(qint64(value.toDouble()));
     case Format::Percent:
         if (!value.isDouble() || !std::isfinite(value.toDouble()))
             return {};
+        if (std::abs(value.toDouble()) >= 9e15)
+            return u"%1%"_s.arg(QString::number(value.toDouble()));
         return u"%1%"_s.arg(qRound64(value.toDouble()));
     case Format::Money:
         if (!value.isDouble() || !std::isfinite(value.toDouble()))

@@ -1,5 +1,6 @@
 #include "feedtablemodel.h"
 
+#include <QHash>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -34,6 +35,37 @@ QString FeedTableModel::normalizedStatus(const QString &status)
     QString normalized = status.trimmed().toLower();
     normalized.replace(u' ', u'_').replace(u'-', u'_');
     return normalized;
+}
+
+QString FeedTableModel::statusText(const QString &normalizedStatus)
+{
+    // The statuses of docs/protocol.md and the usual neighbours a backend might send.
+    static const QHash<QString, const char *> known = {
+        {u"queued"_s, QT_TR_NOOP("queued")},
+        {u"pending"_s, QT_TR_NOOP("pending")},
+        {u"planned"_s, QT_TR_NOOP("planned")},
+        {u"paused"_s, QT_TR_NOOP("paused")},
+        {u"ready"_s, QT_TR_NOOP("ready")},
+        {u"running"_s, QT_TR_NOOP("running")},
+        {u"in_progress"_s, QT_TR_NOOP("in progress")},
+        {u"degraded"_s, QT_TR_NOOP("degraded")},
+        {u"completed"_s, QT_TR_NOOP("completed")},
+        {u"success"_s, QT_TR_NOOP("success")},
+        {u"succeeded"_s, QT_TR_NOOP("succeeded")},
+        {u"healthy"_s, QT_TR_NOOP("healthy")},
+        {u"ok"_s, QT_TR_NOOP("ok")},
+        {u"failed"_s, QT_TR_NOOP("failed")},
+        {u"error"_s, QT_TR_NOOP("error")},
+        {u"failing"_s, QT_TR_NOOP("failing")},
+        {u"blocked"_s, QT_TR_NOOP("blocked")},
+        {u"cancelled"_s, QT_TR_NOOP("cancelled")},
+        {u"unknown"_s, QT_TR_NOOP("unknown")},
+    };
+    if (const char *text = known.value(normalizedStatus))
+        return tr(text);
+    QString label = normalizedStatus;
+    label.replace(u'_', u' ');
+    return label;
 }
 
 int FeedTableModel::rowCount(const QModelIndex &parent) const

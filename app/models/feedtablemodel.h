@@ -42,6 +42,9 @@ public:
     int lastWarningCount() const { return m_lastWarningCount; }
 
     static QString normalizedStatus(const QString &status);
+    // What the window shows for a normalized status: "running" -> "running" / "läuft"; unknown
+    // statuses with spaces for underscores. StatusRole keeps the raw normalized value.
+    static QString statusText(const QString &normalizedStatus);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -51,11 +51,27 @@ DecodedMessage decode(const QByteArray &utf8)
     } else if (out.type == "pong"_L1) {
         out.kind = DecodedMessage::Kind::Pong;
     } else if (out.type == "ack"_L1) {
-        if (!out.object.value("id"_L1).isString()) {
-            out.error = u"ack without a string \"id\""_s;
+        const QJsonValue id = out.object.value("id"_L1);
+        if (!id.isString() || id.toString().isEmpty()) {
+            out.error = u"ack without a non-empty string \"id\""_s;
             return out;
         }
         out.kind = DecodedMessage::Kind::Ack;
+        out.ackId = id.toString();
+        // The command is known by its id: a garbled rest still answers it, as a failure the
+        // operator can read, never as a silent success.
+        const QJsonValue ok = out.object.value("ok"_L1);
+        const QJsonValue error = out.object.value("error"_L1);
+        if (!ok.isBool()) {
+            out.ackError = u"the server's ack has no boolean \"ok\""_s;
+        } else {
+            out.ackOk = ok.toBool();
+            if (!out.ackOk) {
+                out.ackError = error.isString() && !error.toString().isEmpty()
+                    ? error.toString()
+                    : u"refused by the server (no reason given)"_s;
+            }
+        }
     } else if (out.type == "error"_L1) {
         out.kind = DecodedMessage::Kind::Error;
     } else {

@@ -13,6 +13,12 @@ struct DecodedMessage
     QJsonValue data;    // snapshot data
     QJsonObject object; // the whole message, for hello/pong/ack/error fields
     QString error;      // why the message is Invalid/Unknown, human-readable
+
+    // Kind::Ack: the command id (never empty), whether the server applied it, and why not.
+    // A malformed "ok" or "error" is an ack that failed, with a reason that says so.
+    QString ackId;
+    bool ackOk = false;
+    QString ackError;
 };
 
 namespace MessageDecoder {

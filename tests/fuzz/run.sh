@@ -32,7 +32,7 @@ export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 summary=()
-for target in messagedecoder config feedschema; do
+for target in messagedecoder ack config feedschema; do
     work="$probe/$target" # new inputs go here; the committed corpus is only read
     mkdir -p "$work"
     log="$dir/fuzz_$target.log"

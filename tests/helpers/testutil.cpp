@@ -14,4 +14,20 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
+QStringList accelerators(const QString &text)
+{
+    QStringList out;
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        if (!text.at(i + 1).isSpace())
+            out << text.at(i + 1).toLower();
+    }
+    return out;
+}
+
 } // namespace TestUtil
