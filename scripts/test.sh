@@ -8,7 +8,8 @@
 #                LeakSanitizer, every test but the source checks        FEEDWATCH_SANITIZE='address;undefined'
 #   build-tsan/  ThreadSanitizer, only the tests labelled `threads`     CI=true, or FEEDWATCH_SANITIZE=thread
 # CI=true runs all three in that order (and builds with -Werror). FEEDWATCH_SANITIZE runs only
-# the pass it names, so a developer's plain run stays one build and one ctest.
+# the pass it names (with or without CI=true), so a developer's plain run stays one build and one
+# ctest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/packaging/install-deps.sh" test
@@ -47,8 +48,9 @@ pass_done() { # NAME
 }
 
 sanitize=${FEEDWATCH_SANITIZE:-}
-ci=false
-[ "${CI:-}" = "true" ] && ci=true
+# All three passes in CI, unless FEEDWATCH_SANITIZE picks one.
+all=false
+[ "${CI:-}" = "true" ] && [ -z "$sanitize" ] && all=true
 case "$sanitize" in
 "" | "address;undefined" | "thread") ;;
 *)
@@ -65,7 +67,7 @@ if [ -z "$sanitize" ]; then
     pass_done plain
 fi
 
-if $ci || [ "$sanitize" = "address;undefined" ]; then
+if $all || [ "$sanitize" = "address;undefined" ]; then
     echo "test.sh: ASan + UBSan + LeakSanitizer pass (build-san/)"
     pass_start
     "$root/scripts/build.sh" "$root/build-san" "${sanitizer_cmake[@]}" \
@@ -75,7 +77,7 @@ if $ci || [ "$sanitize" = "address;undefined" ]; then
     pass_done asan+ubsan
 fi
 
-if $ci || [ "$sanitize" = "thread" ]; then
+if $all || [ "$sanitize" = "thread" ]; then
     echo "test.sh: ThreadSanitizer pass (build-tsan/, tests labelled 'threads')"
     pass_start
     "$root/scripts/build.sh" "$root/build-tsan" "${sanitizer_cmake[@]}" \
