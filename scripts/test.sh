@@ -12,6 +12,17 @@
 # ctest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+sanitize=${FEEDWATCH_SANITIZE:-}
+# All three passes in CI, unless FEEDWATCH_SANITIZE picks one.
+all=false
+[ "${CI:-}" = "true" ] && [ -z "$sanitize" ] && all=true
+case "$sanitize" in
+"" | "address;undefined" | "thread") ;;
+*)
+    echo "test.sh: FEEDWATCH_SANITIZE must be 'address;undefined' or 'thread' (got '$sanitize')" >&2
+    exit 2
+    ;;
+esac
 "$root/packaging/install-deps.sh" test
 export QT_QPA_PLATFORM=offscreen
 
@@ -47,17 +58,6 @@ pass_done() { # NAME
     echo "test.sh: pass ${timings[-1]}"
 }
 
-sanitize=${FEEDWATCH_SANITIZE:-}
-# All three passes in CI, unless FEEDWATCH_SANITIZE picks one.
-all=false
-[ "${CI:-}" = "true" ] && [ -z "$sanitize" ] && all=true
-case "$sanitize" in
-"" | "address;undefined" | "thread") ;;
-*)
-    echo "test.sh: FEEDWATCH_SANITIZE must be 'address;undefined' or 'thread' (got '$sanitize')" >&2
-    exit 2
-    ;;
-esac
 
 if [ -z "$sanitize" ]; then
     pass_start
