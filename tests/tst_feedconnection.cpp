@@ -38,7 +38,7 @@ Settings fastSettings()
 
 FeedSpec makeSpec(const QUrl &base, const Settings &settings, const QString &name = u"queue"_s)
 {
-    BackendSpec backend{u"default"_s, base, {}};
+    BackendSpec backend {u"default"_s, base, {}};
     return ConfigLoader::makeFeed(backend, name, settings, false);
 }
 
@@ -96,12 +96,13 @@ void tst_FeedConnection::connectsAndReceivesSnapshot()
     feed.start();
     QTRY_COMPARE(snapshots.size(), 1);
     QCOMPARE(snapshots.first().at(1).toString(), u"queue_update"_s);
-    QCOMPARE(snapshots.first().at(2).value<QJsonValue>().toObject().value("phases"_L1).toArray().size(),
-             1);
+    QCOMPARE(
+        snapshots.first().at(2).value<QJsonValue>().toObject().value("phases"_L1).toArray().size(),
+        1);
     QCOMPARE(feed.state(), Feed::State::Connected);
-    QCOMPARE(server.requestPaths(), QStringList{u"/api/v1/ws/queue"_s});
+    QCOMPARE(server.requestPaths(), QStringList {u"/api/v1/ws/queue"_s});
     QTRY_VERIFY(server.receivedMessages().contains(u"{\"type\":\"client_ready\"}"_s));
-    QCOMPARE(events.states(), (QStringList{u"connecting"_s, u"connected"_s}));
+    QCOMPARE(events.states(), (QStringList {u"connecting"_s, u"connected"_s}));
     QCOMPARE(events.last(u"connected"_s).fields.value("attempt"_L1).toInt(), 1);
     QVERIFY(events.last(u"connected"_s).fields.contains("connect_ms"_L1));
     QCOMPARE(events.last(u"update"_s).fields.value("changed"_L1).toBool(), true);
@@ -181,7 +182,7 @@ void tst_FeedConnection::refusedConnectionBacksOffExponentially()
     feed.start();
     QTRY_VERIFY(events.count(u"retry_scheduled"_s) >= 5);
     feed.stop();
-    QCOMPARE(retryDelays(events).mid(0, 5), (QList<qint64>{20, 40, 80, 160, 320}));
+    QCOMPARE(retryDelays(events).mid(0, 5), (QList<qint64> {20, 40, 80, 160, 320}));
     // Refused emits disconnected() and error() in one pass; each attempt counts once.
     QCOMPARE(events.count(u"disconnected"_s), events.count(u"attempt"_s));
     QCOMPARE(events.last(u"disconnected"_s).fields.value("code"_L1).toInt(), 1006);
@@ -210,7 +211,7 @@ void tst_FeedConnection::acceptThenDropMeetsGrowingDelaysAndOpenCircuit()
     QCOMPARE(server.connectionCount(), 4);
     QCOMPARE(events.count(u"connected"_s), 4);
     QCOMPARE(events.count(u"stable"_s), 0);
-    QCOMPARE(retryDelays(events), (QList<qint64>{20, 40, 80, 60000}));
+    QCOMPARE(retryDelays(events), (QList<qint64> {20, 40, 80, 60000}));
     const FeedEvent circuit = events.last(u"circuit"_s);
     QCOMPARE(circuit.fields.value("state"_L1).toString(), u"open"_s);
     QCOMPARE(circuit.fields.value("failures"_L1).toInt(), 4);
@@ -243,7 +244,7 @@ void tst_FeedConnection::halfOpenProbeSuccessClosesCircuit()
     QStringList circuitStates;
     for (const FeedEvent &e : events.ofKind(u"circuit"_s))
         circuitStates << e.fields.value("state"_L1).toString();
-    QCOMPARE(circuitStates, (QStringList{u"open"_s, u"half_open"_s, u"closed"_s}));
+    QCOMPARE(circuitStates, (QStringList {u"open"_s, u"half_open"_s, u"closed"_s}));
     QCOMPARE(server.connectionCount(), 1); // exactly one probe
     QCOMPARE(feed.stats().circuit, Circuit::State::Closed);
     QCOMPARE(feed.stats().attempt, 0);
@@ -263,7 +264,7 @@ void tst_FeedConnection::stableConnectionResetsBackoff()
     QCOMPARE(feed.stats().attempt, 0);
     server.abortAll();
     QTRY_COMPARE(events.count(u"connected"_s), 2);
-    QCOMPARE(retryDelays(events), QList<qint64>{20}); // back at the initial delay
+    QCOMPARE(retryDelays(events), QList<qint64> {20}); // back at the initial delay
     QCOMPARE(events.last(u"connected"_s).fields.value("attempt"_L1).toInt(), 1);
 }
 
@@ -352,8 +353,10 @@ void tst_FeedConnection::refusedUpgrade()
     QTRY_COMPARE(events.states().last(), finalState);
     if (!errorKind.isEmpty()) {
         QCOMPARE(events.count(errorKind), 1);
-        QVERIFY(events.last(errorKind).fields.value("error"_L1).toString().contains(
-                QString::number(status)));
+        QVERIFY(events.last(errorKind)
+                    .fields.value("error"_L1)
+                    .toString()
+                    .contains(QString::number(status)));
     }
     QCOMPARE(feed.stats().lastCloseCode, status);
     QCOMPARE(server.connectionCount(), 0);
@@ -378,8 +381,10 @@ void tst_FeedConnection::handshakeHangTimesOut()
     feed.start();
     QTRY_COMPARE(events.count(u"disconnected"_s), 1);
     QVERIFY(timer.elapsed() >= 190);
-    QVERIFY(events.last(u"disconnected"_s).fields.value("reason"_L1).toString().contains(
-            u"connect.timeout_ms"_s));
+    QVERIFY(events.last(u"disconnected"_s)
+                .fields.value("reason"_L1)
+                .toString()
+                .contains(u"connect.timeout_ms"_s));
     proxy.setHandshakeHang(false);
     QTRY_COMPARE(feed.state(), Feed::State::Connected);
     QCOMPARE(events.last(u"connected"_s).fields.value("attempt"_L1).toInt(), 2);
@@ -406,8 +411,10 @@ void tst_FeedConnection::frozenPeerIsCaughtByHeartbeat()
     frozenFor.start();
     QTRY_COMPARE(events.count(u"heartbeat_timeout"_s), 1);
     // Noticed within interval + timeout (plus scheduling slack).
-    QVERIFY2(frozenFor.elapsed() <= 100 + 200 + 150, qPrintable(QString::number(frozenFor.elapsed())));
-    const double waited = events.last(u"heartbeat_timeout"_s).fields.value("waited_ms"_L1).toDouble();
+    QVERIFY2(frozenFor.elapsed() <= 100 + 200 + 150,
+             qPrintable(QString::number(frozenFor.elapsed())));
+    const double waited =
+        events.last(u"heartbeat_timeout"_s).fields.value("waited_ms"_L1).toDouble();
     QVERIFY(waited >= 200);
     QCOMPARE(events.last(u"disconnected"_s).fields.value("code"_L1).toInt(), 1006);
     QCOMPARE(events.states().last(), u"reconnect_wait"_s);
@@ -491,9 +498,8 @@ void tst_FeedConnection::latencyIsMeasuredFromPongs()
 void tst_FeedConnection::appLevelPingsOnlyWhenAnswered()
 {
     auto countPings = [](const QStringList &messages) {
-        return std::count_if(messages.begin(), messages.end(), [](const QString &m) {
-            return m.contains(u"\"type\":\"ping\""_s);
-        });
+        return std::count_if(messages.begin(), messages.end(),
+                             [](const QString &m) { return m.contains(u"\"type\":\"ping\""_s); });
     };
     Settings s = fastSettings();
     s.heartbeatIntervalMs = 50;
@@ -621,8 +627,7 @@ void tst_FeedConnection::stopAndStart()
     QCOMPARE(feed.state(), Feed::State::Stopped);
     // Stopping a live link is a disconnection the event stream reports, with its uptime.
     QCOMPARE(events.count(u"disconnected"_s), 1);
-    QCOMPARE(events.last(u"disconnected"_s).fields.value("decision"_L1).toString(),
-             u"operator"_s);
+    QCOMPARE(events.last(u"disconnected"_s).fields.value("decision"_L1).toString(), u"operator"_s);
     QVERIFY(events.last(u"disconnected"_s).fields.contains("uptime_ms"_L1));
     QTRY_COMPARE(server.activeCount(), 0);
     feed.start();
@@ -657,8 +662,8 @@ void tst_FeedConnection::tokenNeverInEvents()
     QVERIFY(server.listen());
     const QUrl base = server.baseUrl();
     FixedRandom random(0);
-    for (AuthSpec::Mode mode : {AuthSpec::Mode::Header, AuthSpec::Mode::Query,
-                                AuthSpec::Mode::Subprotocol}) {
+    for (AuthSpec::Mode mode :
+         {AuthSpec::Mode::Header, AuthSpec::Mode::Query, AuthSpec::Mode::Subprotocol}) {
         FeedSpec spec = makeSpec(base, fastSettings());
         spec.auth.mode = mode;
         spec.auth.token = u"tok-SECRET-123"_s;

@@ -45,7 +45,9 @@ void tst_WindowlessRunner::helpAndVersion()
         QVERIFY2(help.out.contains(QLatin1StringView(option)), option);
     const Run version = run({u"--version"_s});
     QCOMPARE(version.code, 0);
-    QVERIFY(QRegularExpression(u"^feedwatch \\d+\\.\\d+\\.\\d+ \\(Qt 6"_s).match(version.out).hasMatch());
+    QVERIFY(QRegularExpression(u"^feedwatch \\d+\\.\\d+\\.\\d+ \\(Qt 6"_s)
+                .match(version.out)
+                .hasMatch());
     QVERIFY2(version.out.contains(u"MIT License"_s), qPrintable(version.out));
 }
 
@@ -53,21 +55,21 @@ void tst_WindowlessRunner::usageErrorsExitTwo_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("malformed URL") << QStringList{u"--check"_s, u"--server"_s, u"ws//nope"_s}
-                                   << u"server"_s;
-    QTest::newRow("http scheme") << QStringList{u"--check"_s, u"--server"_s, u"http://h:1"_s}
+    QTest::newRow("malformed URL")
+        << QStringList {u"--check"_s, u"--server"_s, u"ws//nope"_s} << u"server"_s;
+    QTest::newRow("http scheme") << QStringList {u"--check"_s, u"--server"_s, u"http://h:1"_s}
                                  << u"ws://"_s;
-    QTest::newRow("unknown option") << QStringList{u"--check"_s, u"--frobnicate"_s}
-                                    << u"frobnicate"_s;
-    QTest::newRow("unknown --set key") << QStringList{u"--headless"_s, u"--set"_s, u"a.b=1"_s}
-                                       << u"a.b"_s;
-    QTest::newRow("bad duration") << QStringList{u"--headless"_s, u"--duration"_s, u"soon"_s}
+    QTest::newRow("unknown option")
+        << QStringList {u"--check"_s, u"--frobnicate"_s} << u"frobnicate"_s;
+    QTest::newRow("unknown --set key")
+        << QStringList {u"--headless"_s, u"--set"_s, u"a.b=1"_s} << u"a.b"_s;
+    QTest::newRow("bad duration") << QStringList {u"--headless"_s, u"--duration"_s, u"soon"_s}
                                   << u"duration"_s;
-    QTest::newRow("unknown feed") << QStringList{u"--check"_s, u"--feeds"_s, u"nope"_s}
+    QTest::newRow("unknown feed") << QStringList {u"--check"_s, u"--feeds"_s, u"nope"_s}
                                   << u"nope"_s;
-    QTest::newRow("missing config") << QStringList{u"--check"_s, u"--config"_s, u"/nonexistent.json"_s}
-                                    << u"nonexistent"_s;
-    QTest::newRow("json without check") << QStringList{u"--headless"_s, u"--json"_s} << u"json"_s;
+    QTest::newRow("missing config")
+        << QStringList {u"--check"_s, u"--config"_s, u"/nonexistent.json"_s} << u"nonexistent"_s;
+    QTest::newRow("json without check") << QStringList {u"--headless"_s, u"--json"_s} << u"json"_s;
 }
 
 void tst_WindowlessRunner::usageErrorsExitTwo()
@@ -148,8 +150,8 @@ void tst_WindowlessRunner::headlessWritesTheEventStream()
         QVERIFY(o.value("event"_L1).isString());
         kinds << o.value("event"_L1).toString();
     }
-    for (const char *kind : {"engine_started", "state", "attempt", "connected", "update", "latency",
-                             "engine_stopped"})
+    for (const char *kind :
+         {"engine_started", "state", "attempt", "connected", "update", "latency", "engine_stopped"})
         QVERIFY2(kinds.contains(QLatin1StringView(kind)), kind);
 }
 
