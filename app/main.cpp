@@ -12,8 +12,10 @@
 #include "scenario.h"
 
 #include <QApplication>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -39,12 +41,43 @@ bool startDemo(CliOptions &options, std::unique_ptr<DemoServer> &demo)
 }
 // For scripts/screenshot.sh: FEEDWATCH_PANEL=<page key> opens that page, and with --demo
 // FEEDWATCH_DEMO_SCENARIO="at 4s freeze queue" plays scenario lines (docs/demo.md; "; " separates
-// lines) against the embedded backend.
-void applyScreenshotHooks(MainWindow &window, DemoServer *demo)
+// lines) against the embedded backend, and FEEDWATCH_DEMO_COMMANDS="at 3s queue.pause; at 4s
+// workflow.trigger issue_number=142" issues operator commands as the buttons would.
+void scheduleCommands(FeedHub &hub, const QString &script)
+{
+    for (const QString &line : script.split(u"; "_s, Qt::SkipEmptyParts)) {
+        const QStringList words = line.simplified().split(u' ');
+        bool ok = false;
+        const double seconds =
+            words.value(1).endsWith(u's') ? words.value(1).chopped(1).toDouble(&ok) : 0;
+        if (words.size() < 3 || words.first() != "at"_L1 || !ok) {
+            std::fprintf(stderr, "feedwatch: FEEDWATCH_DEMO_COMMANDS: cannot read '%s'\n",
+                         qPrintable(line));
+            continue;
+        }
+        const QString name = words.at(2);
+        QJsonObject args;
+        for (const QString &pair : words.mid(3)) {
+            const QString key = pair.section(u'=', 0, 0);
+            const QString value = pair.section(u'=', 1);
+            bool number = false;
+            const int n = value.toInt(&number);
+            args.insert(key, number ? QJsonValue(n) : QJsonValue(value));
+        }
+        QTimer::singleShot(qint64(seconds * 1000), &hub, [&hub, name, args] {
+            hub.submitCommand(hub.commandFeed(name), name, args);
+        });
+    }
+}
+
+void applyScreenshotHooks(MainWindow &window, FeedHub &hub, DemoServer *demo)
 {
     const QString panel = qEnvironmentVariable("FEEDWATCH_PANEL");
     if (!panel.isEmpty())
         window.showPanel(panel);
+    const QString commands = qEnvironmentVariable("FEEDWATCH_DEMO_COMMANDS");
+    if (demo && !commands.isEmpty())
+        scheduleCommands(hub, commands);
     const QString script = qEnvironmentVariable("FEEDWATCH_DEMO_SCENARIO");
     if (!demo || script.isEmpty())
         return;
@@ -107,15 +140,17 @@ int main(int argc, char *argv[])
     FeedHub hub(config.config);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.
     EngineRunner engine(&hub);
+    engine.setDataPath(WindowlessRunner::journalPath(options));
     engine.start(config.config);
 
     MainWindow window(&hub, demo.get());
     window.setConfigSource(options.configPath, options.overrides);
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
     window.restoreSettings();
-    applyScreenshotHooks(window, demo.get());
+    applyScreenshotHooks(window, hub, demo.get());
     // SIGINT/SIGTERM (logout, systemd, Ctrl+C) close the window like File > Quit: settings are
-    // saved and the engine closes its links.
+    // saved, the engine closes its links, the last history batch is written and the journal is
+    // closed cleanly.
     UnixSignalWatcher unixSignals;
     QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
                      &QWidget::close);

@@ -273,23 +273,25 @@ void DemoServer::inspectHead(QTcpSocket *socket)
 void DemoServer::routeFeedRequest(QTcpSocket *socket, qsizetype headLength, const QString &topic,
                                   bool webSocket, bool upgrade)
 {
+    if (m_faults->effective(Sim::Fault::Freeze, topic)) {
+        // A frozen server answers nothing, handshakes and HTTP alike; they resume on the thaw.
+        m_held.append(socket);
+        return;
+    }
+    if (!webSocket) {
+        // Hang and refuse break the WebSocket route only, like a proxy whose upgrade path is
+        // broken: the HTTP snapshot route keeps answering, so degraded mode can deliver.
+        respond(socket, headLength, 200, compact(m_sim->data(topic)), "application/json", false);
+        return;
+    }
     if (m_faults->effective(Sim::Fault::Hang, topic)) {
         // Accepted by the kernel, never answered: the socket just sits in m_rawSockets.
         qCDebug(lcSim) << "hanging a request for" << topic;
         return;
     }
-    if (m_faults->effective(Sim::Fault::Freeze, topic)) {
-        // A frozen server answers nothing, handshakes included; they resume on the thaw.
-        m_held.append(socket);
-        return;
-    }
     if (const auto refuse = m_faults->effective(Sim::Fault::Refuse, topic)) {
         respond(socket, headLength, refuse->httpStatus, detail(refuse->httpStatus),
                 "application/json", refuse->keepOpen);
-        return;
-    }
-    if (!webSocket) {
-        respond(socket, headLength, 200, compact(m_sim->data(topic)), "application/json", false);
         return;
     }
     if (!upgrade) {

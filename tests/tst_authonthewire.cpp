@@ -195,10 +195,6 @@ void tst_AuthOnTheWire::pollerSendsTheCredentials()
     const TestHttpServer::Request request = http->requests().first();
     const QUrl target(QString::fromLatin1(request.target));
     QCOMPARE(target.path(), u"/api/v1/queue"_s);
-    // SnapshotPoller gets the feed's credentials on the `commands` branch; until that is merged
-    // these checks fail as expected, and XPASS says to drop this line.
-    QEXPECT_FAIL("", "poller credentials arrive with the commands branch (SnapshotPoller auth)",
-                 Abort);
     if (mode == "header"_L1) {
         QCOMPARE(request.headers.value("authorization"), "Bearer " + kQueryToken.toUtf8());
         QVERIFY(!target.hasQuery());

@@ -1,8 +1,11 @@
 #include "connection/feedconnection.h"
 #include "connection/feedengine.h"
+#include "dashboard/freshness.h"
 #include "demoserver.h"
 #include "eventrecorder.h"
 #include "faultproxy.h"
+#include "httpstub.h"
+#include "models/connectionsmodel.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -27,7 +30,24 @@ class tst_DegradedMode : public QObject
 private slots:
     void circuitOpenPollsHttpUntilTheWebSocketIsBack();
     void snapshotUrlIsDerivedAndConfigurable();
+    void demoRefuseSendsTheQueueOverHttp();
+    void everyPollFailingIsNotDegradedData();
+    void fallbackTimeoutAgainstAServerThatNeverAnswers();
+    void pollsCarryTheToken();
 };
+
+namespace {
+// Circuit opens after two failed attempts and stays open 700 ms; HTTP polls every 100 ms.
+ConfigResult degradedConfig(const QString &server, const QString &feedJson,
+                            const QString &extra = {})
+{
+    const QString text =
+        u"{\"server\":\"%1\",\"feeds\":[%2],\"fallback\":{\"poll_ms\":100},"
+        "\"circuit\":{\"failure_threshold\":2,\"open_ms\":700},"
+        "\"backoff\":{\"initial_ms\":20,\"jitter\":0}%3}"_s.arg(server, feedJson, extra);
+    return ConfigLoader::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
+}
+} // namespace
 
 void tst_DegradedMode::circuitOpenPollsHttpUntilTheWebSocketIsBack()
 {
@@ -98,6 +118,156 @@ void tst_DegradedMode::snapshotUrlIsDerivedAndConfigurable()
         QJsonDocument::fromJson(R"({"feeds":[{"id":"queue","snapshot_url":""}]})").object());
     QVERIFY(r.ok());
     QVERIFY(r.config.feeds.first().snapshotUrl.isEmpty());
+
+    // fallback.path, with {feed}; a feed's own snapshot_url still wins.
+    r = ConfigLoader::fromJson(
+        QJsonDocument::fromJson(
+            R"({"server":"ws://h:1/base","fallback":{"path":"/snap/{feed}.json","timeout_ms":900},
+                "feeds":["queue",{"id":"routes","snapshot_url":"http://other:2/r"},
+                         {"id":"workflows","fallback":{"path":"/v2/wf"}}]})")
+            .object());
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QHash<QString, FeedSpec> byId;
+    for (const FeedSpec &f : std::as_const(r.config.feeds))
+        byId.insert(f.id, f);
+    QCOMPARE(byId.value(u"queue"_s).snapshotUrl.toString(), u"http://h:1/base/snap/queue.json"_s);
+    QCOMPARE(byId.value(u"routes"_s).snapshotUrl.toString(), u"http://other:2/r"_s);
+    QCOMPARE(byId.value(u"workflows"_s).snapshotUrl.toString(), u"http://h:1/base/v2/wf"_s);
+    QCOMPARE(byId.value(u"queue"_s).settings.fallbackTimeoutMs, 900);
+    QCOMPARE(r.config.settings.toJson().value("fallback"_L1).toObject().value("path"_L1).toString(),
+             u"/snap/{feed}.json"_s);
+
+    ConfigOverrides o2;
+    o2.sets = {u"fallback.path=/x/{feed}"_s};
+    r = ConfigLoader::fromJson({}, o2);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.config.feeds.first().snapshotUrl.path(), u"/x/queue"_s);
+
+    for (const char *bad :
+         {R"({"fallback":{"path":"api/v1/{feed}"}})", R"({"fallback":{"path":"http://h/{feed}"}})",
+          R"({"fallback":{"path":42}})"}) {
+        r = ConfigLoader::fromJson(QJsonDocument::fromJson(bad).object());
+        QVERIFY2(!r.ok(), bad);
+        QVERIFY2(r.errors.join(u' ').contains(u"fallback.path"_s), qPrintable(r.errors.join(u' ')));
+    }
+}
+
+void tst_DegradedMode::demoRefuseSendsTheQueueOverHttp()
+{
+    // `refuse queue 503` in the demo breaks the WebSocket route only: once the circuit opens,
+    // the queue keeps flowing over the backend's HTTP snapshot route.
+    DemoServer demo;
+    demo.setSeed(5);
+    demo.setRate(20);
+    QVERIFY(demo.start(0));
+    const ConfigResult config = degradedConfig(demo.baseUrl().toString(), u"\"queue\""_s);
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedEngine engine(config.config);
+    EventRecorder events(&engine);
+    engine.start();
+    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Connected);
+    Sim::FaultParams refuse;
+    refuse.httpStatus = 503;
+    demo.setFault(Sim::Fault::Refuse, u"queue"_s, refuse);
+    demo.dropAll(u"queue"_s);
+    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::CircuitOpen);
+    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Delivering);
+    const FeedStats stats = engine.feed(u"queue"_s)->stats();
+    QCOMPARE(ConnectionsModel::stateText(stats), u"degraded (HTTP)"_s);
+    QVERIFY(ConnectionsModel::fallbackText(stats).startsWith(
+        u"degraded (HTTP): snapshots over HTTP"_s));
+    QVERIFY(Freshness::of(stats, stats.lastPollOkWallMs)
+                .text.startsWith(u"degraded (HTTP), last snapshot"_s));
+    QCOMPARE(events.last(u"degraded"_s).fields.value("url"_L1).toString(),
+             u"http://127.0.0.1:%1/api/v1/queue"_s.arg(demo.port()));
+    // The data moves: the simulator ticks 20 times a second, HTTP brings the changes.
+    const int changedBefore =
+        int(std::count_if(events.events().begin(), events.events().end(), [](const FeedEvent &e) {
+            return e.event == "update"_L1 && e.fields.value("source"_L1) == u"http"_s
+                && e.fields.value("changed"_L1).toBool();
+        }));
+    QTRY_VERIFY(std::count_if(events.events().begin(), events.events().end(),
+                              [](const FeedEvent &e) {
+                                  return e.event == "update"_L1
+                                      && e.fields.value("source"_L1) == u"http"_s
+                                      && e.fields.value("changed"_L1).toBool();
+                              })
+                > changedBefore);
+    demo.clearFault(Sim::Fault::Refuse);
+    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Connected);
+    QCOMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Off);
+    QCOMPARE(ConnectionsModel::stateText(engine.feed(u"queue"_s)->stats()), u"connected"_s);
+}
+
+void tst_DegradedMode::everyPollFailingIsNotDegradedData()
+{
+    FaultProxy proxy; // the WebSocket path: refused
+    HttpStub http(503, "{\"detail\":\"Service Unavailable\"}");
+    QVERIFY(proxy.listen(http.url().port()));
+    proxy.setHttpRefusal(503, false);
+    const ConfigResult config =
+        degradedConfig(u"ws://127.0.0.1:%1"_s.arg(proxy.port()),
+                       u"{\"id\":\"queue\",\"snapshot_url\":\"%1\"}"_s.arg(http.url().toString()));
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedEngine engine(config.config);
+    EventRecorder events(&engine);
+    QSignalSpy snapshots(&engine, &FeedEngine::snapshotReceived);
+    engine.start();
+    QTRY_VERIFY(events.count(u"poll_error"_s) >= 2);
+    const FeedStats stats = engine.feed(u"queue"_s)->stats();
+    QVERIFY(stats.degraded);                           // polling is on...
+    QCOMPARE(stats.fallback, Feed::Fallback::Failing); // ...and delivers nothing
+    QCOMPARE(ConnectionsModel::stateText(stats), u"HTTP fallback failing"_s);
+    QCOMPARE(ConnectionsModel::fallbackText(stats),
+             u"HTTP fallback failing: %1: HTTP 503"_s.arg(http.url().toString()));
+    const QString freshness = Freshness::of(stats, stats.downSinceWallMs).text;
+    QVERIFY2(!freshness.contains(u"degraded"_s), qPrintable(freshness));
+    QVERIFY2(freshness.contains(u"HTTP fallback failing"_s), qPrintable(freshness));
+    QCOMPARE(snapshots.size(), 0);
+    // The first good answer turns it into degraded data.
+    http.setResponse(200, "{\"phases\":[],\"paused\":false}");
+    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Delivering);
+    QCOMPARE(snapshots.size(), 1);
+}
+
+void tst_DegradedMode::fallbackTimeoutAgainstAServerThatNeverAnswers()
+{
+    HttpStub silent(0);
+    const ConfigResult config = degradedConfig(
+        u"ws://127.0.0.1:1"_s,
+        u"{\"id\":\"queue\",\"snapshot_url\":\"%1\",\"fallback\":{\"timeout_ms\":250}}"_s.arg(
+            silent.url().toString()));
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    QCOMPARE(config.config.feeds.first().settings.fallbackTimeoutMs, 250);
+    QCOMPARE(config.config.feeds.first().settings.connectTimeoutMs, 5000); // no longer shared
+    FeedEngine engine(config.config);
+    EventRecorder events(&engine);
+    engine.start();
+    QTRY_COMPARE(events.count(u"poll_error"_s), 1);
+    QCOMPARE(events.last(u"poll_error"_s).fields.value("error"_L1).toString(),
+             u"%1: no answer within 250 ms (fallback.timeout_ms)"_s.arg(silent.url().toString()));
+    QCOMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Failing);
+    QVERIFY(!silent.heads().isEmpty()); // it was asked
+}
+
+void tst_DegradedMode::pollsCarryTheToken()
+{
+    HttpStub http;
+    const ConfigResult config = degradedConfig(
+        u"ws://127.0.0.1:1"_s,
+        u"{\"id\":\"queue\",\"snapshot_url\":\"%1\"}"_s.arg(http.url().toString()),
+        u",\"auth\":{\"token\":\"tok-123\",\"mode\":\"query\",\"query_param\":\"key\"}"_s);
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedEngine engine(config.config);
+    EventRecorder events(&engine);
+    engine.start();
+    QTRY_VERIFY(!http.heads().isEmpty());
+    QVERIFY2(http.heads().first().startsWith("GET /api/v1/queue?key=tok-123 HTTP/1.1"),
+             http.heads().first().constData());
+    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Delivering);
+    // Neither the event stream nor the stats show it.
+    QVERIFY(!events.jsonLines().contains("tok-123"));
+    QVERIFY(!engine.feed(u"queue"_s)->stats().lastError.contains(u"tok-123"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_DegradedMode)

@@ -171,6 +171,9 @@ private slots:
     void oversizeDefaultTripsClientLimit();
     void floodSendsCountSnapshots();
     void httpSnapshotAndNotFound();
+    void webSocketFaultsSpareTheHttpRoute_data();
+    void webSocketFaultsSpareTheHttpRoute();
+    void freezeHoldsHttpToo();
 
 private:
     std::unique_ptr<DemoServer> m_server;
@@ -654,6 +657,45 @@ void tst_DemoServer::httpSnapshotAndNotFound()
     QVERIFY(httpGet(m_server->port(), "/nope").startsWith("HTTP/1.1 404 "));
     QVERIFY(httpGet(m_server->port(), "/api/v1/ws/nope").startsWith("HTTP/1.1 404 "));
     QVERIFY(httpGet(m_server->port(), "/api/v1/unknown-feed").startsWith("HTTP/1.1 404 "));
+}
+
+void tst_DemoServer::webSocketFaultsSpareTheHttpRoute_data()
+{
+    QTest::addColumn<int>("fault");
+    QTest::newRow("refuse 503") << int(Sim::Fault::Refuse);
+    QTest::newRow("hang") << int(Sim::Fault::Hang);
+}
+
+void tst_DemoServer::webSocketFaultsSpareTheHttpRoute()
+{
+    // Like a proxy whose upgrade route is broken: WebSockets fail, HTTP snapshots still flow,
+    // so the dashboard's degraded mode has something to deliver.
+    QFETCH(int, fault);
+    Sim::FaultParams params;
+    params.httpStatus = 503;
+    m_server->setFault(Sim::Fault(fault), u"queue"_s, params);
+    Client client(feedUrl(*m_server, u"queue"_s));
+    const QByteArray reply = httpGet(m_server->port(), "/api/v1/queue");
+    QVERIFY2(reply.startsWith("HTTP/1.1 200 OK\r\n"), reply.constData());
+    QCOMPARE(QJsonDocument::fromJson(reply.mid(reply.indexOf("\r\n\r\n") + 4)).object(),
+             m_server->simulator().data(u"queue"_s).toObject());
+    QCOMPARE(client.count(u"hello"_s), 0); // the WebSocket did not get through meanwhile
+}
+
+void tst_DemoServer::freezeHoldsHttpToo()
+{
+    m_server->setFault(Sim::Fault::Freeze, u"queue"_s);
+    QTcpSocket socket;
+    QByteArray reply;
+    connect(&socket, &QTcpSocket::connected, &socket,
+            [&socket] { socket.write("GET /api/v1/queue HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); });
+    connect(&socket, &QTcpSocket::readyRead, &socket, [&] { reply += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    QTest::qWait(200); // a frozen server answers nothing in this window
+    QVERIFY(reply.isEmpty());
+    m_server->clearFault(Sim::Fault::Freeze);
+    QTRY_VERIFY(reply.startsWith("HTTP/1.1 200 OK\r\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_DemoServer)

@@ -1,11 +1,16 @@
 #include "connection/feedengine.h"
 #include "dashboard/enginerunner.h"
+#include "dashboard/engineservices.h"
 #include "dashboard/feedhub.h"
+#include "demoserver.h"
+#include "models/commandsmodel.h"
+#include "models/eventlogmodel.h"
 #include "models/feedtablemodel.h"
 #include "testfeedserver.h"
 
 #include <QNetworkInformation>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +33,8 @@ class tst_EngineRunner : public QObject
 private slots:
     void runsTheEngineOnItsOwnThread();
     void replaceKeepsTheHubAndItsModels();
+    void commandsSurviveASettingsChange();
+    void historyAndAlertsPersistAcrossRestarts();
     void everyEngineFollowsSystemReachability();
 };
 
@@ -77,6 +84,81 @@ void tst_EngineRunner::replaceKeepsTheHubAndItsModels()
     QTRY_COMPARE(hub.liveCount(), 1);
     // The old engine's links were closed: one link per feed of the new engine remains.
     QTRY_COMPARE(server.activeCount(), 1);
+    runner.stop();
+}
+
+void tst_EngineRunner::commandsSurviveASettingsChange()
+{
+    DemoServer server;
+    QVERIFY(server.start(0));
+    QTemporaryDir dir;
+    Config config = configFor(server.baseUrl(), {u"queue"_s}, 60000);
+    FeedHub hub(config);
+    EngineRunner runner(&hub);
+    runner.setDataPath(dir.filePath(u"journal.sqlite"_s));
+    runner.start(config);
+    QTRY_COMPARE(hub.liveCount(), 1);
+    // Frozen: the command goes out and hangs without an ack (and new handshakes hang too).
+    server.setFault(Sim::Fault::Freeze, u"queue"_s);
+    const QString id = hub.submitCommand(u"queue"_s, u"queue.pause"_s);
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(hub.commands()->record(id).status, Command::Status::Sent);
+    runner.replace(configFor(server.baseUrl(), {u"queue"_s}, 30000));
+    // The old link is gone: back to the queue, journaled, waiting for the new engine.
+    QTRY_COMPARE(hub.commands()->record(id).status, Command::Status::Queued);
+    server.clearFault(Sim::Fault::Freeze);
+    QTRY_COMPARE(hub.commands()->record(id).status, Command::Status::Acked);
+    QCOMPARE(server.appliedCount(u"queue.pause"_s), 1);
+    QTRY_VERIFY(hub.tableModel(u"queue"_s)->meta().value("paused"_L1).toBool());
+    runner.stop();
+}
+
+void tst_EngineRunner::historyAndAlertsPersistAcrossRestarts()
+{
+    DemoServer server;
+    QVERIFY(server.start(0));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"feedwatch.sqlite"_s);
+    const Config config = configFor(server.baseUrl(), {u"queue"_s}, 60000);
+    auto alerts = [](const EventLogModel *log, bool earlier) {
+        QStringList out;
+        for (int row = 0; row < log->rowCount(); ++row) {
+            const QModelIndex index = log->index(row, 0);
+            if (index.data(EventLogModel::EventKindRole).toString() == "alert"_L1
+                && index.data(EventLogModel::EarlierSessionRole).toBool() == earlier)
+                out << log->eventAt(row).fields.value("alert"_L1).toString();
+        }
+        return out;
+    };
+    {
+        FeedHub hub(config);
+        EngineRunner runner(&hub);
+        runner.setDataPath(path);
+        runner.start(config);
+        // SQLite connections belong to the engine thread, never to the GUI's.
+        QCOMPARE(runner.services()->thread(), runner.engineThread());
+        QTRY_COMPARE(hub.liveCount(), 1);
+        server.dropAll();
+        QTRY_COMPARE(alerts(hub.eventLog(), false), (QStringList {u"feed_down"_s, u"feed_up"_s}));
+        runner.stop(); // flushes the history
+    }
+    FeedHub hub(config);
+    EngineRunner runner(&hub);
+    runner.setDataPath(path);
+    runner.start(config);
+    QTRY_COMPARE(hub.liveCount(), 1);
+    QTRY_COMPARE(alerts(hub.eventLog(), true), (QStringList {u"feed_down"_s, u"feed_up"_s}));
+    // Earlier sessions come first, then this one's events.
+    const EventLogModel *log = hub.eventLog();
+    QTRY_VERIFY(
+        log->rowCount() > 0
+        && !log->index(log->rowCount() - 1, 0).data(EventLogModel::EarlierSessionRole).toBool());
+    bool seenCurrent = false;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const bool earlier = log->index(row, 0).data(EventLogModel::EarlierSessionRole).toBool();
+        QVERIFY2(!(earlier && seenCurrent), "an earlier-session row after a current one");
+        seenCurrent = seenCurrent || !earlier;
+    }
     runner.stop();
 }
 

@@ -58,8 +58,21 @@ void tst_Freshness::staleSinceAndCountdown()
     s.halfOpenAtWallMs = down + 125000;
     QVERIFY(Freshness::of(s, down).text.contains(u"2 min 5 s"_s));
     s.degraded = true;
-    QVERIFY(Freshness::of(s, down).text.startsWith(u"degraded (HTTP polling)"_s));
+    s.fallback = Feed::Fallback::Starting; // no answer yet: nothing to claim
+    QVERIFY(Freshness::of(s, down).text.startsWith(u"stale since"_s));
+    s.fallback = Feed::Fallback::Delivering;
+    s.lastPollOkWallMs = down + 2000;
+    QCOMPARE(
+        Freshness::of(s, down).text,
+        u"degraded (HTTP), last snapshot 12:03:43; WebSocket circuit open, next try in 2 min 5 s"_s);
     QVERIFY(!Freshness::of(s, down).live);
+    // Every poll failing: never "degraded", which would claim data.
+    s.fallback = Feed::Fallback::Failing;
+    s.fallbackError = u"http://h/api/v1/queue: HTTP 503"_s;
+    const QString failing = Freshness::of(s, down).text;
+    QVERIFY2(!failing.contains(u"degraded"_s), qPrintable(failing));
+    QVERIFY2(failing.endsWith(u"HTTP fallback failing: http://h/api/v1/queue: HTTP 503"_s),
+             qPrintable(failing));
     FeedStats never;
     never.state = Feed::State::Connecting;
     QCOMPARE(Freshness::of(never, down).text, u"no data (connecting)"_s);

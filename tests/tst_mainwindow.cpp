@@ -2,17 +2,24 @@
 #include "dashboard/feedhub.h"
 #include "demomenu.h"
 #include "demoserver.h"
+#include "faultproxy.h"
 #include "feedpanel.h"
+#include "httpstub.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "models/commandsmodel.h"
+#include "models/connectionsmodel.h"
 #include "models/feedtablemodel.h"
 #include "servicetiles.h"
 #include "testfeedserver.h"
+
+#include <QJsonDocument>
 
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -62,6 +69,8 @@ private slots:
     void severalBackendsGetASwitcherAndAnOverview();
     void openPanelIsRemembered();
     void screenshotWithLiveDemoData();
+    void statusBarSaysDegradedOnlyWhenHttpDelivers();
+    void navShowsCommandsWaiting();
 };
 
 void tst_MainWindow::initTestCase()
@@ -78,8 +87,9 @@ void tst_MainWindow::onePagePerFeedThenTheDiagnostics()
     FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
     MainWindow window(&hub);
     const QStringList expected = {
-        u"Queue"_s,   u"Workflows"_s,        u"System status"_s, u"ADW monitor"_s, u"Routes"_s,
-        u"History"_s, u"Planned features"_s, u"Webhooks"_s,      u"Connections"_s, u"Event log"_s};
+        u"Queue"_s,    u"Workflows"_s,   u"System status"_s,    u"ADW monitor"_s,
+        u"Routes"_s,   u"History"_s,     u"Planned features"_s, u"Webhooks"_s,
+        u"Commands"_s, u"Connections"_s, u"Event log"_s};
     QStringList titles;
     for (int i = 0; i < window.panelCount(); ++i)
         titles << window.panelTitle(i);
@@ -228,7 +238,7 @@ void tst_MainWindow::severalBackendsGetASwitcherAndAnOverview()
     MainWindow window(&hub);
     QCOMPARE(window.panelKey(0), u"overview"_s);
     QCOMPARE(window.panelTitle(1), u"Queue"_s);
-    QCOMPARE(window.panelCount(), 1 + 8 + 2);
+    QCOMPARE(window.panelCount(), 1 + 8 + 3);
     QCOMPARE(window.currentBackend(), u"prod"_s);
     QCOMPARE(window.feedPanel(u"queue"_s)->feedId(), u"prod/queue"_s);
     QComboBox *combo = nullptr;
@@ -279,6 +289,67 @@ void tst_MainWindow::screenshotWithLiveDemoData()
     QVERIFY(window.grab().save(path));
     QVERIFY(QFileInfo(path).size() > 0);
     engine.stopAll();
+}
+
+void tst_MainWindow::statusBarSaysDegradedOnlyWhenHttpDelivers()
+{
+    // The WebSocket is refused from the start; HTTP snapshots come from a stub that first fails.
+    HttpStub http(503, "{}");
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(http.url().port()));
+    proxy.setHttpRefusal(503, false);
+    const QString json =
+        u"{\"server\":\"ws://127.0.0.1:%1\",\"feeds\":[{\"id\":\"queue\",\"snapshot_url\":\"%2\"}],"
+        "\"fallback\":{\"poll_ms\":100},\"backoff\":{\"initial_ms\":20000}}"_s.arg(proxy.port())
+            .arg(http.url().toString());
+    const ConfigResult config =
+        ConfigLoader::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedHub hub(config.config);
+    FeedEngine engine(config.config);
+    hub.attach(&engine);
+    MainWindow window(&hub);
+    engine.start();
+    const QModelIndex state = hub.connections()->index(0, ConnectionsModel::StateColumn);
+    QTRY_COMPARE(state.data().toString(), u"HTTP fallback failing"_s);
+    QVERIFY(state.data(Qt::ToolTipRole).toString().contains(u"HTTP 503"_s));
+    QTRY_VERIFY2(window.statusText().contains(u"1 HTTP fallback failing"_s),
+                 qPrintable(window.statusText()));
+    QVERIFY(!window.statusText().contains(u"degraded"_s));
+    http.setResponse(200, "{\"phases\":[],\"paused\":false}");
+    QTRY_COMPARE(state.data().toString(), u"degraded (HTTP)"_s);
+    QTRY_VERIFY2(window.statusText().contains(u"1 degraded (HTTP)"_s),
+                 qPrintable(window.statusText()));
+    QVERIFY(!window.statusText().contains(u"failing"_s));
+    FeedPanel *panel = window.feedPanel(u"queue"_s);
+    QTRY_VERIFY(panel->freshnessText().startsWith(u"degraded (HTTP)"_s));
+    // Current to the poll interval: not washed out, not called stale.
+    QVERIFY(!panel->isGreyedOut());
+    QVERIFY(!panel->overlayText().contains(u"Not live"_s));
+    QCOMPARE(window.navTone(window.panelIndex(u"queue"_s)), StatusStyle::Tone::Warning);
+}
+
+void tst_MainWindow::navShowsCommandsWaiting()
+{
+    FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
+    MainWindow window(&hub);
+    CommandRecord waiting;
+    waiting.id = u"c1"_s;
+    waiting.seq = 1;
+    waiting.feedId = u"queue"_s;
+    waiting.name = u"queue.pause"_s;
+    hub.commands()->upsert(waiting);
+    const int queuePage = window.panelIndex(u"queue"_s);
+    const int commandsPage = window.panelIndex(u"commands"_s);
+    QCOMPARE(window.findChild<QListWidget *>()->item(queuePage)->text(), u"Queue (1)"_s);
+    QCOMPARE(window.findChild<QListWidget *>()->item(commandsPage)->text(), u"Commands (1)"_s);
+    QCOMPARE(window.panelTitle(queuePage), u"Queue"_s); // the title itself is unchanged
+    QCOMPARE(window.feedPanel(u"queue"_s)->pendingText(), u"1 command waiting"_s);
+    QVERIFY(window.statusText().contains(u"1 command waiting"_s));
+    waiting.status = Command::Status::Acked;
+    hub.commands()->upsert(waiting);
+    QCOMPARE(window.findChild<QListWidget *>()->item(queuePage)->text(), u"Queue"_s);
+    QVERIFY(!window.statusText().contains(u"waiting"_s));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,5 +1,6 @@
 #include "cli/commandline.h"
 #include "cli/windowlessrunner.h"
+#include "commands/commandjournal.h"
 #include "testfeedserver.h"
 #include "testutil.h"
 
@@ -33,6 +34,7 @@ private slots:
     void checkSomeFailExitsOne();
     void checkJson();
     void headlessWritesTheEventStream();
+    void headlessWithALockedJournalKeepsCommandsInMemory();
     void windowlessDetection();
 };
 
@@ -41,7 +43,7 @@ void tst_WindowlessRunner::helpAndVersion()
     const Run help = run({u"--help"_s});
     QCOMPARE(help.code, 0);
     for (const char *option : {"--server", "--feeds", "--config", "--set", "--headless", "--events",
-                               "--duration", "--check", "--json", "--demo"})
+                               "--journal", "--duration", "--check", "--json", "--demo"})
         QVERIFY2(help.out.contains(QLatin1StringView(option)), option);
     const Run version = run({u"--version"_s});
     QCOMPARE(version.code, 0);
@@ -70,6 +72,8 @@ void tst_WindowlessRunner::usageErrorsExitTwo_data()
     QTest::newRow("missing config")
         << QStringList {u"--check"_s, u"--config"_s, u"/nonexistent.json"_s} << u"nonexistent"_s;
     QTest::newRow("json without check") << QStringList {u"--headless"_s, u"--json"_s} << u"json"_s;
+    QTest::newRow("empty journal")
+        << QStringList {u"--headless"_s, u"--journal="_s} << u"journal"_s;
 }
 
 void tst_WindowlessRunner::usageErrorsExitTwo()
@@ -129,9 +133,10 @@ void tst_WindowlessRunner::headlessWritesTheEventStream()
     QVERIFY(server.listen());
     QTemporaryDir dir;
     const QString events = dir.filePath(u"events.jsonl"_s);
-    const Run r = run({u"--headless"_s, u"--server"_s, server.baseUrl().toString(), u"--feeds"_s,
-                       u"queue,workflows"_s, u"--events"_s, events, u"--duration"_s, u"0.6"_s,
-                       u"--set"_s, u"heartbeat.interval_ms=100"_s});
+    const Run r =
+        run({u"--headless"_s, u"--server"_s, server.baseUrl().toString(), u"--feeds"_s,
+             u"queue,workflows"_s, u"--events"_s, events, u"--duration"_s, u"0.6"_s, u"--set"_s,
+             u"heartbeat.interval_ms=100"_s, u"--journal"_s, dir.filePath(u"journal.sqlite"_s)});
     QCOMPARE(r.code, 0);
     QFile file(events);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -153,6 +158,28 @@ void tst_WindowlessRunner::headlessWritesTheEventStream()
     for (const char *kind :
          {"engine_started", "state", "attempt", "connected", "update", "latency", "engine_stopped"})
         QVERIFY2(kinds.contains(QLatin1StringView(kind)), kind);
+}
+
+void tst_WindowlessRunner::headlessWithALockedJournalKeepsCommandsInMemory()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"journal.sqlite"_s);
+    CommandJournal owner; // another Feedwatch holds it
+    QString error;
+    QVERIFY(owner.open(path, &error));
+    const QString events = dir.filePath(u"events.jsonl"_s);
+    const Run r =
+        run({u"--headless"_s, u"--server"_s, server.baseUrl().toString(), u"--feeds"_s, u"queue"_s,
+             u"--events"_s, events, u"--duration"_s, u"0.2"_s, u"--journal"_s, path});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains(u"in use by another Feedwatch process"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"commands stay in memory"_s), qPrintable(r.err));
+    QFile file(events);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stream = file.readAll();
+    QVERIFY2(stream.contains("\"event\":\"storage\""), stream.constData());
 }
 
 void tst_WindowlessRunner::windowlessDetection()

@@ -58,6 +58,168 @@ Publié sous licence MIT.</translation>
     </message>
 </context>
 <context>
+    <name>CommandsModel</name>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished">en file</translation>
+    </message>
+    <message>
+        <source>sent, waiting for ack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 times; %2 ack windows elapsed on a live link (counted against commands.max_attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished">ID</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation type="unfinished">Flux</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished">Commande</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>CommandsPanel</name>
+    <message>
+        <source>Commands panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Waiting only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only queued and sent commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent, waiting for ack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Drop this command before it is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already sent: the server may have applied it, so it cannot be cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a queued command can be cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again: same id when the server may have applied it, a new one when it refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a failed or expired command can be retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 command, none waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 commands, none waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 waiting (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands are not available in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not journaled: %1. Commands are kept in memory only and are lost if Feedwatch stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands are kept in memory only (no journal file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journaled in %1: a command survives a crash or restart and is sent once, in order, when its feed is live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Config</name>
     <message>
         <source>unknown key</source>
@@ -303,6 +465,10 @@ Publié sous licence MIT.</translation>
         <source>%1: readable by group or others (mode %2); run chmod 600 %1</source>
         <translation>%1&#xa0;: lisible par le groupe ou les autres (mode %2)&#xa0;; lancez chmod 600 %1</translation>
     </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -437,6 +603,34 @@ Publié sous licence MIT.</translation>
     <message>
         <source>Protocol errors</source>
         <translation>Erreurs de protocole</translation>
+    </message>
+    <message>
+        <source>degraded (HTTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP fallback failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP fallback: first request in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degraded (HTTP): snapshots over HTTP while the WebSocket is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP fallback failing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator commands waiting to be delivered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -659,6 +853,26 @@ Publié sous licence MIT.</translation>
     <message>
         <source>Tr&amp;ust this certificate…</source>
         <translation>Faire conf&amp;iance au certificat…</translation>
+    </message>
+    <message>
+        <source>HTTP fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off (the WebSocket delivers, or no snapshot URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting to be delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none waiting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -972,6 +1186,18 @@ D&apos;une session précédente</translation>
     <message>
         <source>Exported to %1 (rows: %2)</source>
         <translation>Exporté dans %1 (lignes&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the alerts: feed down or back, circuit opened, not authorized, server restarted; earlier sessions&apos; are in grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from earlier sessions (grey, italic)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1559,204 @@ D&apos;une session précédente</translation>
         <source>%1:%2 presented the certificate trusted for it (SHA-256 %3)</source>
         <translation>%1:%2 a présenté le certificat approuvé pour lui (SHA-256 %3)</translation>
     </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be used (%2): commands are kept in memory only, no history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedActions</name>
+    <message>
+        <source>Operator actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execute phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove phase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger workflow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a workflow for a GitHub issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pause is on its way; see Commands to cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A resume is on its way; see Commands to cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the queue start new phases again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the queue from starting new phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a ready phase to execute it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start phase %1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ready phase can be executed; %1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a failed phase to retry it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put phase %1 back in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a failed phase can be retried; %1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a phase to remove it from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A running phase cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove phase %1 from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflows are triggered on the workflows feed, which is not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⧗ %1: sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⧗ %1: queued — goes out when %2 is live again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execute phase %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove phase %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry phase %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger workflow for issue #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⧗ %1: sent, waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1 expired: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1 not accepted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove phase %1 from the queue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend drops the phase; this cannot be undone once sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedHub</name>
+    <message>
+        <source>Commands are not available in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes out on the %2 feed, which is not configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no feed &quot;%1&quot; to send %2 on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FeedPages</name>
@@ -1511,6 +1935,22 @@ D&apos;une session précédente</translation>
     <message>
         <source>No rows match the filter</source>
         <translation>Aucune ligne ne correspond au filtre</translation>
+    </message>
+    <message>
+        <source>Commands waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator commands journaled and waiting to be delivered on this feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 command waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 commands waiting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1832,12 +2272,16 @@ D&apos;une session précédente</translation>
         <translation>périmé depuis %1 (%2)</translation>
     </message>
     <message>
-        <source>degraded (HTTP polling), WebSocket %1</source>
-        <translation>dégradé (interrogation HTTP), WebSocket %1</translation>
-    </message>
-    <message>
         <source>stopped: certificate not trusted</source>
         <translation>arrêté&#xa0;: certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>degraded (HTTP), last snapshot %1; WebSocket %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; HTTP fallback failing: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2455,43 @@ D&apos;une session précédente</translation>
         <source>Trusting the certificate of %1:%2 for %3; reconnecting.</source>
         <translation>Certificat de %1:%2 approuvé pour %3&#xa0;; reconnexion.</translation>
     </message>
+    <message>
+        <source>Command %1 not accepted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degraded (HTTP)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HTTP fallback failing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2 commands waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -2183,6 +2664,45 @@ D&apos;une session précédente</translation>
             <numerusform>Feedwatch — %1/%n flux en direct</numerusform>
             <numerusform>Feedwatch — %1/%n flux en direct</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TriggerWorkflowDialog</name>
+    <message>
+        <source>Trigger workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts a workflow for a GitHub issue. The command goes out on the %1 feed; while that feed is down it waits in the journal and is sent once the link is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 142</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number: type the issue&apos;s number, e.g. 142</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An issue number is 1 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for an issue number</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,11 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
           Feed::State::ReconnectWait, Feed::State::CircuitOpen, Feed::State::Offline,
           Feed::State::Stopped})
         stateWidth = std::max(stateWidth, fm.horizontalAdvance(ConnectionsModel::stateText(state)));
+    for (const Feed::Fallback fallback : {Feed::Fallback::Delivering, Feed::Fallback::Failing}) {
+        FeedStats s;
+        s.fallback = fallback;
+        stateWidth = std::max(stateWidth, fm.horizontalAdvance(ConnectionsModel::stateText(s)));
+    }
     int qualityWidth = 0;
     for (const Quality::Tier tier :
          {Quality::Tier::Disconnected, Quality::Tier::Unknown, Quality::Tier::Excellent,
@@ -120,6 +125,7 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
             std::max(qualityWidth, fm.horizontalAdvance(ConnectionsModel::qualityText(tier)));
     widthFor(ConnectionsModel::StateColumn, stateWidth + 18);
     widthFor(ConnectionsModel::QualityColumn, qualityWidth + 28);
+    widthFor(ConnectionsModel::PendingCommandsColumn, fm.horizontalAdvance(u"000"_s));
     widthFor(ConnectionsModel::LastRttColumn, 110);
     widthFor(ConnectionsModel::EwmaRttColumn, fm.horizontalAdvance(u"0000 ms"_s));
     widthFor(ConnectionsModel::P95RttColumn, fm.horizontalAdvance(u"0000 ms"_s));
@@ -184,6 +190,9 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     m_lastError = valueLabel(this, u"lastErrorValue"_s, text);
     m_lastError->setWordWrap(true);
     m_testResult = valueLabel(this, u"testResult"_s, text);
+    m_fallback = valueLabel(this, u"fallbackValue"_s, text);
+    m_fallback->setWordWrap(true);
+    m_commands = valueLabel(this, u"commandsValue"_s, text);
     m_testResult->setWordWrap(true);
 
     auto *grid = new QGridLayout;
@@ -211,7 +220,9 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     pair(5, 0, tr("Next retry"), m_nextRetry, 3);
     pair(6, 0, tr("Circuit"), m_circuit, 3);
     pair(7, 0, tr("Last error"), m_lastError, 3);
-    pair(8, 0, tr("Test"), m_testResult, 3);
+    pair(8, 0, tr("HTTP fallback"), m_fallback, 3);
+    pair(9, 0, tr("Commands"), m_commands, 3);
+    pair(10, 0, tr("Test"), m_testResult, 3);
 
     m_reconnect = new QPushButton(tr("&Reconnect"), this);
     m_reconnect->setObjectName(u"reconnectButton"_s);
@@ -311,6 +322,10 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     connect(m_hub, &FeedHub::statsChanged, this, &ConnectionsPanel::onStats);
     connect(m_hub, &FeedHub::overallChanged, this, &ConnectionsPanel::updateSummary);
     connect(m_hub, &FeedHub::testFinished, this, &ConnectionsPanel::onTestFinished);
+    connect(m_hub, &FeedHub::pendingCommandsChanged, this, [this](const QString &feedId) {
+        if (feedId == m_selected)
+            updateDetail();
+    });
 
     m_tickTimer->setSingleShot(true);
     connect(m_tickTimer, &QTimer::timeout, this, &ConnectionsPanel::onTick);
@@ -532,10 +547,10 @@ void ConnectionsPanel::updateDetail()
     const QString sheet = HealthPalette::badgeStyleSheet(s.quality);
     if (m_badge->styleSheet() != sheet)
         m_badge->setStyleSheet(sheet);
-    setValue(m_state,
-             u"<span style=\"color:%1\">●</span> %2"_s.arg(
-                 HealthPalette::state(s.state).name(),
-                 ConnectionsModel::stateText(s.state).toHtmlEscaped()));
+    setValue(
+        m_state,
+        u"<span style=\"color:%1\">●</span> %2"_s.arg(
+            HealthPalette::state(s.state).name(), ConnectionsModel::stateText(s).toHtmlEscaped()));
     setValue(m_lastRtt, ConnectionsModel::rttText(s.lastRttMs));
     setValue(m_avgRtt, ConnectionsModel::rttText(s.ewmaRttMs));
     setValue(m_p95Rtt, ConnectionsModel::rttText(s.p95RttMs));
@@ -553,6 +568,13 @@ void ConnectionsPanel::updateDetail()
                  : s.lastCloseCode ? tr("%1 (close code %2)").arg(s.lastError).arg(s.lastCloseCode)
                                    : s.lastError);
     setValue(m_testResult, m_testResults.value(m_selected, u"—"_s));
+    const QString fallback = ConnectionsModel::fallbackText(s);
+    setValue(m_fallback,
+             fallback.isEmpty() ? tr("off (the WebSocket delivers, or no snapshot URL)")
+                                : fallback);
+    const int pending = m_hub->connections()->pendingCommands(m_selected);
+    setValue(m_commands,
+             pending > 0 ? tr("%1 waiting to be delivered").arg(pending) : tr("none waiting"));
 
     const bool stopped = s.state == Feed::State::Stopped;
     const QString stopStart = stopped ? tr("S&tart") : tr("S&top");

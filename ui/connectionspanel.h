@@ -89,6 +89,8 @@ private:
     QLabel *m_protocolErrors = nullptr;
     QLabel *m_unchanged = nullptr;
     QLabel *m_testResult = nullptr;
+    QLabel *m_fallback = nullptr;
+    QLabel *m_commands = nullptr;
     QPushButton *m_reconnect = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_stopStart = nullptr;

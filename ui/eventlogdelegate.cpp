@@ -17,6 +17,9 @@ void EventLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
             fixed.setPointSizeF(option->font.pointSizeF());
         option->font = fixed;
     }
+    if (index.data(EventLogModel::EventKindRole).toString() == QLatin1StringView("alert")
+        && index.column() != EventLogModel::TimeColumn)
+        option->font.setWeight(QFont::DemiBold);
     if (index.data(EventLogModel::EarlierSessionRole).toBool()) {
         option->font.setItalic(true);
         option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));

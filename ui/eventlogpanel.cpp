@@ -42,6 +42,7 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     , m_kindCombo(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_hideNoise(new QCheckBox(tr("Hide &update/latency noise"), this))
+    , m_alertsOnly(new QPushButton(tr("&Alerts only"), this))
     , m_export(new QPushButton(tr("E&xport…"), this))
     , m_count(new QLabel(this))
     , m_status(new QLabel(this))
@@ -62,6 +63,10 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     m_hideNoise->setObjectName(u"hideNoise"_s);
     m_hideNoise->setChecked(true);
     m_hideNoise->setToolTip(tr("Hide snapshot updates and RTT samples unless chosen as the kind"));
+    m_alertsOnly->setObjectName(u"alertsOnly"_s);
+    m_alertsOnly->setCheckable(true);
+    m_alertsOnly->setToolTip(tr("Only the alerts: feed down or back, circuit opened, not "
+                                "authorized, server restarted; earlier sessions' are in grey"));
     m_export->setObjectName(u"exportButton"_s);
     m_export->setAccessibleName(tr("Export shown events"));
     m_export->setToolTip(tr("Write the rows shown to a JSON Lines file"));
@@ -81,6 +86,7 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     bar->addWidget(m_kindCombo);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_hideNoise);
+    bar->addWidget(m_alertsOnly);
     bar->addWidget(m_export);
 
     m_proxy->setSourceModel(m_hub->eventLog());
@@ -133,6 +139,7 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &EventLogPanel::applyFilters);
     connect(m_hideNoise, &QCheckBox::toggled, this, &EventLogPanel::applyFilters);
+    connect(m_alertsOnly, &QPushButton::toggled, this, &EventLogPanel::applyFilters);
     connect(m_export, &QPushButton::clicked, this, &EventLogPanel::openExportDialog);
 
     // Follow the newest row only while the view is at the bottom: an operator reading
@@ -188,7 +195,9 @@ void EventLogPanel::applyFilters()
 {
     const QVariant feed = m_feedCombo->currentData();
     m_proxy->setFeedFilter(feed.isValid() ? std::optional<QString>(feed.toString()) : std::nullopt);
-    m_proxy->setKindFilter(m_kindCombo->currentData().toString());
+    m_kindCombo->setEnabled(!m_alertsOnly->isChecked());
+    m_proxy->setKindFilter(m_alertsOnly->isChecked() ? u"alert"_s
+                                                     : m_kindCombo->currentData().toString());
     m_proxy->setHiddenKinds(m_hideNoise->isChecked() ? EventLogFilterProxyModel::noiseKinds()
                                                      : QSet<QString>());
     m_proxy->setFilterText(m_search->text());
@@ -197,12 +206,27 @@ void EventLogPanel::applyFilters()
     updateCount();
 }
 
+void EventLogPanel::setAlertsOnly(bool on)
+{
+    m_alertsOnly->setChecked(on);
+}
+
+QString EventLogPanel::countText() const
+{
+    return m_count->text();
+}
+
 void EventLogPanel::updateCount()
 {
     const int shown = m_proxy->rowCount();
-    const int total = m_hub->eventLog()->rowCount();
-    m_count->setText(shown == total ? tr("Events: %1").arg(total)
-                                    : tr("Events: %1 shown of %2").arg(shown).arg(total));
+    const EventLogModel *log = m_hub->eventLog();
+    const int total = log->rowCount();
+    QString text = shown == total ? tr("Events: %1").arg(total)
+                                  : tr("Events: %1 shown of %2").arg(shown).arg(total);
+    const int earlier = log->earlierCount();
+    if (earlier > 0)
+        text += u" · "_s + tr("%1 from earlier sessions (grey, italic)").arg(earlier);
+    m_count->setText(text);
 }
 
 void EventLogPanel::showStatus(const QString &text, bool error)

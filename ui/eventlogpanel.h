@@ -24,6 +24,10 @@ public:
 
     QTableView *table() const { return m_table; }
     EventLogFilterProxyModel *proxy() const { return m_proxy; }
+    // Shows only alerts (feed down/up, circuit opened, auth error, server restart), this
+    // session's and earlier sessions'.
+    void setAlertsOnly(bool on);
+    QString countText() const;
     // Writes the rows shown, in view order; the Export… dialog ends here. Reports in the status
     // label and returns whether a file was written.
     bool exportVisibleRows(const QString &path);
@@ -44,6 +48,7 @@ private:
     QComboBox *m_kindCombo = nullptr;
     QLineEdit *m_search = nullptr;
     QCheckBox *m_hideNoise = nullptr;
+    QPushButton *m_alertsOnly = nullptr;
     QPushButton *m_export = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_status = nullptr;

@@ -1,5 +1,6 @@
 #include "feedpages.h"
 
+#include "feedactions.h"
 #include "feedpanel.h"
 #include "models/feedtablemodel.h"
 #include "servicetiles.h"
@@ -65,10 +66,20 @@ FeedPanel *FeedPages::create(FeedHub *hub, const QString &feedId, const QString 
                              QWidget *parent)
 {
     auto *panel = new FeedPanel(hub, feedId, title(name), parent);
+    auto addActions = [hub, panel](FeedActions::Kind kind) {
+        auto *actions = new FeedActions(hub, panel, kind);
+        panel->addActionBar(actions);
+        QObject::connect(actions, &FeedActions::commandsRequested, panel,
+                         &FeedPanel::commandsRequested);
+    };
     if (name == "queue"_L1) {
         panel->setCountText([](int n) { return tr("%n phase(s)", nullptr, n); });
         panel->setBannerFunction(queueBanner);
-    } else if (name == "workflows"_L1 || name == "adw-monitor"_L1) {
+        addActions(FeedActions::Kind::Queue);
+    } else if (name == "workflows"_L1) {
+        panel->setCountText([](int n) { return tr("%n workflow(s)", nullptr, n); });
+        addActions(FeedActions::Kind::Workflows);
+    } else if (name == "adw-monitor"_L1) {
         panel->setCountText([](int n) { return tr("%n workflow(s)", nullptr, n); });
     } else if (name == "system-status"_L1) {
         panel->setCountText([](int n) { return tr("%n service(s)", nullptr, n); });

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "dashboard/feedhub.h"
 #include "dashboard/freshness.h"
+#include "models/commandsmodel.h"
 #include "models/feedfilterproxymodel.h"
 #include "models/feedtablemodel.h"
 #include "statusdelegate.h"
@@ -94,6 +95,14 @@ FeedPanel::FeedPanel(FeedHub *hub, const QString &feedId, const QString &title, 
     m_count = new QLabel(this);
     m_count->setAccessibleName(tr("Row count"));
     m_count->setForegroundRole(QPalette::PlaceholderText);
+    m_pending = new QLabel(this);
+    m_pending->setObjectName(u"pendingCommands"_s);
+    m_pending->setAccessibleName(tr("Commands waiting"));
+    m_pending->setTextFormat(Qt::RichText);
+    m_pending->setToolTip(
+        tr("Operator commands journaled and waiting to be delivered on this feed"));
+    m_pending->hide();
+    connect(m_pending, &QLabel::linkActivated, this, &FeedPanel::commandsRequested);
 
     auto *header = new QHBoxLayout;
     header->setSpacing(8);
@@ -102,6 +111,8 @@ FeedPanel::FeedPanel(FeedHub *hub, const QString &feedId, const QString &title, 
     header->addWidget(m_freshDot);
     header->addWidget(m_freshness);
     header->addStretch(1);
+    header->addWidget(m_pending);
+    header->addSpacing(12);
     header->addWidget(m_count);
 
     // Filters.
@@ -176,7 +187,10 @@ FeedPanel::FeedPanel(FeedHub *hub, const QString &feedId, const QString &title, 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 12);
     layout->setSpacing(12);
+    m_actionLayout = new QVBoxLayout;
+    m_actionLayout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
+    layout->addLayout(m_actionLayout);
     layout->addLayout(filters);
     layout->addLayout(stack, 1);
 
@@ -187,6 +201,10 @@ FeedPanel::FeedPanel(FeedHub *hub, const QString &feedId, const QString &title, 
     });
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this, &FeedPanel::applyStatusFilter);
     connect(m_hub, &FeedHub::statsChanged, this, &FeedPanel::onStats);
+    connect(m_hub, &FeedHub::pendingCommandsChanged, this, [this](const QString &id) {
+        if (id == m_feedId)
+            refreshPending();
+    });
     connect(m_hub, &FeedHub::feedDataChanged, this, [this](const QString &id) {
         if (id != m_feedId)
             return;
@@ -227,6 +245,32 @@ void FeedPanel::addHeaderWidget(QWidget *widget)
 {
     widget->setParent(m_dataArea);
     m_headerLayout->addWidget(widget);
+}
+
+void FeedPanel::addActionBar(QWidget *widget)
+{
+    widget->setParent(this);
+    m_actionLayout->addWidget(widget);
+}
+
+void FeedPanel::refreshPending()
+{
+    const int pending = m_hub->commands()->pendingCount(m_feedId);
+    m_pending->setVisible(pending > 0);
+    if (pending > 0) {
+        m_pending->setText(
+            u"<a href=\"commands\" style=\"color:%1; text-decoration:none\">%2</a>"_s.arg(
+                StatusStyle::color(StatusStyle::Tone::Warning).darker(120).name(),
+                (u"⧗ "_s + pendingText()).toHtmlEscaped()));
+    }
+}
+
+QString FeedPanel::pendingText() const
+{
+    const int pending = m_hub->commands()->pendingCount(m_feedId);
+    if (pending <= 0)
+        return {};
+    return pending == 1 ? tr("1 command waiting") : tr("%1 commands waiting").arg(pending);
 }
 
 void FeedPanel::setClock(const Clock *clock)
@@ -271,6 +315,7 @@ void FeedPanel::bindModel()
     }
     refreshStatusFilter();
     refresh();
+    refreshPending();
     emit modelChanged(m_model);
 }
 
@@ -296,8 +341,10 @@ void FeedPanel::refreshFreshness()
 {
     const FeedStats stats = m_hub->stats(m_feedId);
     const Freshness freshness = Freshness::of(stats, m_clock->wallMs());
-    const StatusStyle::Tone tone = StatusStyle::toneForState(stats.state);
+    const StatusStyle::Tone tone = StatusStyle::toneForStats(stats);
     m_live = freshness.live;
+    // HTTP snapshots keep the table current (to the poll interval): not washed out as stale.
+    m_degradedData = stats.fallback == Feed::Fallback::Delivering;
     if (m_freshness->text() != freshness.text)
         m_freshness->setText(freshness.text);
     m_freshDot->setPixmap(StatusStyle::dot(tone, 10).pixmap(10, 10));
@@ -305,7 +352,7 @@ void FeedPanel::refreshFreshness()
         StatusStyle::color(tone).darker(110).name());
     if (m_freshness->styleSheet() != style)
         m_freshness->setStyleSheet(style);
-    static_cast<Veil *>(m_veil)->setOn(!m_live && m_hasData);
+    static_cast<Veil *>(m_veil)->setOn(!m_live && !m_degradedData && m_hasData);
     refreshOverlay();
 }
 
@@ -380,7 +427,7 @@ void FeedPanel::refreshOverlay()
         text = tr("This feed is not configured.");
     else if (!m_hasData)
         text = tr("Waiting for the first snapshot…");
-    else if (!m_live) {
+    else if (!m_live && !m_degradedData) {
         text = tr("Not live — showing the last data received");
         warn = true;
     } else if (m_model->rowCount() == 0)

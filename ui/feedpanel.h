@@ -50,6 +50,8 @@ public:
     void setBannerFunction(const BannerFunction &function);
     // Extra widgets above the table, greyed out with it when the feed is not live.
     void addHeaderWidget(QWidget *widget);
+    // A row of operator actions under the title; never greyed out (commands wait for the link).
+    void addActionBar(QWidget *widget);
     // Time source for the countdowns; the system clock by default.
     void setClock(const Clock *clock);
 
@@ -67,6 +69,8 @@ public:
     QString bannerText() const;
     QString overlayText() const;
     QString countText() const;
+    // "2 commands waiting", empty when none are.
+    QString pendingText() const;
 
 public slots:
     void refresh();
@@ -74,6 +78,8 @@ public slots:
 signals:
     // The panel now shows another feed's table (setFeedId).
     void modelChanged(FeedTableModel *model);
+    // The operator clicked the pending-commands note.
+    void commandsRequested();
 
 private:
     void bindModel();
@@ -83,6 +89,7 @@ private:
     void refreshCount();
     void refreshStatusFilter();
     void refreshOverlay();
+    void refreshPending();
     void sizeColumnsOnce();
     void applyStatusFilter();
 
@@ -100,6 +107,8 @@ private:
     QLabel *m_freshDot = nullptr;
     QLabel *m_freshness = nullptr;
     QLabel *m_count = nullptr;
+    QLabel *m_pending = nullptr;
+    QVBoxLayout *m_actionLayout = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_statusCombo = nullptr;
     QWidget *m_dataArea = nullptr;
@@ -110,6 +119,7 @@ private:
     QWidget *m_veil = nullptr;
     QTimer *m_tick = nullptr;
     bool m_live = false;
+    bool m_degradedData = false; // not live, but HTTP polling delivers
     bool m_hasData = false;
     bool m_columnsSized = false;
 };

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "commandspanel.h"
 #include "connectionspanel.h"
 #include "eventlogpanel.h"
 
@@ -13,6 +14,7 @@
 #include "demoserver.h"
 #include "feedpages.h"
 #include "feedpanel.h"
+#include "models/commandsmodel.h"
 #include "models/connectionsmodel.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
@@ -36,6 +38,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+const QString kCommandsKey = u"commands"_s;
 const QString kConnectionsKey = u"connections"_s;
 const QString kEventLogKey = u"event-log"_s;
 const QString kOverviewKey = u"overview"_s;
@@ -100,6 +103,16 @@ MainWindow::MainWindow(FeedHub *hub, DemoServer *demo, QWidget *parent)
     connect(hub, &FeedHub::overallChanged, this, &MainWindow::refreshStatus);
     connect(hub, &FeedHub::feedAdded, this, &MainWindow::onFeedAdded);
     connect(hub, &FeedHub::feedRemoved, this, &MainWindow::onFeedRemoved);
+    connect(hub, &FeedHub::pendingCommandsChanged, this, [this] {
+        refreshNavTitles();
+        refreshStatus();
+    });
+    // Whatever page the operator is on, a command that went nowhere is said at once.
+    connect(hub, &FeedHub::commandRejected, this,
+            [this](const QString &, const QString &, const QString &name, const QString &reason) {
+                statusBar()->showMessage(tr("Command %1 not accepted: %2").arg(name, reason),
+                                         15000);
+            });
     refreshNav();
     refreshStatus();
 
@@ -149,20 +162,23 @@ void MainWindow::createPages()
 
 void MainWindow::createToolPages()
 {
-    // The one place the two diagnostic pages are built.
+    // The one place the tool pages are built: commands and the two diagnostic pages.
+    QWidget *commands = new CommandsPanel(m_hub);
     auto *connections = new ConnectionsPanel(m_hub);
     connect(connections, &ConnectionsPanel::trustCertificateRequested, this,
             &MainWindow::trustCertificate);
     QWidget *eventLog = new EventLogPanel(m_hub);
+    insertPage(m_pages->count(), tr("Commands"), commands, kCommandsKey);
     insertPage(m_pages->count(), tr("Connections"), connections, kConnectionsKey);
     insertPage(m_pages->count(), tr("Event log"), eventLog, kEventLogKey);
-    m_toolPages = 2;
+    m_toolPages = 3;
 }
 
 void MainWindow::addFeedPage(const QString &feedName)
 {
     FeedPanel *panel = FeedPages::create(m_hub, feedIdFor(feedName), feedName);
     m_feedPanels.insert(feedName, panel);
+    connect(panel, &FeedPanel::commandsRequested, this, [this] { showPanel(kCommandsKey); });
     addPanel(panel->title(), panel, feedName);
 }
 
@@ -177,6 +193,7 @@ int MainWindow::insertPage(int index, const QString &title, QWidget *panel, cons
     m_pages->insertWidget(index, panel);
     auto *item = new QListWidgetItem(title);
     item->setData(PageKeyRole, key.isEmpty() ? title : key);
+    item->setData(TitleRole, title);
     item->setData(ToneRole, -1);
     item->setIcon(StatusStyle::blank()); // keeps every title on the same left edge
     m_nav->insertItem(index, item);
@@ -195,7 +212,7 @@ int MainWindow::panelCount() const
 QString MainWindow::panelTitle(int index) const
 {
     const QListWidgetItem *item = m_nav->item(index);
-    return item ? item->text() : QString();
+    return item ? item->data(TitleRole).toString() : QString();
 }
 
 QString MainWindow::panelKey(int index) const
@@ -321,7 +338,7 @@ void MainWindow::rebuildViewMenu()
     delete m_viewGroup;
     m_viewGroup = new QActionGroup(this);
     for (int i = 0; i < m_nav->count(); ++i) {
-        QAction *action = m_viewMenu->addAction(m_nav->item(i)->text());
+        QAction *action = m_viewMenu->addAction(m_nav->item(i)->data(TitleRole).toString());
         action->setCheckable(true);
         action->setChecked(i == currentPanel());
         m_viewGroup->addAction(action);
@@ -353,11 +370,30 @@ QString MainWindow::statusText() const
     const bool allIdle = std::all_of(ids.begin(), ids.end(), [this](const QString &id) {
         return m_hub->stats(id).state == Feed::State::Idle;
     });
-    if (allIdle)
-        return tr("Not connected");
-    return tr("%1/%n feed(s) live · worst quality: %2", nullptr, int(ids.size()))
-        .arg(m_hub->liveCount())
-        .arg(ConnectionsModel::qualityText(m_hub->worstQuality()));
+    QStringList parts;
+    if (allIdle) {
+        parts << tr("Not connected");
+    } else {
+        parts << tr("%1/%n feed(s) live · worst quality: %2", nullptr, int(ids.size()))
+                     .arg(m_hub->liveCount())
+                     .arg(ConnectionsModel::qualityText(m_hub->worstQuality()));
+    }
+    int degraded = 0;
+    int failing = 0;
+    for (const QString &id : ids) {
+        const Feed::Fallback fallback = m_hub->stats(id).fallback;
+        degraded += fallback == Feed::Fallback::Delivering ? 1 : 0;
+        failing += fallback == Feed::Fallback::Failing ? 1 : 0;
+    }
+    // Degraded means HTTP delivers; a fallback that fails is never counted as degraded data.
+    if (degraded > 0)
+        parts << tr("%n degraded (HTTP)", nullptr, degraded);
+    if (failing > 0)
+        parts << tr("%n HTTP fallback failing", nullptr, failing);
+    const int pending = m_hub->commands()->pendingCount();
+    if (pending > 0)
+        parts << tr("%n command(s) waiting", nullptr, pending);
+    return parts.join(u" · "_s);
 }
 
 void MainWindow::refreshStatus()
@@ -377,15 +413,39 @@ void MainWindow::refreshNav()
             continue;
         const QString id = feedIdFor(key);
         const StatusStyle::Tone tone = m_hub->feedIds().contains(id)
-            ? StatusStyle::toneForState(m_hub->stats(id).state)
+            ? StatusStyle::toneForStats(m_hub->stats(id))
             : StatusStyle::Tone::Idle;
         if (item->data(ToneRole).toInt() == int(tone))
             continue;
         item->setData(ToneRole, int(tone));
         item->setIcon(StatusStyle::dot(tone));
-        const QString state = ConnectionsModel::stateText(m_hub->stats(id).state);
+        const QString state = ConnectionsModel::stateText(m_hub->stats(id));
         item->setToolTip(state);
         item->setData(Qt::AccessibleDescriptionRole, state);
+    }
+    refreshNavTitles();
+}
+
+void MainWindow::refreshNavTitles()
+{
+    // "Queue (2)": commands waiting for that feed; "Commands (3)": waiting in all.
+    const CommandsModel *commands = m_hub->commands();
+    for (int i = 0; i < m_nav->count(); ++i) {
+        QListWidgetItem *item = m_nav->item(i);
+        const QString key = item->data(PageKeyRole).toString();
+        const QString title = item->data(TitleRole).toString();
+        int pending = 0;
+        if (key == kCommandsKey)
+            pending = commands->pendingCount();
+        else if (m_feedPanels.contains(key))
+            pending = commands->pendingCount(feedIdFor(key));
+        const QString text = pending > 0 ? tr("%1 (%2)").arg(title).arg(pending) : title;
+        if (item->text() != text) {
+            item->setText(text);
+            item->setData(Qt::AccessibleTextRole,
+                          pending > 0 ? tr("%1, %2 commands waiting").arg(title).arg(pending)
+                                      : title);
+        }
     }
 }
 

@@ -33,6 +33,8 @@ public:
     static constexpr int PageKeyRole = Qt::UserRole;
     // Role holding the StatusStyle::Tone of a feed page's dot, as int.
     static constexpr int ToneRole = Qt::UserRole + 1;
+    // Role holding the page's title without the pending-commands count.
+    static constexpr int TitleRole = Qt::UserRole + 2;
 
     // `demo` adds the Demo menu; null for a real backend.
     explicit MainWindow(FeedHub *hub, DemoServer *demo = nullptr, QWidget *parent = nullptr);
@@ -88,6 +90,7 @@ private:
     void onFeedAdded(const QString &feedId);
     void onFeedRemoved(const QString &feedId);
     void refreshNav();
+    void refreshNavTitles();
     void refreshStatus();
     void rebuildViewMenu();
     QString feedIdFor(const QString &feedName) const;
@@ -99,7 +102,7 @@ private:
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_pages = nullptr;
     QHash<QString, FeedPanel *> m_feedPanels; // by feed name
-    int m_toolPages = 0;                      // Connections, Event log: always last
+    int m_toolPages = 0;                      // Commands, Connections, Event log: always last
     QComboBox *m_backendCombo = nullptr;
     QString m_backend;
     QToolButton *m_statusButton = nullptr;

@@ -15,6 +15,7 @@ constexpr int kBarWidth = 64;
 
 StatusDelegate::StatusDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
+    , m_statusRole(FeedTableModel::StatusRole)
 { }
 
 void StatusDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -41,7 +42,7 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString status = index.data(FeedTableModel::StatusRole).toString();
+    const QString status = index.data(m_statusRole).toString();
     const QString text = opt.text;
     opt.text.clear();
     const QWidget *widget = opt.widget;

@@ -14,6 +14,8 @@ public:
     explicit StatusDelegate(QObject *parent = nullptr);
 
     void setStatusColumn(int column) { m_statusColumn = column; }
+    // The role holding the status word the colour comes from (FeedTableModel::StatusRole).
+    void setStatusRole(int role) { m_statusRole = role; }
     void setMonospaceColumns(const QSet<int> &columns) { m_monospaceColumns = columns; }
     // Percent columns get a small bar beside the number.
     void setPercentColumns(const QSet<int> &columns) { m_percentColumns = columns; }
@@ -31,6 +33,7 @@ private:
                       const QModelIndex &index) const;
 
     int m_statusColumn = -1;
+    int m_statusRole;
     QSet<int> m_monospaceColumns;
     QSet<int> m_percentColumns;
 };

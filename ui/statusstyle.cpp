@@ -85,6 +85,11 @@ Tone toneForState(Feed::State state)
     return Tone::Idle;
 }
 
+Tone toneForStats(const FeedStats &stats)
+{
+    return stats.fallback == Feed::Fallback::Delivering ? Tone::Warning : toneForState(stats.state);
+}
+
 QIcon dot(Tone tone, int size)
 {
     // Panels refresh every second; the few distinct dots are drawn once.

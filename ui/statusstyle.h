@@ -19,6 +19,8 @@ QColor tint(Tone tone);
 Tone toneForStatus(const QString &normalizedStatus);
 // Connection states: live green, reconnecting amber, stopped / circuit open red, idle grey.
 Tone toneForState(Feed::State state);
+// The same, except amber while HTTP snapshots stand in for the WebSocket (degraded, not dead).
+Tone toneForStats(const FeedStats &stats);
 // A filled dot of `tone`, sized for item views and menus (crisp on high-DPI screens).
 QIcon dot(Tone tone, int size = 10);
 // A transparent icon of the same size, so rows with and without a dot line up.

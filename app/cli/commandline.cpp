@@ -28,6 +28,11 @@ CliOptions parse(const QStringList &arguments)
     const QCommandLineOption events(
         u"events"_s, u"Write the JSON Lines event stream to a file ('-' for standard output)."_s,
         u"file"_s);
+    const QCommandLineOption journal(
+        u"journal"_s,
+        u"SQLite file for the command journal and the event history (default: in the app "
+        "data directory)."_s,
+        u"file"_s);
     const QCommandLineOption duration(u"duration"_s, u"Exit cleanly after this many seconds."_s,
                                       u"seconds"_s);
     const QCommandLineOption check(
@@ -39,8 +44,8 @@ CliOptions parse(const QStringList &arguments)
     const QCommandLineOption lang(
         u"lang"_s, u"Language of the window, e.g. de or fr (default: from the locale)."_s,
         u"code"_s);
-    parser.addOptions({help, version, server, feeds, config, set, headless, events, duration, check,
-                       json, demo, lang});
+    parser.addOptions({help, version, server, feeds, config, set, headless, events, journal,
+                       duration, check, json, demo, lang});
     out.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -80,6 +85,11 @@ CliOptions parse(const QStringList &arguments)
     out.language = parser.value(lang);
     out.configPath = parser.value(config);
     out.eventsTarget = parser.value(events);
+    out.journalPath = parser.value(journal);
+    if (parser.isSet(journal) && out.journalPath.isEmpty()) {
+        out.error = u"--journal: expected a file name"_s;
+        return out;
+    }
     if (parser.isSet(duration)) {
         bool ok = false;
         out.durationSeconds = parser.value(duration).toDouble(&ok);

@@ -14,6 +14,7 @@ struct CliOptions
     QString configPath;   // empty: the default location, if it exists
     QString eventsTarget; // "-" for stdout
     QString language;     // --lang; empty: the locale's
+    QString journalPath;  // --journal; empty: CommandJournal::defaultPath()
     double durationSeconds = -1;
     ConfigOverrides overrides;
     QString helpText;

@@ -2,9 +2,11 @@
 
 #include "cli/appinfo.h"
 #include "cli/unixsignalwatcher.h"
+#include "commands/commandjournal.h"
 #include "connection/connectiontester.h"
 #include "connection/feedengine.h"
 #include "core/clock.h"
+#include "dashboard/engineservices.h"
 #include "events/eventstreamwriter.h"
 
 #include <QCoreApplication>
@@ -98,6 +100,17 @@ int runHeadless(const Config &config, const CliOptions &options, QTextStream &er
     }
     FeedEngine engine(config);
     QObject::connect(&engine, &FeedEngine::eventRaised, &writer, &EventStreamWriter::write);
+    // Commands journaled by an earlier run (the window's or a crashed one) are delivered here
+    // too, and show up as `command` events.
+    EngineServices services;
+    QObject::connect(&services, &EngineServices::eventRaised, &writer, &EventStreamWriter::write);
+    const QString journal = WindowlessRunner::journalPath(options);
+    services.open(journal, config.settings);
+    if (!services.storageError().isEmpty())
+        err << "feedwatch: " << services.storageError()
+            << "; commands stay in memory and no history is kept\n";
+    err.flush();
+    services.bindEngine(&engine);
     engine.followSystemReachability();
 
     QEventLoop loop;
@@ -108,12 +121,19 @@ int runHeadless(const Config &config, const CliOptions &options, QTextStream &er
     engine.start();
     loop.exec();
     engine.stopAll();
+    services.bindEngine(nullptr);
+    services.close();
     return 0;
 }
 
 } // namespace
 
 namespace WindowlessRunner {
+
+QString journalPath(const CliOptions &options)
+{
+    return options.journalPath.isEmpty() ? CommandJournal::defaultPath() : options.journalPath;
+}
 
 ConfigResult loadConfig(const CliOptions &options)
 {

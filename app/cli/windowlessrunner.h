@@ -10,4 +10,6 @@ namespace WindowlessRunner {
 int run(const CliOptions &options, QTextStream &out, QTextStream &err);
 // Loads the configuration the options name (or the default file when it exists).
 ConfigResult loadConfig(const CliOptions &options);
+// The SQLite file for commands and history: --journal, or the default in the app data directory.
+QString journalPath(const CliOptions &options);
 } // namespace WindowlessRunner

@@ -1,7 +1,11 @@
 #include "commandjournal.h"
 
+#include "core/sqlitefile.h"
+
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,12 +20,7 @@ CommandJournal::CommandJournal()
 
 CommandJournal::~CommandJournal()
 {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
+    SqliteFile::close(m_connection);
 }
 
 QString CommandJournal::defaultPath()
@@ -30,35 +29,58 @@ QString CommandJournal::defaultPath()
         .filePath(u"feedwatch.sqlite"_s);
 }
 
+bool CommandJournal::exec(const QString &sql, QString *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = u"%1: %2"_s.arg(m_path, q.lastError().text());
+    return false;
+}
+
 bool CommandJournal::open(const QString &path, QString *error)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        if (error)
-            *error = u"%1: cannot open the journal: %2"_s.arg(path, db.lastError().text());
+    auto lock = std::make_unique<QLockFile>(path + u".lock"_s);
+    lock->setStaleLockTime(0); // stale only when its process is gone, however long it ran
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        lock->getLockInfo(&pid, &host, &app);
+        if (error) {
+            *error = lock->error() == QLockFile::LockFailedError
+                ? u"%1 is in use by another Feedwatch process (pid %2)"_s.arg(path).arg(pid)
+                : u"%1: cannot create the lock file %1.lock"_s.arg(path);
+        }
         return false;
     }
-    QSqlQuery q(db);
-    // WAL + NORMAL survives a crash of the process, which is what the journal is for.
-    const QStringList statements = {
-        u"PRAGMA journal_mode=WAL"_s,
-        u"PRAGMA synchronous=NORMAL"_s,
+    m_path = path;
+    const QStringList schema = {
         u"CREATE TABLE IF NOT EXISTS commands ("
         "seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, feed TEXT NOT NULL, "
         "name TEXT NOT NULL, args TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, "
         "created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, last_sent_ms INTEGER NOT NULL, "
-        "error TEXT)"_s,
+        "error TEXT, ack_timeouts INTEGER NOT NULL DEFAULT 0, refused INTEGER NOT NULL DEFAULT 0)"_s,
     };
-    for (const QString &sql : statements) {
-        if (!q.exec(sql)) {
-            if (error)
-                *error = u"%1: %2"_s.arg(path, q.lastError().text());
-            return false;
-        }
+    if (!SqliteFile::open(m_connection, path, u"the journal"_s, schema, error))
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    // Files written before these columns existed get them, with the value they would have had.
+    QSqlQuery columns(db);
+    QStringList present;
+    if (columns.exec(u"PRAGMA table_info(commands)"_s)) {
+        while (columns.next())
+            present << columns.value(1).toString();
     }
-    m_path = path;
+    for (const QString &column : {u"ack_timeouts"_s, u"refused"_s}) {
+        if (!present.contains(column)
+            && !exec(u"ALTER TABLE commands ADD COLUMN %1 INTEGER NOT NULL DEFAULT 0"_s.arg(column),
+                     error))
+            return false;
+    }
+    m_lock = std::move(lock);
     m_open = true;
     return true;
 }
@@ -66,8 +88,9 @@ bool CommandJournal::open(const QString &path, QString *error)
 bool CommandJournal::insert(CommandRecord *record, QString *error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"INSERT INTO commands (id, feed, name, args, status, attempts, created_ms, "
-              "updated_ms, last_sent_ms, error) VALUES (?,?,?,?,?,?,?,?,?,?)"_s);
+    q.prepare(
+        u"INSERT INTO commands (id, feed, name, args, status, attempts, created_ms, "
+        "updated_ms, last_sent_ms, error, ack_timeouts, refused) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     q.addBindValue(record->id);
     q.addBindValue(record->feedId);
     q.addBindValue(record->name);
@@ -78,6 +101,8 @@ bool CommandJournal::insert(CommandRecord *record, QString *error)
     q.addBindValue(record->updatedWallMs);
     q.addBindValue(record->lastSentWallMs);
     q.addBindValue(record->error);
+    q.addBindValue(record->ackTimeouts);
+    q.addBindValue(record->refused ? 1 : 0);
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
@@ -90,10 +115,14 @@ bool CommandJournal::insert(CommandRecord *record, QString *error)
 bool CommandJournal::update(const CommandRecord &record, QString *error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"UPDATE commands SET status=?, attempts=?, updated_ms=?, last_sent_ms=?, error=? "
-              "WHERE id=?"_s);
+    // created_ms too: a retry is a fresh request whose age starts again.
+    q.prepare(u"UPDATE commands SET status=?, attempts=?, ack_timeouts=?, refused=?, "
+              "created_ms=?, updated_ms=?, last_sent_ms=?, error=? WHERE id=?"_s);
     q.addBindValue(Command::statusName(record.status));
     q.addBindValue(record.attempts);
+    q.addBindValue(record.ackTimeouts);
+    q.addBindValue(record.refused ? 1 : 0);
+    q.addBindValue(record.createdWallMs);
     q.addBindValue(record.updatedWallMs);
     q.addBindValue(record.lastSentWallMs);
     q.addBindValue(record.error);
@@ -112,11 +141,12 @@ QList<CommandRecord> CommandJournal::load(bool unfinishedOnly) const
     QList<CommandRecord> out;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    q.exec(unfinishedOnly ? u"SELECT seq, id, feed, name, args, status, attempts, created_ms, "
-                            "updated_ms, last_sent_ms, error FROM commands WHERE status IN "
-                            "('queued','sent') ORDER BY seq"_s
-                          : u"SELECT seq, id, feed, name, args, status, attempts, created_ms, "
-                            "updated_ms, last_sent_ms, error FROM commands ORDER BY seq"_s);
+    const QString columns =
+        u"SELECT seq, id, feed, name, args, status, attempts, created_ms, "
+        "updated_ms, last_sent_ms, error, ack_timeouts, refused FROM commands "_s;
+    q.exec(columns
+           + (unfinishedOnly ? u"WHERE status IN ('queued','sent') ORDER BY created_ms, seq"_s
+                             : u"ORDER BY created_ms, seq"_s));
     while (q.next()) {
         CommandRecord r;
         r.seq = q.value(0).toLongLong();
@@ -131,6 +161,8 @@ QList<CommandRecord> CommandJournal::load(bool unfinishedOnly) const
         r.updatedWallMs = q.value(8).toLongLong();
         r.lastSentWallMs = q.value(9).toLongLong();
         r.error = q.value(10).toString();
+        r.ackTimeouts = q.value(11).toInt();
+        r.refused = q.value(12).toInt() != 0;
         out.append(r);
     }
     return out;

@@ -37,6 +37,15 @@ bool statusFromName(const QString &name, Status *status)
     return false;
 }
 
+QString ownerFeed(const QString &commandName)
+{
+    if (commandName.startsWith("queue."_L1))
+        return u"queue"_s;
+    if (commandName.startsWith("workflow."_L1))
+        return u"workflows"_s;
+    return {};
+}
+
 } // namespace Command
 
 QByteArray CommandRecord::wireMessage() const

@@ -182,6 +182,10 @@ QString applySet(QJsonObject &root, const QString &assignment)
 
     // What `rest` (a key below a backend or a feed, or at the top) may be, and its value.
     auto valueFor = [&](const QString &rest, bool feedLevel, QJsonValue *value) -> QString {
+        if (Settings::isTextKey(rest)) { // fallback.path: checked by Settings::set later
+            *value = text;
+            return {};
+        }
         if (Settings::isKey(rest) || (feedLevel && rest == "priority"_L1)) {
             if (!isNumber)
                 return u"--set %1: %2"_s.arg(
@@ -290,7 +294,9 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
     feed.url = url;
     QUrl snapshot = url;
     snapshot.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
-    snapshot.setPath(base + u"/api/v1/"_s + name);
+    QString snapshotPath = settings.fallbackPath;
+    snapshotPath.replace(u"{feed}"_s, name);
+    snapshot.setPath(base + snapshotPath);
     feed.snapshotUrl = snapshot;
     feed.messageType = messageTypeForFeed(name);
     const int index = defaultFeedNames().indexOf(name);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <type_traits>
 #include <variant>
 
 using namespace Qt::StringLiterals;
@@ -14,11 +15,12 @@ namespace {
 using IntField = int Settings::*;
 using Int64Field = qint64 Settings::*;
 using DoubleField = double Settings::*;
+using TextField = QString Settings::*;
 
 struct KeyDef
 {
     QLatin1StringView name;
-    std::variant<IntField, Int64Field, DoubleField> field;
+    std::variant<IntField, Int64Field, DoubleField, TextField> field;
     double min;
     double max;
 };
@@ -47,7 +49,24 @@ const KeyDef kKeys[] = {
     {"commands.max_pending"_L1, &Settings::commandsMaxPending, 1, 1000000},
     {"commands.ttl_ms"_L1, &Settings::commandsTtlMs, 100, 604800000},
     {"fallback.poll_ms"_L1, &Settings::fallbackPollMs, 100, 3600000},
+    {"fallback.timeout_ms"_L1, &Settings::fallbackTimeoutMs, 50, 600000},
+    {"fallback.path"_L1, &Settings::fallbackPath, 0, 0},
 };
+
+bool isText(const KeyDef &def)
+{
+    return std::holds_alternative<TextField>(def.field);
+}
+
+QString applyText(Settings &s, const KeyDef &def, const QString &text)
+{
+    // A path on the backend, not a URL: the scheme, host and port come from the server.
+    if (!text.startsWith(u'/') || text.contains(u"://"_s) || text.contains(u' '))
+        return u"%1: '%2' must be a path starting with / (e.g. /api/v1/{feed})"_s.arg(def.name,
+                                                                                      text);
+    s.*std::get<TextField>(def.field) = text;
+    return {};
+}
 
 const KeyDef *findKey(const QString &key)
 {
@@ -60,6 +79,8 @@ const KeyDef *findKey(const QString &key)
 
 QString applyNumber(Settings &s, const KeyDef &def, double number)
 {
+    if (isText(def))
+        return u"%1: expected text, got a number"_s.arg(def.name);
     if (!std::isfinite(number))
         return u"%1: %2"_s.arg(def.name,
                                QCoreApplication::translate("Config", "not a finite number"));
@@ -78,7 +99,8 @@ QString applyNumber(Settings &s, const KeyDef &def, double number)
     std::visit(
         [&](auto field) {
             using T = std::remove_reference_t<decltype(s.*field)>;
-            s.*field = static_cast<T>(number);
+            if constexpr (std::is_arithmetic_v<T>)
+                s.*field = static_cast<T>(number);
         },
         def.field);
     return {};
@@ -91,6 +113,11 @@ QString Settings::set(const QString &key, const QJsonValue &value)
     const KeyDef *def = findKey(key);
     if (!def)
         return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
+    if (isText(*def)) {
+        if (!value.isString())
+            return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "expected a string"));
+        return applyText(*this, *def, value.toString());
+    }
     if (!value.isDouble())
         return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "expected a number"));
     return applyNumber(*this, *def, value.toDouble());
@@ -101,6 +128,8 @@ QString Settings::setFromText(const QString &key, const QString &text)
     const KeyDef *def = findKey(key);
     if (!def)
         return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
+    if (isText(*def))
+        return applyText(*this, *def, text.trimmed());
     bool ok = false;
     const double number = text.trimmed().toDouble(&ok);
     if (!ok)
@@ -130,8 +159,15 @@ QJsonObject Settings::toJson() const
         const QString group = name.section(u'.', 0, 0);
         const QString leaf = name.section(u'.', 1);
         QJsonObject sub = out.value(group).toObject();
-        std::visit([&](auto field) { sub.insert(leaf, static_cast<double>(this->*field)); },
-                   def.field);
+        std::visit(
+            [&](auto field) {
+                using T = std::remove_cvref_t<decltype(this->*field)>;
+                if constexpr (std::is_arithmetic_v<T>)
+                    sub.insert(leaf, static_cast<double>(this->*field));
+                else
+                    sub.insert(leaf, this->*field);
+            },
+            def.field);
         out.insert(group, sub);
     }
     return out;
@@ -140,6 +176,12 @@ QJsonObject Settings::toJson() const
 bool Settings::isKey(const QString &key)
 {
     return findKey(key) != nullptr;
+}
+
+bool Settings::isTextKey(const QString &key)
+{
+    const KeyDef *def = findKey(key);
+    return def && isText(*def);
 }
 
 QStringList Settings::keys()

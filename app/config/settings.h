@@ -32,6 +32,9 @@ struct Settings
     int commandsMaxPending = 500;
     int commandsTtlMs = 600000;
     int fallbackPollMs = 10000;
+    int fallbackTimeoutMs = 5000;
+    // Path of a feed's HTTP snapshot on its backend; {feed} becomes the feed's name.
+    QString fallbackPath = QStringLiteral("/api/v1/{feed}");
 
     // Sets one key from a JSON value; returns an empty string or an error naming the key.
     QString set(const QString &key, const QJsonValue &value);
@@ -42,5 +45,7 @@ struct Settings
     QJsonObject toJson() const;
 
     static bool isKey(const QString &key);
+    // Keys whose value is text, not a number (fallback.path).
+    static bool isTextKey(const QString &key);
     static QStringList keys();
 };

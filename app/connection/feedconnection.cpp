@@ -91,13 +91,18 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
     m_rttTimer.start();
     if (spec.snapshotUrl.isValid()) {
         m_poller = new SnapshotPoller(spec.snapshotUrl, spec.settings.fallbackPollMs,
-                                      spec.settings.connectTimeoutMs, this);
+                                      spec.settings.fallbackTimeoutMs, spec.auth, this);
         m_poller->setTls(spec.tls);
         connect(m_poller, &SnapshotPoller::snapshotFetched, this,
                 [this](const QJsonValue &data, qint64 bytes) {
+                    m_fallback = Feed::Fallback::Delivering;
+                    m_fallbackError.clear();
+                    m_lastPollOkWall = m_clock->wallMs();
                     applySnapshotData(m_spec.messageType, data, bytes, u"http"_s);
                 });
         connect(m_poller, &SnapshotPoller::failed, this, [this](const QString &error) {
+            m_fallback = Feed::Fallback::Failing;
+            m_fallbackError = error;
             emitEvent(u"poll_error"_s, {{u"error"_s, error}});
         });
     }
@@ -155,6 +160,9 @@ FeedStats FeedConnection::stats() const
     s.degraded = m_poller && m_poller->isActive();
     if (m_state == Feed::State::Stopped && m_stopReason == "tls"_L1)
         s.tlsError = m_lastTlsError;
+    s.fallback = s.degraded ? m_fallback : Feed::Fallback::Off;
+    s.fallbackError = s.degraded ? m_fallbackError : QString();
+    s.lastPollOkWallMs = m_lastPollOkWall;
     return s;
 }
 
@@ -748,6 +756,8 @@ void FeedConnection::setDegraded(bool degraded)
 {
     if (!m_poller || m_poller->isActive() == degraded)
         return;
+    m_fallback = Feed::Fallback::Starting;
+    m_fallbackError.clear();
     if (degraded)
         m_poller->start();
     else

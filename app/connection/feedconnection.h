@@ -36,6 +36,7 @@ public:
     const FeedSpec &spec() const { return m_spec; }
     QString id() const { return m_spec.id; }
     Feed::State state() const { return m_state; }
+    bool isConnected() const { return m_connected; }
     FeedStats stats() const;
     QList<FeedEvent> recentEvents() const { return m_ring.events(); }
     // Sends a text message on the live link; false (nothing sent) when not connected.
@@ -114,6 +115,9 @@ private:
 
     QPointer<QWebSocket> m_socket;
     SnapshotPoller *m_poller = nullptr; // degraded mode over HTTP; null without a snapshot URL
+    Feed::Fallback m_fallback = Feed::Fallback::Starting; // while the poller is active
+    QString m_fallbackError;
+    qint64 m_lastPollOkWall = 0;
     bool m_everConnected = false;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_connectTimer = nullptr;

@@ -267,6 +267,12 @@ void FeedEngine::setOnline(bool online)
         enqueueStaggered(waiting, false);
 }
 
+bool FeedEngine::isConnected(const QString &feedId) const
+{
+    const FeedConnection *feed = m_feeds.value(feedId);
+    return feed && feed->isConnected();
+}
+
 bool FeedEngine::sendText(const QString &feedId, const QByteArray &utf8)
 {
     FeedConnection *feed = m_feeds.value(feedId);

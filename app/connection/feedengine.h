@@ -35,6 +35,8 @@ public:
     const Config &config() const { return m_config; }
     QStringList feedIds() const { return m_order; }
     FeedConnection *feed(const QString &id) const { return m_feeds.value(id); }
+    // Whether the feed's WebSocket is open now (commands can go out on it).
+    bool isConnected(const QString &feedId) const;
     QList<FeedStats> allStats() const;
     // Follows QNetworkInformation's reachability when a backend loads; otherwise always online.
     // Returns whether a backend was found. Call it on the engine's thread; an engine on another

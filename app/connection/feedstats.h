@@ -13,6 +13,9 @@ Q_NAMESPACE
 enum class State { Idle, Connecting, Connected, ReconnectWait, CircuitOpen, Offline, Stopped };
 Q_ENUM_NS(State)
 QString stateName(State state); // "idle", "connecting", ..., "reconnect_wait", ...
+// HTTP snapshot polling (degraded mode): off, on but no answer yet, delivering, failing.
+enum class Fallback { Off, Starting, Delivering, Failing };
+Q_ENUM_NS(Fallback)
 } // namespace Feed
 
 // Everything the UI shows about one feed's connection; a value copied across threads.
@@ -50,8 +53,12 @@ struct FeedStats
     double p95RttMs = -1;
     double p99RttMs = -1;
     QString serverId;
-    bool degraded = false; // snapshots arrive over HTTP polling while the WebSocket cannot
-    QJsonObject tlsError;  // the last tls_error's fields while stopped by it (certificate details)
+    bool degraded = false; // HTTP polling is on while the WebSocket cannot deliver
+    // Whether that polling delivers: "degraded (HTTP)" only while the last poll succeeded.
+    Feed::Fallback fallback = Feed::Fallback::Off;
+    QString fallbackError;       // the last poll's error while failing
+    qint64 lastPollOkWallMs = 0; // the last successful HTTP snapshot
+    QJsonObject tlsError; // the last tls_error's fields while stopped by it (certificate details)
 };
 
 Q_DECLARE_METATYPE(FeedStats)

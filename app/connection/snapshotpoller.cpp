@@ -1,6 +1,8 @@
 #include "snapshotpoller.h"
 
+#include "connection/handshake.h"
 #include "connection/tls.h"
+#include "core/redaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,10 +14,12 @@
 
 using namespace Qt::StringLiterals;
 
-SnapshotPoller::SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, QObject *parent)
+SnapshotPoller::SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, const AuthSpec &auth,
+                               QObject *parent)
     : QObject(parent)
     , m_url(url)
     , m_timeoutMs(timeoutMs)
+    , m_auth(auth)
     , m_timer(new QTimer(this))
 {
     m_timer->setInterval(intervalMs);
@@ -50,18 +54,42 @@ void SnapshotPoller::stop()
     }
 }
 
+QNetworkRequest SnapshotPoller::request() const
+{
+    QUrl url = m_url;
+    QNetworkRequest request;
+    switch (m_auth.mode) {
+    case AuthSpec::Mode::None:
+        break;
+    case AuthSpec::Mode::Header:
+    case AuthSpec::Mode::Subprotocol:
+        request.setRawHeader("Authorization", "Bearer " + m_auth.token.toUtf8());
+        break;
+    case AuthSpec::Mode::Query:
+        url = Handshake::withQueryToken(url, m_auth);
+        break;
+    }
+    request.setUrl(url);
+    if (url.scheme() == "https"_L1)
+        request.setSslConfiguration(Tls::configuration(m_tls));
+    // A server that accepts and never answers must not hold the fallback forever.
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    return request;
+}
+
+QString SnapshotPoller::masked(const QString &text) const
+{
+    return Redaction::mask(text, Redaction::forms(m_auth.token));
+}
+
 void SnapshotPoller::poll()
 {
     if (!m_active || m_inFlight) // never two requests at once against a struggling server
         return;
-    QNetworkRequest request(m_url);
-    request.setTransferTimeout(m_timeoutMs);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    if (m_url.scheme() == "https"_L1)
-        request.setSslConfiguration(Tls::configuration(m_tls));
     m_tlsProblem = {};
-    m_inFlight = m_network->get(request);
+    m_inFlight = m_network->get(request());
     QNetworkReply *reply = m_inFlight;
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
         const Tls::Verdict verdict =
@@ -82,11 +110,19 @@ void SnapshotPoller::onFinished(QNetworkReply *reply)
     m_inFlight = nullptr;
     if (!m_active)
         return;
+    if (reply->error() == QNetworkReply::OperationCanceledError
+        || reply->error() == QNetworkReply::TimeoutError) {
+        // Only the transfer timeout cancels a request that is still ours.
+        emit failed(u"%1: no answer within %2 ms (fallback.timeout_ms)"_s.arg(m_url.toString())
+                        .arg(m_timeoutMs));
+        return;
+    }
     if (reply->error() != QNetworkReply::NoError) {
-        emit failed(
-            m_tlsProblem.isEmpty()
-                ? u"%1: %2"_s.arg(m_url.toString(), reply->errorString())
-                : u"%1: %2"_s.arg(m_url.toString(), m_tlsProblem.value("error"_L1).toString()));
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString why = !m_tlsProblem.isEmpty() ? m_tlsProblem.value("error"_L1).toString()
+            : status > 0                            ? u"HTTP %1"_s.arg(status)
+                                                    : reply->errorString();
+        emit failed(masked(u"%1: %2"_s.arg(m_url.toString(), why)));
         return;
     }
     const QByteArray body = reply->readAll();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/config.h"
 #include "config/tlsconfig.h"
 
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 class QTimer;
 
 // Degraded mode: fetches a feed's snapshot over plain HTTP every `intervalMs`, one request in
@@ -20,10 +22,17 @@ class SnapshotPoller final : public QObject
     Q_DISABLE_COPY_MOVE(SnapshotPoller)
 
 public:
-    SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, QObject *parent = nullptr);
+    // `auth` goes with every request like on the WebSocket: header mode (and subprotocol mode,
+    // which HTTP lacks) as "Authorization: Bearer", query mode as ?<query_param>=. Errors never
+    // contain the token.
+    SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, const AuthSpec &auth = {},
+                   QObject *parent = nullptr);
     ~SnapshotPoller() override;
 
     QUrl url() const { return m_url; }
+    int timeoutMs() const { return m_timeoutMs; }
+    // The request as sent (with credentials); for tests.
+    QNetworkRequest request() const;
     bool isActive() const { return m_active; }
     // The backend's TLS settings (tls.ca_file, pinned certificates) for https:// URLs.
     void setTls(const TlsSpec &tls) { m_tls = tls; }
@@ -38,10 +47,13 @@ private:
     void poll();
     void onFinished(QNetworkReply *reply);
 
+    QString masked(const QString &text) const;
+
     QUrl m_url;
     TlsSpec m_tls;
     QJsonObject m_tlsProblem; // the certificate refused by the request in flight
     int m_timeoutMs;
+    AuthSpec m_auth;
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_timer = nullptr;
     QNetworkReply *m_inFlight = nullptr;

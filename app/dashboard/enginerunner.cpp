@@ -2,6 +2,7 @@
 
 #include "connection/feedengine.h"
 #include "core/tsan.h"
+#include "dashboard/engineservices.h"
 #include "dashboard/feedhub.h"
 
 #include <QNetworkInformation>
@@ -63,10 +64,40 @@ void EngineRunner::start(const Config &config)
         replace(config);
         return;
     }
+    if (!m_thread.isRunning())
+        m_thread.start();
+    if (!m_services) {
+        m_services = new EngineServices;
+        m_services->moveToThread(&m_thread);
+        connect(&m_thread, &QThread::finished, m_services, &QObject::deleteLater);
+        m_hub->attachServices(m_services);
+        // SQLite connections belong to the thread that opens them: open on the engine thread.
+        const QString path = m_dataPath;
+        const Settings settings = config.settings;
+        EngineServices *services = m_services;
+        QMetaObject::invokeMethod(
+            m_services, [services, path, settings] { services->open(path, settings); },
+            Qt::QueuedConnection);
+    }
     m_engine = createEngine(config);
     m_hub->attach(m_engine);
+    startEngine();
+}
+
+void EngineRunner::startEngine()
+{
     followReachability(m_engine);
-    QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
+    // Bound before it starts, in one step on the engine thread: no connect can slip past the
+    // queue.
+    EngineServices *services = m_services;
+    FeedEngine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        m_services,
+        [services, engine] {
+            services->bindEngine(engine);
+            engine->start();
+        },
+        Qt::QueuedConnection);
 }
 
 void EngineRunner::stopEngine()
@@ -75,8 +106,18 @@ void EngineRunner::stopEngine()
         return;
     m_hub->detach();
     // Blocking: the old sockets must be closed before the new engine opens its own, or the
-    // backend briefly sees every feed twice.
-    QMetaObject::invokeMethod(m_engine, &FeedEngine::stopAll, Qt::BlockingQueuedConnection);
+    // backend briefly sees every feed twice. Closing them hands sent commands back to the queue
+    // (journaled) before it lets go of this engine.
+    EngineServices *services = m_services;
+    FeedEngine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [services, engine] {
+            engine->stopAll();
+            if (services)
+                services->bindEngine(nullptr);
+        },
+        Qt::BlockingQueuedConnection);
     m_engine->deleteLater(); // runs on the engine thread
     m_engine = nullptr;
 }
@@ -86,14 +127,22 @@ void EngineRunner::replace(const Config &config)
     stopEngine();
     m_engine = createEngine(config);
     m_hub->reattach(m_engine, config);
-    followReachability(m_engine);
-    QMetaObject::invokeMethod(m_engine, &FeedEngine::start, Qt::QueuedConnection);
+    startEngine();
     emit replaced();
 }
 
 void EngineRunner::stop()
 {
     stopEngine();
+    if (m_services && m_thread.isRunning()) {
+        EngineServices *services = m_services;
+        QMetaObject::invokeMethod(
+            m_services, [services] { services->close(); }, Qt::BlockingQueuedConnection);
+    }
+    if (m_services) {
+        m_hub->detachServices();
+        m_services = nullptr; // deleted on the engine thread when it finishes
+    }
     if (m_thread.isRunning()) {
         m_thread.quit();
         m_thread.wait();

@@ -5,13 +5,16 @@
 #include <QObject>
 #include <QThread>
 
+class EngineServices;
 class FeedEngine;
 class FeedHub;
 class QNetworkInformation;
 
 // Runs the FeedEngine on its own thread and swaps it for a new one when the settings change,
 // keeping the hub (and so every model and view) in place. The engine parses and diffs on that
-// thread, so a flood never freezes the window.
+// thread, so a flood never freezes the window. The EngineServices (command queue and journal,
+// alerts, history) live on the same thread for the runner's whole life: a swap re-binds them
+// to the new engine, so no command is lost or sent twice by a settings change.
 class EngineRunner final : public QObject
 {
     Q_OBJECT
@@ -21,7 +24,15 @@ public:
     explicit EngineRunner(FeedHub *hub, QObject *parent = nullptr);
     ~EngineRunner() override;
 
+    // The SQLite file for the command journal and history (before start()); empty: commands in
+    // memory only, no history. The app passes CommandJournal::defaultPath().
+    void setDataPath(const QString &path) { m_dataPath = path; }
+    QString dataPath() const { return m_dataPath; }
+
     FeedEngine *engine() const { return m_engine; }
+    // Lives on the engine thread: use it through queued calls only.
+    EngineServices *services() const { return m_services; }
+    QThread *engineThread() { return &m_thread; }
     bool isRunning() const { return m_engine != nullptr; }
 
 public slots:
@@ -35,6 +46,7 @@ signals:
 
 private:
     FeedEngine *createEngine(const Config &config);
+    void startEngine();
     void followReachability(FeedEngine *engine);
     void stopEngine();
 
@@ -42,4 +54,6 @@ private:
     QNetworkInformation *m_network = nullptr; // on this (the GUI) thread; null without a backend
     QThread m_thread;
     FeedEngine *m_engine = nullptr;
+    EngineServices *m_services = nullptr;
+    QString m_dataPath;
 };

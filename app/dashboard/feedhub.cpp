@@ -1,6 +1,8 @@
 #include "feedhub.h"
 
 #include "connection/feedengine.h"
+#include "dashboard/engineservices.h"
+#include "models/commandsmodel.h"
 #include "models/connectionsmodel.h"
 #include "models/eventlogmodel.h"
 #include "models/feedschemas.h"
@@ -8,6 +10,7 @@
 #include "models/snapshotcoalescer.h"
 
 #include <QDateTime>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +19,13 @@ FeedHub::FeedHub(const Config &config, QObject *parent)
     , m_config(config)
     , m_connections(new ConnectionsModel(nullptr, this))
     , m_eventLog(new EventLogModel(10000, this))
+    , m_commands(new CommandsModel(nullptr, this))
 {
+    connect(m_commands, &CommandsModel::pendingChanged, this, [this](const QString &feedId) {
+        const int pending = m_commands->pendingCount(feedId);
+        m_connections->setPendingCommands(feedId, pending);
+        emit pendingCommandsChanged(feedId, pending);
+    });
     for (const FeedSpec &spec : std::as_const(m_config.feeds)) {
         m_feedIds.append(spec.id);
         ensureTable(spec.id, spec.messageType);
@@ -52,6 +61,88 @@ void FeedHub::attach(FeedEngine *engine)
 FeedEngine *FeedHub::engine() const
 {
     return m_engine;
+}
+
+void FeedHub::attachServices(EngineServices *services)
+{
+    detachServices();
+    m_services = services;
+    connect(services, &EngineServices::eventRaised, this, &FeedHub::onEvent);
+    connect(services, &EngineServices::commandChanged, this, &FeedHub::onCommandChanged);
+    connect(services, &EngineServices::commandsReset, m_commands, &CommandsModel::reset);
+    connect(services, &EngineServices::commandRejected, this, &FeedHub::commandRejected);
+    connect(services, &EngineServices::historyLoaded, m_eventLog, &EventLogModel::appendEarlier);
+    connect(services, &EngineServices::storageStateChanged, this,
+            [this](const QString &path, const QString &error) {
+                m_storagePath = path;
+                m_storageError = error;
+                emit storageChanged();
+            });
+    connect(this, &FeedHub::commandSubmitRequested, services, &EngineServices::submit);
+    connect(this, &FeedHub::commandCancelRequested, services, &EngineServices::cancel);
+    connect(this, &FeedHub::commandRetryRequested, services, &EngineServices::retry);
+}
+
+bool FeedHub::hasCommands() const
+{
+    return !m_services.isNull();
+}
+
+void FeedHub::detachServices()
+{
+    if (!m_services)
+        return;
+    disconnect(m_services, nullptr, this, nullptr);
+    disconnect(m_services, nullptr, m_commands, nullptr);
+    disconnect(m_services, nullptr, m_eventLog, nullptr);
+    disconnect(this, nullptr, m_services, nullptr);
+    m_services = nullptr;
+}
+
+QString FeedHub::commandFeed(const QString &commandName, const QString &backend) const
+{
+    const QString name = Command::ownerFeed(commandName);
+    if (name.isEmpty())
+        return {};
+    const QString id =
+        backend.isEmpty() || m_config.backends.size() < 2 ? name : backend + u'/' + name;
+    return m_feedIds.contains(id) ? id : QString();
+}
+
+QString FeedHub::submitCommand(const QString &feedId, const QString &name, const QJsonObject &args)
+{
+    if (!m_services) {
+        emit commandRejected({}, feedId, name, tr("Commands are not available in this session."));
+        return {};
+    }
+    if (feedId.isEmpty() || !m_feedIds.contains(feedId)) {
+        const QString owner = Command::ownerFeed(name);
+        emit commandRejected(
+            {}, feedId, name,
+            feedId.isEmpty() && !owner.isEmpty()
+                ? tr("%1 goes out on the %2 feed, which is not configured.").arg(name, owner)
+                : tr("There is no feed \"%1\" to send %2 on.").arg(feedId, name));
+        return {};
+    }
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    emit commandSubmitRequested(id, feedId, name, args);
+    return id;
+}
+
+void FeedHub::cancelCommand(const QString &id)
+{
+    emit commandCancelRequested(id);
+}
+
+void FeedHub::retryCommand(const QString &id)
+{
+    emit commandRetryRequested(id);
+}
+
+void FeedHub::onCommandChanged(const CommandRecord &record)
+{
+    m_commands->upsert(record);
+    emit commandChanged(record);
 }
 
 void FeedHub::detach()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/commandrecord.h"
 #include "config/config.h"
 #include "connection/connectiontester.h"
 #include "connection/feedsnapshot.h"
@@ -12,7 +13,9 @@
 #include <QPointF>
 #include <QPointer>
 
+class CommandsModel;
 class ConnectionsModel;
+class EngineServices;
 class EventLogModel;
 class FeedEngine;
 class FeedTableModel;
@@ -39,12 +42,24 @@ public:
     // and no kept feed looks live until the new engine says so.
     void reattach(FeedEngine *engine, const Config &config);
     FeedEngine *engine() const;
+    // The command queue, alerts and history beside the engine (they may live on its thread).
+    // They stay attached across engine swaps.
+    void attachServices(EngineServices *services);
+    void detachServices();
+    bool hasCommands() const;
+    // Where commands are journaled, and why not when they are not (empty: all well).
+    QString storagePath() const { return m_storagePath; }
+    QString storageError() const { return m_storageError; }
 
     const Config &config() const { return m_config; }
     QStringList feedIds() const { return m_feedIds; }
     // The table of a feed; created when the feed is known, null for an unknown id.
     FeedTableModel *tableModel(const QString &feedId) const { return m_tables.value(feedId); }
     ConnectionsModel *connections() const { return m_connections; }
+    CommandsModel *commands() const { return m_commands; }
+    // The feed a command goes out on, for the given backend (empty: the current single one);
+    // empty when that feed is not configured.
+    QString commandFeed(const QString &commandName, const QString &backend = {}) const;
     EventLogModel *eventLog() const { return m_eventLog; }
     // Valid until the hub next takes stats (copy it to keep it); default stats for an unknown id.
     const FeedStats &stats(const QString &feedId) const;
@@ -61,6 +76,12 @@ public slots:
     void stopFeed(const QString &feedId) { emit stopRequested(feedId); }
     void startFeed(const QString &feedId) { emit startRequested(feedId); }
     void testConnection(const QString &feedId) { emit testRequested(feedId); }
+    // Hands an operator command to the queue (on the engine thread) and returns its id. A
+    // command that cannot go anywhere (unknown feed, no queue) returns an empty id and is
+    // reported at once by commandRejected(); the queue reports a full queue the same way.
+    QString submitCommand(const QString &feedId, const QString &name, const QJsonObject &args = {});
+    void cancelCommand(const QString &id);
+    void retryCommand(const QString &id);
 
 signals:
     // Requests, wired to the engine by attach().
@@ -69,6 +90,10 @@ signals:
     void stopRequested(const QString &feedId);
     void startRequested(const QString &feedId);
     void testRequested(const QString &feedId);
+    void commandSubmitRequested(const QString &id, const QString &feedId, const QString &name,
+                                const QJsonObject &args);
+    void commandCancelRequested(const QString &id);
+    void commandRetryRequested(const QString &id);
 
     // Notifications for widgets.
     void statsChanged(const FeedStats &stats);
@@ -80,6 +105,12 @@ signals:
     void feedRemoved(const QString &feedId);
     // A panel's data changed (after coalescing).
     void feedDataChanged(const QString &feedId);
+    void commandChanged(const CommandRecord &record);
+    // A submit, cancel or retry was refused; `id` is empty when it never reached the queue.
+    void commandRejected(const QString &id, const QString &feedId, const QString &name,
+                         const QString &reason);
+    void pendingCommandsChanged(const QString &feedId, int pending);
+    void storageChanged();
 
 private:
     void onBatch(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots);
@@ -88,10 +119,14 @@ private:
     void onEvent(const FeedEvent &event);
     void onFeedAdded(const QString &feedId);
     void onFeedRemoved(const QString &feedId);
+    void onCommandChanged(const CommandRecord &record);
     FeedTableModel *ensureTable(const QString &feedId, const QString &snapshotType);
 
     Config m_config;
     QPointer<FeedEngine> m_engine;
+    QPointer<EngineServices> m_services;
+    QString m_storagePath;
+    QString m_storageError;
     QStringList m_feedIds;
     QHash<QString, FeedTableModel *> m_tables;
     QHash<QString, SnapshotCoalescer *> m_coalescers;
@@ -100,4 +135,5 @@ private:
     qint64 m_latencyWindowMs = 10 * 60 * 1000;
     ConnectionsModel *m_connections = nullptr;
     EventLogModel *m_eventLog = nullptr;
+    CommandsModel *m_commands = nullptr;
 };

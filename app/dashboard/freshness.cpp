@@ -53,7 +53,15 @@ Freshness Freshness::of(const FeedStats &stats, qint64 nowWallMs)
     }
     out.text =
         since.isEmpty() ? tr("no data (%1)").arg(next) : tr("stale since %1 (%2)").arg(since, next);
-    if (stats.degraded)
-        out.text = tr("degraded (HTTP polling), WebSocket %1").arg(next);
+    // Degraded data only when HTTP actually delivers; a failing fallback is said as such.
+    if (stats.fallback == Feed::Fallback::Delivering) {
+        const QString polled = stats.lastPollOkWallMs > 0
+            ? QDateTime::fromMSecsSinceEpoch(stats.lastPollOkWallMs)
+                  .toString(QStringLiteral("HH:mm:ss"))
+            : QString();
+        out.text = tr("degraded (HTTP), last snapshot %1; WebSocket %2").arg(polled, next);
+    } else if (stats.fallback == Feed::Fallback::Failing) {
+        out.text = tr("%1; HTTP fallback failing: %2").arg(out.text, stats.fallbackError);
+    }
     return out;
 }

@@ -50,6 +50,36 @@ QString ConnectionsModel::stateText(Feed::State state)
     return {};
 }
 
+QString ConnectionsModel::stateText(const FeedStats &s)
+{
+    switch (s.fallback) {
+    case Feed::Fallback::Delivering:
+        return tr("degraded (HTTP)");
+    case Feed::Fallback::Failing:
+        return tr("HTTP fallback failing");
+    case Feed::Fallback::Starting:
+    case Feed::Fallback::Off:
+        break;
+    }
+    return stateText(s.state);
+}
+
+QString ConnectionsModel::fallbackText(const FeedStats &s)
+{
+    switch (s.fallback) {
+    case Feed::Fallback::Off:
+        return {};
+    case Feed::Fallback::Starting:
+        return tr("HTTP fallback: first request in flight");
+    case Feed::Fallback::Delivering:
+        return tr("degraded (HTTP): snapshots over HTTP while the WebSocket is %1")
+            .arg(stateText(s.state));
+    case Feed::Fallback::Failing:
+        return tr("HTTP fallback failing: %1").arg(s.fallbackError);
+    }
+    return {};
+}
+
 QString ConnectionsModel::qualityText(Quality::Tier tier)
 {
     switch (tier) {
@@ -112,13 +142,19 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     case StatsRole:
         return QVariant::fromValue(s);
     case Qt::TextAlignmentRole:
-        return index.column() >= LastRttColumn && index.column() != CircuitColumn
-                && index.column() != NextRetryColumn && index.column() != LastErrorColumn
+        return (index.column() >= LastRttColumn || index.column() == PendingCommandsColumn)
+                && index.column() != CircuitColumn && index.column() != NextRetryColumn
+                && index.column() != LastErrorColumn
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == LastErrorColumn && !s.lastError.isEmpty())
             return s.lastError;
+        if (index.column() == StateColumn && s.fallback != Feed::Fallback::Off)
+            return fallbackText(s);
+        if (index.column() == PendingCommandsColumn && m_pending.value(s.feedId) > 0)
+            return tr("Operator commands waiting to be delivered: %1")
+                .arg(m_pending.value(s.feedId));
         return {};
     case Qt::DisplayRole:
         break;
@@ -129,9 +165,13 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     case FeedColumn:
         return s.feedId;
     case StateColumn:
-        return stateText(s.state);
+        return stateText(s);
     case QualityColumn:
         return qualityText(s.quality);
+    case PendingCommandsColumn: {
+        const int pending = m_pending.value(s.feedId);
+        return pending > 0 ? QVariant(pending) : QVariant(QString());
+    }
     case LastRttColumn:
         return rttText(s.lastRttMs);
     case EwmaRttColumn:
@@ -173,6 +213,8 @@ QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, 
         return tr("State");
     case QualityColumn:
         return tr("Quality");
+    case PendingCommandsColumn:
+        return tr("Commands");
     case LastRttColumn:
         return tr("RTT");
     case EwmaRttColumn:
@@ -212,6 +254,19 @@ void ConnectionsModel::updateStats(const FeedStats &stats)
     }
     m_rows[row] = stats;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ConnectionsModel::setPendingCommands(const QString &feedId, int pending)
+{
+    if (m_pending.value(feedId) == pending)
+        return;
+    if (pending > 0)
+        m_pending.insert(feedId, pending);
+    else
+        m_pending.remove(feedId);
+    const int row = rowOf(feedId);
+    if (row >= 0)
+        emit dataChanged(index(row, PendingCommandsColumn), index(row, PendingCommandsColumn));
 }
 
 void ConnectionsModel::removeFeed(const QString &feedId)

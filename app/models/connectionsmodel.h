@@ -3,6 +3,7 @@
 #include "connection/feedstats.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 class Clock;
@@ -18,6 +19,7 @@ public:
         FeedColumn,
         StateColumn,
         QualityColumn,
+        PendingCommandsColumn, // operator commands waiting for this feed
         LastRttColumn,
         EwmaRttColumn,
         P95RttColumn,
@@ -54,12 +56,19 @@ public:
     QList<FeedStats> allStats() const { return m_rows; }
 
     static QString stateText(Feed::State state);
+    // The state as the operator should read it: "degraded (HTTP)" while HTTP snapshots flow,
+    // "HTTP fallback failing" while they do not, the link state otherwise.
+    static QString stateText(const FeedStats &stats);
+    // One line on HTTP polling; empty when it is off.
+    static QString fallbackText(const FeedStats &stats);
+    int pendingCommands(const QString &feedId) const { return m_pending.value(feedId); }
     static QString qualityText(Quality::Tier tier);
     static QString rttText(double ms);
 
 public slots:
     void updateStats(const FeedStats &stats);
     void removeFeed(const QString &feedId);
+    void setPendingCommands(const QString &feedId, int pending);
     // Countdowns move with time, not with stats: the view calls this once a second.
     void tick();
 
@@ -69,4 +78,5 @@ private:
 
     const Clock *m_clock;
     QList<FeedStats> m_rows;
+    QHash<QString, int> m_pending; // kept apart: stats updates do not carry it
 };

@@ -38,6 +38,8 @@ double key(const FeedStats &s, int column)
         return double(s.state);
     case ConnectionsModel::QualityColumn:
         return qualityRank(s.quality);
+    case ConnectionsModel::PendingCommandsColumn:
+        return 0; // not in the stats: sorted by the displayed count below
     case ConnectionsModel::LastRttColumn:
         return rttKey(s.lastRttMs);
     case ConnectionsModel::EwmaRttColumn:
@@ -77,6 +79,12 @@ bool ConnectionsSortProxyModel::lessThan(const QModelIndex &left, const QModelIn
     const int column = left.column();
     if (column == ConnectionsModel::FeedColumn || column == ConnectionsModel::LastErrorColumn)
         return QSortFilterProxyModel::lessThan(left, right);
+    if (column == ConnectionsModel::PendingCommandsColumn) {
+        const int a = left.data().toInt();
+        const int b = right.data().toInt();
+        if (a != b)
+            return a < b;
+    }
     const auto a = left.data(ConnectionsModel::StatsRole).value<FeedStats>();
     const auto b = right.data(ConnectionsModel::StatsRole).value<FeedStats>();
     const double ka = key(a, column);

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QTimer>
 
+#include <algorithm>
+
 EventLogModel::EventLogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
@@ -93,6 +95,11 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
         break;
     }
     return {};
+}
+
+int EventLogModel::earlierCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return r.earlier; }));
 }
 
 void EventLogModel::append(const FeedEvent &event)

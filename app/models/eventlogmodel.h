@@ -38,6 +38,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     int capacity() const { return m_capacity; }
+    // Rows from earlier sessions (persistent history) still in the log.
+    int earlierCount() const;
     FeedEvent eventAt(int row) const { return m_rows.value(row).event; }
     // Writes every row (or the given rows) as JSON Lines; false with a reason on failure.
     bool exportTo(const QString &path, QString *error, const QList<int> &rows = {}) const;

@@ -47,6 +47,8 @@ const QList<Kind> &kinds()
         {u"network"_s, QT_TRANSLATE_NOOP("EventText", "Network")},
         {u"commands_recovered"_s, QT_TRANSLATE_NOOP("EventText", "Commands recovered")},
         {u"network_backend"_s, QT_TRANSLATE_NOOP("EventText", "Network monitor")},
+        {u"alert"_s, QT_TRANSLATE_NOOP("EventText", "Alert")},
+        {u"storage"_s, QT_TRANSLATE_NOOP("EventText", "Journal storage")},
     };
     return all;
 }
@@ -270,5 +272,10 @@ QString EventText::details(const FeedEvent &e)
     if (k == "network_backend"_L1)
         return str("backend").isEmpty() ? tr("none: the network counts as always online")
                                         : tr("reachability from %1").arg(str("backend"));
+    if (k == "alert"_L1) // the engine wrote the sentence; keep it as it is
+        return str("message");
+    if (k == "storage"_L1)
+        return tr("%1 cannot be used (%2): commands are kept in memory only, no history")
+            .arg(str("path"), str("error"));
     return e.summary();
 }

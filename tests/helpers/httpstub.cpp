@@ -1,0 +1,47 @@
+#include "httpstub.h"
+
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+HttpStub::HttpStub(int status, const QByteArray &body, QObject *parent)
+    : QObject(parent)
+    , m_status(status)
+    , m_body(body)
+{
+    m_server.listen(QHostAddress::LocalHost);
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            connect(socket, &QObject::destroyed, this,
+                    [this, socket] { m_buffers.remove(socket); });
+        }
+    });
+}
+
+QUrl HttpStub::url(const QString &path) const
+{
+    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path));
+}
+
+void HttpStub::setResponse(int status, const QByteArray &body)
+{
+    m_status = status;
+    m_body = body;
+}
+
+void HttpStub::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    if (!buffer.contains("\r\n\r\n"))
+        return;
+    m_heads << std::exchange(buffer, {});
+    if (m_status == 0)
+        return; // accepted, read, never answered
+    socket->write("HTTP/1.1 " + QByteArray::number(m_status)
+                  + " Stub\r\nContent-Type: application/json\r\nContent-Length: "
+                  + QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n" + m_body);
+    socket->disconnectFromHost();
+}
