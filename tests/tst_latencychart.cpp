@@ -230,14 +230,15 @@ void tst_LatencyChart::idleFlushMovesTheAxisOncePerPixel()
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     chart.setWindowMinutes(10);
-    // Ten minutes of history, so the axis spans the whole window.
-    emit hub.latencySample(u"queue"_s, clock.wallMs() - 599'000, 1.0);
+    // Almost ten minutes of history: the axis spans it (the window fills from the right), and
+    // the oldest sample stays inside the window while the clock advances below.
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 590'000, 1.0);
     emit hub.latencySample(u"queue"_s, clock.wallMs(), 1.0);
     chart.flush();
     auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
     const qint64 drawnAt = x->max().toMSecsSinceEpoch();
-    QCOMPARE(drawnAt - x->min().toMSecsSinceEpoch(), 600'000);
-    const double msPerPixel = 600'000.0 / chart.chart()->plotArea().width();
+    QCOMPARE(drawnAt - x->min().toMSecsSinceEpoch(), 590'000);
+    const double msPerPixel = 590'000.0 / chart.chart()->plotArea().width();
     QVERIFY(msPerPixel > 100);
 
     // Nothing new and less than a pixel of time: nothing is laid out again.
