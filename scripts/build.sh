@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Configures and builds Feedwatch into a build directory (default: build/).
-# Usage: scripts/build.sh [BUILD_DIR] [extra cmake -D options...]
+# Usage: scripts/build.sh [BUILD_DIR] [extra cmake -D options...] [--target NAME]...
+# Without --target everything is built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-"$root/build"}
@@ -11,5 +12,15 @@ cmake_args=(-S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="${FEEDWATCH_BUILD_
 if [ "${CI:-}" = "true" ]; then
     cmake_args+=(-DFEEDWATCH_WERROR=ON)
 fi
-cmake "${cmake_args[@]}" "$@" >/dev/null
-cmake --build "$dir" --parallel "$(nproc)"
+targets=()
+while [ $# -gt 0 ]; do
+    if [ "$1" = "--target" ] && [ $# -ge 2 ]; then
+        targets+=(--target "$2")
+        shift 2
+    else
+        cmake_args+=("$1")
+        shift
+    fi
+done
+cmake "${cmake_args[@]}" >/dev/null
+cmake --build "$dir" --parallel "$(nproc)" "${targets[@]}"

@@ -5,6 +5,8 @@
 #include "testfeedserver.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -32,6 +34,7 @@ private slots:
     void staggeredStartInPriorityOrder();
     void reconnectAllIsStaggeredToo();
     void statsReachSubscribersCoalesced();
+    void batchesCarryEveryEventAndTheNewestSnapshot();
     void adwStateFeedsAtRunTime();
     void manualControls();
     void networkGoesOfflineAndBack();
@@ -105,6 +108,72 @@ void tst_FeedEngine::statsReachSubscribersCoalesced()
     QList<FeedStats> all = engine.allStats();
     QCOMPARE(all.size(), 8);
     QCOMPARE(all.at(1).protocolErrors, 200); // workflows got queue snapshots: wrong type
+}
+
+void tst_FeedEngine::batchesCarryEveryEventAndTheNewestSnapshot()
+{
+    TestFeedServer server;
+    server.setInitialSnapshot(R"({"type":"queue_update","data":{"phases":[],"paused":false}})");
+    QVERIFY(server.listen());
+    ConfigOverrides o;
+    o.server = server.baseUrl().toString();
+    o.feeds = {u"queue"_s};
+    FeedEngine engine(ConfigLoader::fromJson({}, o).config);
+    QStringList order; // "batch" and "stats:<state>", as they were emitted
+    QList<FeedEvent> events;
+    QList<FeedSnapshot> snapshots;
+    int mostSnapshotsOfOneFeedInABatch = 0;
+    connect(&engine, &FeedEngine::batchReady, this,
+            [&](const QList<FeedEvent> &e, const QList<FeedSnapshot> &s) {
+                order << u"batch"_s;
+                events += e;
+                snapshots += s;
+                QHash<QString, int> perFeed;
+                for (const FeedSnapshot &snapshot : s)
+                    mostSnapshotsOfOneFeedInABatch =
+                        std::max(mostSnapshotsOfOneFeedInABatch, ++perFeed[snapshot.feedId]);
+            });
+    connect(&engine, &FeedEngine::statsChanged, this,
+            [&](const FeedStats &s) { order << u"stats:"_s + Feed::stateName(s.state); });
+    engine.start();
+    QTRY_COMPARE(snapshots.size(), 1);
+
+    // The events a state change follows reach the consumer before its stats do.
+    const qsizetype statsAt = order.indexOf(u"stats:connected"_s);
+    QVERIFY(statsAt > 0);
+    QCOMPARE(order.at(statsAt - 1), u"batch"_s);
+    const auto connectedEvent =
+        std::find_if(events.cbegin(), events.cend(), [](const FeedEvent &e) {
+            return e.event == "state"_L1 && e.fields.value("state"_L1) == "connected"_L1;
+        });
+    QVERIFY(connectedEvent != events.cend());
+
+    // A burst of five: five update events, one snapshot per feed and batch, the last one last.
+    events.clear();
+    snapshots.clear();
+    for (int i = 1; i <= 5; ++i)
+        server.sendToAll(
+            u"{\"type\":\"queue_update\",\"data\":{\"phases\":[{\"queue_id\":\"q%1\"}]}}"_s.arg(i)
+                .toUtf8());
+    auto updates = [&] {
+        return std::count_if(events.cbegin(), events.cend(), [](const FeedEvent &e) {
+            return e.event == "update"_L1 && e.fields.value("changed"_L1).toBool();
+        });
+    };
+    QTRY_COMPARE(updates(), 5);
+    QTRY_VERIFY(!snapshots.isEmpty());
+    QCOMPARE(mostSnapshotsOfOneFeedInABatch, 1);
+    QVERIFY2(snapshots.size() < 5, "superseded snapshots must not cross to the consumer");
+    QCOMPARE(snapshots.last().type, u"queue_update"_s);
+    QCOMPARE(snapshots.last()
+                 .data.toObject()
+                 .value("phases"_L1)
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value("queue_id"_L1),
+             u"q5"_s);
+    QCOMPARE(engine.feed(u"queue"_s)->stats().snapshots, 6);
 }
 
 void tst_FeedEngine::adwStateFeedsAtRunTime()

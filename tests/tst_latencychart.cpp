@@ -39,6 +39,7 @@ private slots:
     void axisSpansTheHistoryUntilTheWindowIsFull();
     void oneFeedOrAll();
     void updateCost();
+    void idleFlushMovesTheAxisOncePerPixel();
 };
 
 void tst_LatencyChart::pointsFromLatencyEvents()
@@ -214,6 +215,49 @@ void tst_LatencyChart::updateCost()
           appendMs, flushNs / 1e6, paintNs / 1e6, steadyNs / 1e6,
           qint64(chart.series(u"queue"_s)->count()));
     QVERIFY2(steadyNs < 250'000'000, "a flush must fit well inside its 250 ms period");
+}
+
+void tst_LatencyChart::idleFlushMovesTheAxisOncePerPixel()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"queue"_s});
+    FeedHub hub(config);
+    LatencyChart chart(&hub);
+    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
+    chart.setClock(&clock);
+    chart.resize(1000, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setWindowMinutes(10);
+    // Almost ten minutes of history: the axis spans it (the window fills from the right), and
+    // the oldest sample stays inside the window while the clock advances below.
+    emit hub.latencySample(u"queue"_s, clock.wallMs() - 590'000, 1.0);
+    emit hub.latencySample(u"queue"_s, clock.wallMs(), 1.0);
+    chart.flush();
+    auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    const qint64 drawnAt = x->max().toMSecsSinceEpoch();
+    QCOMPARE(drawnAt - x->min().toMSecsSinceEpoch(), 590'000);
+    const double msPerPixel = 590'000.0 / chart.chart()->plotArea().width();
+    QVERIFY(msPerPixel > 100);
+
+    // Nothing new and less than a pixel of time: nothing is laid out again.
+    clock.advance(qint64(msPerPixel / 2));
+    chart.flush();
+    QCOMPARE(x->max().toMSecsSinceEpoch(), drawnAt);
+    // A new sample is drawn at once, and the axis moves with it.
+    emit hub.latencySample(u"queue"_s, clock.wallMs(), 2.0);
+    chart.flush();
+    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
+    QCOMPARE(chart.series(u"queue"_s)->count(), 3);
+    // Idle again: the axis follows the clock once a pixel's worth of time has passed.
+    const qint64 movedAt = clock.wallMs();
+    clock.advance(qint64(msPerPixel / 2));
+    chart.flush();
+    QCOMPARE(x->max().toMSecsSinceEpoch(), movedAt);
+    clock.advance(qint64(msPerPixel));
+    chart.flush();
+    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
 }
 
 QTEST_MAIN(tst_LatencyChart)

@@ -4,6 +4,7 @@
 #include "models/connectionsmodel.h"
 #include "statusstyle.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -35,8 +36,10 @@ BackendOverview::BackendOverview(FeedHub *hub, QWidget *parent)
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableWidget::cellActivated, this,
             [this](int row, int) { emit backendActivated(m_table->item(row, 0)->text()); });
-    connect(hub, &FeedHub::statsChanged, this, &BackendOverview::refresh);
+    // Live counts and worst states change only with a feed's state: overallChanged() says so,
+    // statsChanged() comes for every counter too (a few times a second per feed).
     connect(hub, &FeedHub::overallChanged, this, &BackendOverview::refresh);
+    connect(hub, &FeedHub::feedAdded, this, &BackendOverview::refresh);
     refresh();
 }
 
@@ -45,7 +48,7 @@ QString BackendOverview::liveText(const QString &backend) const
     int live = 0;
     int total = 0;
     for (const QString &id : m_hub->feedIds()) {
-        const FeedStats s = m_hub->stats(id);
+        const FeedStats &s = m_hub->stats(id);
         if (s.backend != backend)
             continue;
         ++total;
@@ -56,36 +59,53 @@ QString BackendOverview::liveText(const QString &backend) const
 
 void BackendOverview::refresh()
 {
+    // The worst state is the one furthest from live: stopped/circuit > reconnecting > idle.
+    auto rank = [](Feed::State s) {
+        const StatusStyle::Tone t = StatusStyle::toneForState(s);
+        return t == StatusStyle::Tone::Bad    ? 3
+            : t == StatusStyle::Tone::Warning ? 2
+            : t == StatusStyle::Tone::Idle    ? 1
+                                              : 0;
+    };
+    struct Summary
+    {
+        int live = 0;
+        int total = 0;
+        Feed::State worst = Feed::State::Connected;
+    };
+    // One pass over the feeds for all rows: with 60 backends a pass per row and cell made every
+    // state change cost 60 x 480 lookups.
+    QHash<QString, Summary> byBackend;
+    for (const QString &id : m_hub->feedIds()) {
+        const FeedStats &s = m_hub->stats(id);
+        Summary &summary = byBackend[s.backend];
+        ++summary.total;
+        summary.live += s.state == Feed::State::Connected;
+        if (rank(s.state) > rank(summary.worst))
+            summary.worst = s.state;
+    }
     const QList<BackendSpec> backends = m_hub->config().backends;
     m_table->setRowCount(int(backends.size()));
     for (int row = 0; row < backends.size(); ++row) {
         const QString name = backends.at(row).name;
-        // The worst state is the one furthest from live: stopped/circuit > reconnecting > idle.
-        Feed::State worst = Feed::State::Connected;
-        auto rank = [](Feed::State s) {
-            const StatusStyle::Tone t = StatusStyle::toneForState(s);
-            return t == StatusStyle::Tone::Bad    ? 3
-                : t == StatusStyle::Tone::Warning ? 2
-                : t == StatusStyle::Tone::Idle    ? 1
-                                                  : 0;
-        };
-        for (const QString &id : m_hub->feedIds()) {
-            const FeedStats s = m_hub->stats(id);
-            if (s.backend == name && rank(s.state) > rank(worst))
-                worst = s.state;
-        }
+        const Summary summary = byBackend.value(name);
         auto set = [&](int column, const QString &text) {
             QTableWidgetItem *item = m_table->item(row, column);
             if (!item) {
                 item = new QTableWidgetItem;
                 m_table->setItem(row, column, item);
             }
-            item->setText(text);
+            if (item->text() != text)
+                item->setText(text);
             return item;
         };
         set(0, name);
-        set(1, liveText(name));
-        set(2, ConnectionsModel::stateText(worst))
-            ->setIcon(StatusStyle::dot(StatusStyle::toneForState(worst)));
+        set(1, tr("%1/%2 live").arg(summary.live).arg(summary.total));
+        QTableWidgetItem *worst = set(2, ConnectionsModel::stateText(summary.worst));
+        const int tone = int(StatusStyle::toneForState(summary.worst));
+        if (worst->data(Qt::UserRole) != tone) {
+            worst->setData(Qt::UserRole, tone);
+            worst->setIcon(StatusStyle::dot(StatusStyle::Tone(tone)));
+        }
     }
 }

@@ -270,17 +270,26 @@ void LatencyChart::setShowAllFeeds(bool all)
 void LatencyChart::flush()
 {
     const qint64 now = m_clock->wallMs();
+    const qint64 windowMs = qint64(m_windowMinutes) * 60 * 1000;
     // The window fills from the right: until it holds that much history the axis spans what
     // there is (at least a minute), so a fresh session's samples are not a sliver at the edge.
     qint64 oldest = now;
+    bool anyDirty = false;
     for (Line *line : std::as_const(m_lines)) {
         if (line->buffer.trim(now))
             line->dirty = true;
         if (!line->buffer.isEmpty())
             oldest = std::min(oldest, qint64(line->buffer.points().constFirst().x()));
+        anyDirty = anyDirty || (line->dirty && isShown(line->series->name()));
     }
-    const qint64 from = std::max(now - qint64(m_windowMinutes) * 60 * 1000,
-                                 std::min(oldest, now - qint64(60 * 1000)));
+    const qint64 from = std::max(now - windowMs, std::min(oldest, now - qint64(60 * 1000)));
+    // Nothing new to draw: move the time axis only once it has slid by a pixel. Each move lays
+    // out every line again, and a 10-minute span over 1000 pixels slides one per 600 ms.
+    const double msPerPixel = double(now - from) / std::max(1.0, m_chart->plotArea().width());
+    if (!anyDirty && !m_forceRedraw && m_lastFlushMs >= 0 && now >= m_lastFlushMs
+        && double(now - m_lastFlushMs) < msPerPixel)
+        return;
+    m_lastFlushMs = now;
     // Two points (min, max) per two pixel columns keep every spike; more only costs time in
     // QtCharts' geometry update, which dominates a flush.
     const int buckets = std::max(100, int(m_chart->plotArea().width()) / 2);

@@ -85,4 +85,5 @@ private:
     int m_nextColour = 0;
     bool m_showAll = true;
     bool m_forceRedraw = true;
+    qint64 m_lastFlushMs = -1; // wall time the axis was last moved to
 };

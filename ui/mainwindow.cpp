@@ -97,9 +97,10 @@ MainWindow::MainWindow(FeedHub *hub, DemoServer *demo, QWidget *parent)
     createMenus();
     createStatusBar();
 
-    connect(hub, &FeedHub::statsChanged, this, [this](const FeedStats &) { refreshNav(); });
+    // The dots and the summary show states and qualities, which overallChanged() reports;
+    // statsChanged() also comes for every counter, and both walk all feeds.
+    connect(hub, &FeedHub::overallChanged, this, &MainWindow::refreshNav);
     connect(hub, &FeedHub::overallChanged, this, &MainWindow::refreshStatus);
-    connect(hub, &FeedHub::statsChanged, this, &MainWindow::refreshStatus);
     connect(hub, &FeedHub::feedAdded, this, &MainWindow::onFeedAdded);
     connect(hub, &FeedHub::feedRemoved, this, &MainWindow::onFeedRemoved);
     connect(hub, &FeedHub::pendingCommandsChanged, this, [this] {

@@ -7,6 +7,8 @@
 #include <QFrame>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +17,51 @@ namespace {
 constexpr int kMinTileWidth = 160;
 constexpr int kMaxTileWidth = 260;
 constexpr int kGap = 10;
+const QColor kSecondaryText(0x5f, 0x6b, 0x76);
+
+// A service card: base background, thin border and a left edge in the status colour, painted
+// rather than styled: a style sheet re-parses and re-polishes on every change, and a busy
+// system-status feed changes a few cards 30 times a second.
+class TileFrame final : public QFrame
+{
+public:
+    using QFrame::QFrame;
+    QColor accent() const { return m_accent; }
+    void setAccent(const QColor &accent)
+    {
+        if (accent != m_accent) {
+            m_accent = accent;
+            update();
+        }
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QRectF box = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+        QPainterPath card;
+        card.addRoundedRect(box, 5, 5);
+        p.fillPath(card, palette().color(QPalette::Base));
+        p.save();
+        p.setClipPath(card);
+        p.fillRect(QRectF(box.left(), box.top(), 4, box.height()), m_accent);
+        p.restore();
+        p.setPen(QPen(palette().color(QPalette::Mid), 1));
+        p.drawPath(card);
+    }
+
+private:
+    QColor m_accent = Qt::gray;
+};
+
+void setTextColor(QLabel *label, const QColor &color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
 } // namespace
 
 ServiceTiles::ServiceTiles(QWidget *parent)
@@ -55,10 +102,17 @@ QString ServiceTiles::tileSummary(int index) const
     return m_tiles.at(index).name->text() + u": "_s + m_tiles.at(index).status->text();
 }
 
+QColor ServiceTiles::tileAccent(int index) const
+{
+    if (index < 0 || index >= m_tiles.size())
+        return {};
+    return static_cast<const TileFrame *>(m_tiles.at(index).frame)->accent();
+}
+
 ServiceTiles::Tile ServiceTiles::makeTile()
 {
     Tile tile;
-    tile.frame = new QFrame(this);
+    tile.frame = new TileFrame(this);
     tile.frame->setObjectName(u"serviceTile"_s);
     tile.frame->setFixedWidth(m_tileWidth);
     auto *layout = new QVBoxLayout(tile.frame);
@@ -69,10 +123,11 @@ ServiceTiles::Tile ServiceTiles::makeTile()
     bold.setWeight(QFont::DemiBold);
     tile.name->setFont(bold);
     tile.status = new QLabel(tile.frame);
+    tile.status->setFont(bold);
     tile.message = new QLabel(tile.frame);
-    tile.message->setStyleSheet(u"color: #5f6b76;"_s);
+    setTextColor(tile.message, kSecondaryText);
     tile.response = new QLabel(tile.frame);
-    tile.response->setStyleSheet(u"color: #5f6b76;"_s);
+    setTextColor(tile.response, kSecondaryText);
     auto *middle = new QHBoxLayout;
     middle->setSpacing(6);
     middle->addWidget(tile.status, 1);
@@ -97,40 +152,59 @@ void ServiceTiles::resizeEvent(QResizeEvent *event)
     for (const Tile &tile : std::as_const(m_tiles))
         tile.frame->setFixedWidth(m_tileWidth);
     rebuild();
+    updateGeometry();
 }
 
 void ServiceTiles::rebuild()
 {
     const int rows = m_model ? m_model->rowCount() : 0;
-    while (m_tiles.size() < rows)
+    bool shapeChanged = false;
+    while (m_tiles.size() < rows) {
         m_tiles.append(makeTile());
+        shapeChanged = true;
+    }
     for (int i = 0; i < m_tiles.size(); ++i) {
-        const Tile &tile = m_tiles.at(i);
-        tile.frame->setVisible(i < rows);
+        Tile &tile = m_tiles[i];
+        if (tile.frame->isVisibleTo(this) != (i < rows)) {
+            tile.frame->setVisible(i < rows);
+            shapeChanged = true;
+        }
         if (i >= rows)
             continue;
         const QModelIndex index = m_model->index(i, 0);
         const QJsonObject row = index.data(FeedTableModel::RowObjectRole).toJsonObject();
         const QString status = index.data(FeedTableModel::StatusRole).toString();
-        const StatusStyle::Tone tone = StatusStyle::toneForStatus(status);
         const QString name =
             row.value("name"_L1).toString(index.data(FeedTableModel::KeyRole).toString());
-        tile.name->setText(name);
-        tile.status->setText(StatusStyle::statusLabel(status.isEmpty() ? u"unknown"_s : status));
-        tile.status->setStyleSheet(
-            u"color: %1; font-weight: 600;"_s.arg(StatusStyle::color(tone).darker(115).name()));
         const QString message = row.value("message"_L1).toString();
-        tile.message->setText(
-            tile.message->fontMetrics().elidedText(message, Qt::ElideRight, m_tileWidth - 28));
-        tile.message->setToolTip(message);
         const QJsonValue ms = row.value("response_time_ms"_L1);
-        tile.response->setText(ms.isDouble() ? tr("%1 ms").arg(ms.toInt()) : QString());
-        tile.frame->setAccessibleName(tr("%1: %2").arg(name, StatusStyle::statusLabel(status)));
-        tile.frame->setStyleSheet(u"QFrame#serviceTile { background: %1; border: 1px solid %2;"
-                                  " border-left: 4px solid %3; border-radius: 5px; }"_s.arg(
-                                      palette().color(QPalette::Base).name(),
-                                      palette().color(QPalette::Mid).name(),
-                                      StatusStyle::color(tone).name()));
+        const QString response = ms.isDouble() ? tr("%1 ms").arg(ms.toInt()) : QString();
+        const StatusStyle::Tone tone = StatusStyle::toneForStatus(status);
+        if (name != tile.shownName || status != tile.shownStatus) {
+            tile.name->setText(name);
+            tile.status->setText(
+                StatusStyle::statusLabel(status.isEmpty() ? u"unknown"_s : status));
+            tile.frame->setAccessibleName(tr("%1: %2").arg(name, StatusStyle::statusLabel(status)));
+            tile.shownName = name;
+            tile.shownStatus = status;
+        }
+        if (message != tile.shownMessage || m_tileWidth != tile.shownWidth) {
+            tile.message->setText(
+                tile.message->fontMetrics().elidedText(message, Qt::ElideRight, m_tileWidth - 28));
+            tile.message->setToolTip(message);
+            tile.shownMessage = message;
+            tile.shownWidth = m_tileWidth;
+        }
+        if (response != tile.shownResponse) {
+            tile.response->setText(response);
+            tile.shownResponse = response;
+        }
+        if (int(tone) != tile.shownTone) {
+            setTextColor(tile.status, StatusStyle::color(tone).darker(115));
+            static_cast<TileFrame *>(tile.frame)->setAccent(StatusStyle::color(tone));
+            tile.shownTone = int(tone);
+        }
     }
-    updateGeometry();
+    if (shapeChanged)
+        updateGeometry();
 }

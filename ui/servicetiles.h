@@ -22,6 +22,8 @@ public:
     int tileCount() const;
     // "backend_api: healthy", for tests.
     QString tileSummary(int index) const;
+    // The status colour along a card's left edge, for tests.
+    QColor tileAccent(int index) const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -34,6 +36,14 @@ private:
         QLabel *status = nullptr;
         QLabel *message = nullptr;
         QLabel *response = nullptr;
+        // What the widgets show now: a busy feed rebuilds ~30 times a second, and most cards
+        // have not changed.
+        QString shownName;
+        QString shownStatus;
+        QString shownMessage;
+        QString shownResponse;
+        int shownTone = -1;
+        int shownWidth = 0;
     };
 
     void rebuild();

@@ -100,6 +100,8 @@ private:
     void setDegraded(bool degraded);
     void applySnapshotData(const QString &type, const QJsonValue &data, qint64 bytes,
                            const QString &source);
+    QJsonObject updateFields(const QString &type, qint64 bytes, bool changed,
+                             const QString &source);
 
     FeedSpec m_spec;
     QStringList m_secretForms; // the token as it may appear in text (Redaction::forms)
@@ -159,6 +161,12 @@ private:
     qint64 m_lastMessageWall = 0;
     QString m_lastSnapshotText;
     QJsonValue m_lastData;
+    // The last "update" event's fields, the template for the next (see updateFields()).
+    QJsonObject m_updateFields;
+    QString m_updateType;
+    QString m_updateSource;
+    qint64 m_updateBytes = -1;
+    bool m_updateChanged = false;
     QString m_serverId;
     // RTT needs sub-millisecond resolution on a LAN; Qt's pong() reports whole milliseconds.
     QElapsedTimer m_rttTimer;

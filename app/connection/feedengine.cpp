@@ -3,6 +3,7 @@
 #include "connection/feedconnection.h"
 #include "core/clock.h"
 
+#include <QMetaMethod>
 #include <QNetworkInformation>
 #include <QTimer>
 
@@ -16,10 +17,14 @@ FeedEngine::FeedEngine(const Config &config, const Clock *clock, RandomSource *r
     , m_random(random ? random : systemRandom())
     , m_staggerTimer(new QTimer(this))
     , m_statsTimer(new QTimer(this))
+    , m_batchTimer(new QTimer(this))
 {
     qRegisterMetaType<FeedEvent>();
     qRegisterMetaType<FeedStats>();
     qRegisterMetaType<TestResult>();
+    qRegisterMetaType<FeedSnapshot>();
+    qRegisterMetaType<QList<FeedEvent>>();
+    qRegisterMetaType<QList<FeedSnapshot>>();
     // Single-shot, re-armed after each start: a late tick never shortens the next gap.
     m_staggerTimer->setSingleShot(true);
     m_staggerTimer->setInterval(m_config.settings.staggerStepMs);
@@ -29,6 +34,9 @@ FeedEngine::FeedEngine(const Config &config, const Clock *clock, RandomSource *r
     m_statsTimer->setSingleShot(true);
     m_statsTimer->setInterval(200);
     connect(m_statsTimer, &QTimer::timeout, this, &FeedEngine::flushStats);
+    m_batchTimer->setSingleShot(true);
+    m_batchTimer->setInterval(batchIntervalMs);
+    connect(m_batchTimer, &QTimer::timeout, this, &FeedEngine::flushBatch);
     for (const FeedSpec &spec : std::as_const(m_config.feeds))
         createFeed(spec);
 }
@@ -40,16 +48,24 @@ FeedConnection *FeedEngine::createFeed(const FeedSpec &spec)
     auto *feed = new FeedConnection(spec, m_clock, m_random, this);
     m_feeds.insert(spec.id, feed);
     m_order.append(spec.id);
-    connect(feed, &FeedConnection::eventRaised, this, &FeedEngine::eventRaised);
-    connect(feed, &FeedConnection::snapshotReceived, this, &FeedEngine::snapshotReceived);
-    connect(feed, &FeedConnection::ackReceived, this, &FeedEngine::ackReceived);
-    connect(feed, &FeedConnection::connectedChanged, this, &FeedEngine::connectedChanged);
+    connect(feed, &FeedConnection::eventRaised, this, &FeedEngine::forwardEvent);
+    connect(feed, &FeedConnection::snapshotReceived, this, &FeedEngine::forwardSnapshot);
+    connect(feed, &FeedConnection::ackReceived, this,
+            [this](const QString &feedId, const QString &commandId, bool ok, const QString &error) {
+                flushBatch();
+                emit ackReceived(feedId, commandId, ok, error);
+            });
+    connect(feed, &FeedConnection::connectedChanged, this, [this](const QString &id, bool up) {
+        flushBatch();
+        emit connectedChanged(id, up);
+    });
     connect(feed, &FeedConnection::statsDirty, this, [this, feed](const QString &id) {
         // A state change goes out at once, ahead of any snapshot that follows it: a panel must
         // not show fresh rows as stale (or dead rows as live) for a coalescing period.
         if (feed->state() != m_emittedState.value(id, Feed::State::Idle)) {
             m_dirty.remove(id);
             m_emittedState.insert(id, feed->state());
+            flushBatch();
             emit statsChanged(feed->stats());
             return;
         }
@@ -174,6 +190,7 @@ void FeedEngine::testConnection(const QString &feedId)
         TestResult unknown;
         unknown.feedId = feedId;
         unknown.error = u"no such feed"_s;
+        flushBatch();
         emit testFinished(unknown);
         return;
     }
@@ -188,7 +205,8 @@ void FeedEngine::testConnection(const QString &feedId)
             if (!result.tls.isEmpty())
                 fields.insert(u"tls"_s, result.tls);
         }
-        emit eventRaised({m_clock->wallMs(), result.feedId, u"test_connection"_s, fields});
+        forwardEvent({m_clock->wallMs(), result.feedId, u"test_connection"_s, fields});
+        flushBatch();
         emit testFinished(result);
         tester->deleteLater();
     });
@@ -209,6 +227,7 @@ void FeedEngine::addAdwStateFeed(const QString &adwId, const QString &backend)
     if (m_feeds.contains(feedSpec.id))
         return;
     FeedConnection *feed = createFeed(feedSpec);
+    flushBatch();
     emit feedAdded(feedSpec.id);
     if (m_started)
         enqueueStaggered({feed->id()}, false);
@@ -225,6 +244,7 @@ void FeedEngine::removeFeed(const QString &feedId)
     m_emittedState.remove(feedId);
     feed->stop();
     feed->deleteLater();
+    flushBatch();
     emit feedRemoved(feedId);
 }
 
@@ -262,6 +282,7 @@ bool FeedEngine::sendText(const QString &feedId, const QByteArray &utf8)
 void FeedEngine::flushStats()
 {
     const QSet<QString> dirty = std::exchange(m_dirty, {});
+    flushBatch();
     for (const QString &id : m_order) {
         if (dirty.contains(id)) {
             FeedConnection *feed = m_feeds.value(id);
@@ -273,5 +294,49 @@ void FeedEngine::flushStats()
 
 void FeedEngine::emitAppEvent(const QString &kind, const QJsonObject &fields)
 {
-    emit eventRaised({m_clock->wallMs(), QString(), kind, fields});
+    forwardEvent({m_clock->wallMs(), QString(), kind, fields});
+}
+
+bool FeedEngine::batching() const
+{
+    static const QMetaMethod batch = QMetaMethod::fromSignal(&FeedEngine::batchReady);
+    return isSignalConnected(batch);
+}
+
+void FeedEngine::forwardEvent(const FeedEvent &event)
+{
+    emit eventRaised(event);
+    if (!batching())
+        return;
+    m_batchEvents.append(event);
+    if (!m_batchTimer->isActive())
+        m_batchTimer->start();
+}
+
+void FeedEngine::forwardSnapshot(const QString &feedId, const QString &type, const QJsonValue &data)
+{
+    emit snapshotReceived(feedId, type, data);
+    if (!batching())
+        return;
+    const qsizetype at = m_batchSnapshotAt.value(feedId, -1);
+    if (at >= 0) {
+        m_batchSnapshots[at].type = type;
+        m_batchSnapshots[at].data = data; // the superseded data is freed here, not in the GUI
+    } else {
+        m_batchSnapshotAt.insert(feedId, m_batchSnapshots.size());
+        m_batchSnapshots.append({feedId, type, data});
+    }
+    if (!m_batchTimer->isActive())
+        m_batchTimer->start();
+}
+
+void FeedEngine::flushBatch()
+{
+    m_batchTimer->stop();
+    if (m_batchEvents.isEmpty() && m_batchSnapshots.isEmpty())
+        return;
+    const QList<FeedEvent> events = std::exchange(m_batchEvents, {});
+    const QList<FeedSnapshot> snapshots = std::exchange(m_batchSnapshots, {});
+    m_batchSnapshotAt.clear();
+    emit batchReady(events, snapshots);
 }

@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 #include "connection/connectiontester.h"
+#include "connection/feedsnapshot.h"
 #include "connection/feedstats.h"
 #include "events/feedevent.h"
 
@@ -24,6 +25,9 @@ class FeedEngine final : public QObject
     Q_DISABLE_COPY_MOVE(FeedEngine)
 
 public:
+    // How long events and snapshots gather before batchReady() carries them.
+    static constexpr int batchIntervalMs = 10;
+
     explicit FeedEngine(const Config &config, const Clock *clock = nullptr,
                         RandomSource *random = nullptr, QObject *parent = nullptr);
     ~FeedEngine() override;
@@ -59,6 +63,12 @@ public slots:
 signals:
     void eventRaised(const FeedEvent &event);
     void snapshotReceived(const QString &feedId, const QString &type, const QJsonValue &data);
+    // The same events and changed snapshots, gathered for a consumer on another thread (the
+    // dashboard): a queued call per message costs a post and a wake-up of that thread, which
+    // under a flood outweighs the parsing. Only each feed's newest snapshot is carried; the ones
+    // it superseded would have been dropped by the consumer's coalescer. Pending items go out
+    // before any other signal, so the order between signals stays as emitted.
+    void batchReady(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots);
     void statsChanged(const FeedStats &stats);
     void testFinished(const TestResult &result);
     void ackReceived(const QString &feedId, const QString &commandId, bool ok,
@@ -73,6 +83,10 @@ private:
     void startNextStaggered();
     void flushStats();
     void emitAppEvent(const QString &kind, const QJsonObject &fields);
+    void forwardEvent(const FeedEvent &event);
+    void forwardSnapshot(const QString &feedId, const QString &type, const QJsonValue &data);
+    bool batching() const;
+    void flushBatch();
 
     Config m_config;
     const Clock *m_clock;
@@ -83,6 +97,10 @@ private:
     QSet<QString> m_manualInQueue;
     QTimer *m_staggerTimer = nullptr;
     QTimer *m_statsTimer = nullptr;
+    QTimer *m_batchTimer = nullptr;
+    QList<FeedEvent> m_batchEvents;
+    QList<FeedSnapshot> m_batchSnapshots;        // one per feed, newest data
+    QHash<QString, qsizetype> m_batchSnapshotAt; // feed -> index in m_batchSnapshots
     QSet<QString> m_dirty;
     QHash<QString, Feed::State> m_emittedState; // the state each feed's last stats carried
     bool m_online = true;

@@ -1,6 +1,7 @@
 #include "enginerunner.h"
 
 #include "connection/feedengine.h"
+#include "core/tsan.h"
 #include "dashboard/engineservices.h"
 #include "dashboard/feedhub.h"
 
@@ -31,6 +32,12 @@ FeedEngine *EngineRunner::createEngine(const Config &config)
     auto *engine = new FeedEngine(config);
     engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
+    // Built here, used on the engine thread from the first queued call on, which Qt's event
+    // queue orders after this, invisibly to ThreadSanitizer (core/tsan.h): say so. Queued calls
+    // to one object run in order, so this acquire comes before anything else the engine does.
+    Tsan::release(engine);
+    QMetaObject::invokeMethod(
+        engine, [engine] { Tsan::acquire(engine); }, Qt::QueuedConnection);
     return engine;
 }
 

@@ -44,9 +44,10 @@ void FeedHub::attach(FeedEngine *engine)
 {
     detach();
     m_engine = engine;
-    connect(engine, &FeedEngine::snapshotReceived, this, &FeedHub::onSnapshot);
+    // Events and snapshots come in batches: one queued call per message would wake this thread
+    // for every message of a flood.
+    connect(engine, &FeedEngine::batchReady, this, &FeedHub::onBatch);
     connect(engine, &FeedEngine::statsChanged, this, &FeedHub::onStats);
-    connect(engine, &FeedEngine::eventRaised, this, &FeedHub::onEvent);
     connect(engine, &FeedEngine::testFinished, this, &FeedHub::testFinished);
     connect(engine, &FeedEngine::feedAdded, this, &FeedHub::onFeedAdded);
     connect(engine, &FeedEngine::feedRemoved, this, &FeedHub::onFeedRemoved);
@@ -202,15 +203,32 @@ FeedTableModel *FeedHub::ensureTable(const QString &feedId, const QString &snaps
     return model;
 }
 
+void FeedHub::onBatch(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots)
+{
+    for (const FeedEvent &event : events)
+        onEvent(event);
+    // Each feed's table is updated in an event of its own: eight 100-row diffs in one go would
+    // block the loop for a frame or two, one at a time lets it paint and run timers in between.
+    for (const FeedSnapshot &snapshot : snapshots) {
+        QMetaObject::invokeMethod(
+            this, [this, snapshot] { onSnapshot(snapshot.feedId, snapshot.type, snapshot.data); },
+            Qt::QueuedConnection);
+    }
+}
+
 void FeedHub::onSnapshot(const QString &feedId, const QString &type, const QJsonValue &data)
 {
     ensureTable(feedId, type);
     m_coalescers.value(feedId)->submit(data);
 }
 
-FeedStats FeedHub::stats(const QString &feedId) const
+const FeedStats &FeedHub::stats(const QString &feedId) const
 {
-    return m_stats.value(feedId);
+    // By reference: the summaries look at every feed's state on each change, and a FeedStats
+    // copy is a dozen strings.
+    static const FeedStats unknown;
+    const auto it = m_stats.constFind(feedId);
+    return it == m_stats.cend() ? unknown : *it;
 }
 
 int FeedHub::liveCount() const

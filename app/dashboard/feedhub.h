@@ -3,6 +3,7 @@
 #include "commands/commandrecord.h"
 #include "config/config.h"
 #include "connection/connectiontester.h"
+#include "connection/feedsnapshot.h"
 #include "connection/feedstats.h"
 #include "events/feedevent.h"
 
@@ -60,7 +61,8 @@ public:
     // empty when that feed is not configured.
     QString commandFeed(const QString &commandName, const QString &backend = {}) const;
     EventLogModel *eventLog() const { return m_eventLog; }
-    FeedStats stats(const QString &feedId) const;
+    // Valid until the hub next takes stats (copy it to keep it); default stats for an unknown id.
+    const FeedStats &stats(const QString &feedId) const;
     int liveCount() const;
     Quality::Tier worstQuality() const;
     // (wall ms, RTT ms) samples of the last `latencyWindowMs`, oldest first.
@@ -111,6 +113,7 @@ signals:
     void storageChanged();
 
 private:
+    void onBatch(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots);
     void onSnapshot(const QString &feedId, const QString &type, const QJsonValue &data);
     void onStats(const FeedStats &stats);
     void onEvent(const FeedEvent &event);

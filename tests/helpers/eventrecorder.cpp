@@ -13,7 +13,7 @@ QList<FeedEvent> EventRecorder::ofKind(const QString &kind) const
 FeedEvent EventRecorder::last(const QString &kind) const
 {
     const QList<FeedEvent> all = ofKind(kind);
-    return all.isEmpty() ? FeedEvent{} : all.last();
+    return all.isEmpty() ? FeedEvent {} : all.last();
 }
 
 QStringList EventRecorder::states() const

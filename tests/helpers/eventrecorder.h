@@ -12,7 +12,8 @@ class EventRecorder final : public QObject
 
 public:
     template<typename Source>
-    explicit EventRecorder(Source *source, QObject *parent = nullptr) : QObject(parent)
+    explicit EventRecorder(Source *source, QObject *parent = nullptr)
+        : QObject(parent)
     {
         connect(source, &Source::eventRaised, this, &EventRecorder::record);
     }

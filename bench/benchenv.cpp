@@ -1,0 +1,70 @@
+#include "benchenv.h"
+
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Config checked(const ConfigResult &result)
+{
+    if (!result.ok()) {
+        std::fprintf(stderr, "feedwatch-bench: bad configuration: %s\n",
+                     qPrintable(result.errors.join(u"; "_s)));
+        std::exit(2);
+    }
+    return result.config;
+}
+} // namespace
+
+namespace BenchEnv {
+
+void spinFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool spinUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(5);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return done();
+}
+
+Config config(quint16 port, const QStringList &feeds, const QStringList &sets)
+{
+    ConfigOverrides overrides;
+    overrides.server = u"ws://127.0.0.1:%1"_s.arg(port);
+    overrides.feeds = feeds;
+    overrides.sets = sets;
+    return checked(ConfigLoader::fromJson({}, overrides));
+}
+
+Config multiBackendConfig(const QList<quint16> &ports, const QStringList &sets)
+{
+    QJsonObject backends;
+    for (qsizetype i = 0; i < ports.size(); ++i) {
+        backends.insert(u"b%1"_s.arg(i, 2, 10, QChar(u'0')),
+                        QJsonObject {{u"server"_s, u"ws://127.0.0.1:%1"_s.arg(ports.at(i))}});
+    }
+    ConfigOverrides overrides;
+    overrides.sets = sets;
+    return checked(ConfigLoader::fromJson({{u"backends"_s, backends}}, overrides));
+}
+
+} // namespace BenchEnv
