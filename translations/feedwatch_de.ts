@@ -131,10 +131,6 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <translation>Befehle</translation>
     </message>
     <message>
-        <source>&amp;Cancel command</source>
-        <translation>Befehl abb&amp;rechen</translation>
-    </message>
-    <message>
         <source>&amp;Retry command</source>
         <translation>Befehl &amp;wiederholen</translation>
     </message>
@@ -217,6 +213,10 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Retrying %1…</source>
         <translation>%1 wird wiederholt…</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel command</source>
+        <translation>Befehl abb&amp;rechen</translation>
     </message>
 </context>
 <context>

@@ -131,10 +131,6 @@ Publié sous licence MIT.</translation>
         <translation>Commandes</translation>
     </message>
     <message>
-        <source>&amp;Cancel command</source>
-        <translation>Annu&amp;ler la commande</translation>
-    </message>
-    <message>
         <source>&amp;Retry command</source>
         <translation>&amp;Relancer la commande</translation>
     </message>
@@ -217,6 +213,10 @@ Publié sous licence MIT.</translation>
     <message>
         <source>Retrying %1…</source>
         <translation>Relance de %1…</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel command</source>
+        <translation>Annu&amp;ler la commande</translation>
     </message>
 </context>
 <context>

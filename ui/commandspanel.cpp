@@ -46,7 +46,7 @@ CommandsPanel::CommandsPanel(FeedHub *hub, QWidget *parent)
     m_storage->setWordWrap(true);
     m_storage->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_cancel = new QPushButton(tr("&Cancel command"), this);
+    m_cancel = new QPushButton(tr("C&ancel command"), this);
     m_cancel->setObjectName(u"cancelCommandButton"_s);
     m_retry = new QPushButton(tr("&Retry command"), this);
     m_retry->setObjectName(u"retryCommandButton"_s);
