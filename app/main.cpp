@@ -7,6 +7,7 @@
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
+#include "events/eventstreamwriter.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "scenario.h"
@@ -137,7 +138,19 @@ int main(int argc, char *argv[])
 
     I18n::install(&app, locale);
 
+    // --events with a window: the stream carries what the event log is shown, as it arrives.
+    EventStreamWriter events;
+    if (!options.eventsTarget.isEmpty()) {
+        QString error;
+        if (!events.open(options.eventsTarget, &error)) {
+            std::fprintf(stderr, "feedwatch: --events %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+
     FeedHub hub(config.config);
+    if (!options.eventsTarget.isEmpty())
+        QObject::connect(&hub, &FeedHub::eventReceived, &events, &EventStreamWriter::write);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.
     EngineRunner engine(&hub);
     engine.setDataPath(WindowlessRunner::journalPath(options));
@@ -154,6 +167,11 @@ int main(int argc, char *argv[])
     UnixSignalWatcher unixSignals;
     QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
                      &QWidget::close);
+    // --duration with a window: closes it like File > Quit (for demos and screenshots). Precise:
+    // a coarse timer may fire 5 % early, and scripts read "after this many seconds" literally.
+    if (options.durationSeconds > 0)
+        QTimer::singleShot(qint64(options.durationSeconds * 1000), Qt::PreciseTimer, &window,
+                           &QWidget::close);
     window.show();
     const int rc = app.exec();
     engine.stop();

@@ -117,7 +117,8 @@ int runHeadless(const Config &config, const CliOptions &options, QTextStream &er
     UnixSignalWatcher watcher;
     QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
     if (options.durationSeconds > 0)
-        QTimer::singleShot(qint64(options.durationSeconds * 1000), &loop, &QEventLoop::quit);
+        QTimer::singleShot(qint64(options.durationSeconds * 1000), Qt::PreciseTimer, &loop,
+                           &QEventLoop::quit);
     engine.start();
     loop.exec();
     engine.stopAll();
