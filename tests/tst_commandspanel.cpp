@@ -2,6 +2,7 @@
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "models/commandsmodel.h"
+#include "statusdelegate.h"
 
 #include <QCheckBox>
 #include <QPushButton>
@@ -77,6 +78,11 @@ void tst_CommandsPanel::cancelAQueuedCommand()
     QCOMPARE(rig.hub->commands()->pendingCount(), 0);
     const QModelIndex state = rig.panel->table()->model()->index(0, CommandsModel::StateColumn);
     QCOMPARE(state.data().toString(), u"cancelled"_s);
+    // The cell is painted with the state, not with what another role of the model holds (it
+    // once showed the command id: the delegate read the feed tables' status role).
+    auto *delegate = qobject_cast<StatusDelegate *>(rig.panel->table()->itemDelegate());
+    QVERIFY(delegate);
+    QCOMPARE(delegate->label(state), u"cancelled"_s);
     QCOMPARE(rig.panel->table()->model()->index(0, CommandsModel::ErrorColumn).data().toString(),
              u"cancelled by the operator"_s);
 }

@@ -106,9 +106,13 @@ void StatusDelegate::paintPercent(QPainter *painter, const QStyleOptionViewItem 
     painter->restore();
 }
 
-QString StatusDelegate::label(const QModelIndex &index)
+QString StatusDelegate::label(const QModelIndex &index) const
 {
-    // The normalized status picks the translation; a row without one shows its text as it came.
+    // A feed table's normalized status picks the translation; a row without one shows its text
+    // as it came. A model with a status role of its own (commands: the colour key) already
+    // displays its translated text; its roles mean something else, so only the text is read.
+    if (m_statusRole != FeedTableModel::StatusRole)
+        return index.data().toString();
     const QString status = index.data(FeedTableModel::StatusRole).toString();
     return status.isEmpty() ? index.data().toString() : StatusStyle::statusLabel(status);
 }

@@ -23,12 +23,13 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The word a status cell is painted with.
+    QString label(const QModelIndex &index) const;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
-    static QString label(const QModelIndex &index);
     void paintPercent(QPainter *painter, const QStyleOptionViewItem &option,
                       const QModelIndex &index) const;
 
