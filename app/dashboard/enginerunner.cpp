@@ -72,11 +72,18 @@ void EngineRunner::start(const Config &config)
         connect(&m_thread, &QThread::finished, m_services, &QObject::deleteLater);
         m_hub->attachServices(m_services);
         // SQLite connections belong to the thread that opens them: open on the engine thread.
+        // Built here and used there from this first queued call on, like each engine
+        // (createEngine): the hand-off is said to ThreadSanitizer.
         const QString path = m_dataPath;
         const Settings settings = config.settings;
         EngineServices *services = m_services;
+        Tsan::release(services);
         QMetaObject::invokeMethod(
-            m_services, [services, path, settings] { services->open(path, settings); },
+            m_services,
+            [services, path, settings] {
+                Tsan::acquire(services);
+                services->open(path, settings);
+            },
             Qt::QueuedConnection);
     }
     m_engine = createEngine(config);

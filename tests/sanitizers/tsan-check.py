@@ -36,8 +36,10 @@ def load_rules(path):
                 continue
             kind, _, pattern = line.partition(" ")
             pattern = pattern.strip()
-            if kind not in ("module", "file", "function", "atomic-in", "owned-by") or not pattern:
-                sys.exit(f"{path}:{n}: expected 'module|file|function|atomic-in|owned-by PATTERN'")
+            if kind not in ("module", "file", "function", "atomic-in", "owned-by",
+                            "closure-in") or not pattern:
+                sys.exit(f"{path}:{n}: expected "
+                         "'module|file|function|atomic-in|owned-by|closure-in PATTERN'")
             rules.append((kind, pattern))
     return rules
 
@@ -56,9 +58,19 @@ def racing_frame(frames):
 
 
 def owned(rules, access):
-    fr, atomic, write = access
+    fr, atomic, write, frames = access
     if fr is None or not write or atomic:
         return None
+    # A lambda's closure being built inside a slot object: the write goes into memory that only
+    # the slot object holds (its captures, copied from the caller's variables), however deep
+    # the capture's copy constructor is. GCC names the closure's constructor frame "<lambda>";
+    # its caller is the slot object's constructor.
+    for inner, outer in zip(frames, frames[1:]):
+        if inner["func"] != "<lambda>":
+            continue
+        for kind, pattern in rules:
+            if kind == "closure-in" and fnmatch.fnmatchcase(outer["file"], pattern):
+                return f"closure-in {os.path.basename(pattern)}"
     for kind, pattern in rules:
         field = fr["file"] if pattern.startswith("/") else fr["func"]
         if kind == "owned-by" and fnmatch.fnmatchcase(field, pattern):
@@ -67,7 +79,7 @@ def owned(rules, access):
 
 
 def matches(rules, access):
-    fr, atomic, _ = access
+    fr, atomic, _, _ = access
     if fr is None:
         return None
     module = os.path.basename(fr["module"])
@@ -109,7 +121,7 @@ def parse_reports(text):
                         fr["file"] = re.sub(r"(:\d+)+$", "", fr["file"])  # drop :line[:column]
                         frames.append(fr)
                     j += 1
-                accesses.append((racing_frame(frames), atomic, write))
+                accesses.append((racing_frame(frames), atomic, write, frames))
             else:
                 j += 1
         yield block, accesses
