@@ -69,7 +69,14 @@ void EngineRunner::start(const Config &config)
     if (!m_services) {
         m_services = new EngineServices;
         m_services->moveToThread(&m_thread);
-        connect(&m_thread, &QThread::finished, m_services, &QObject::deleteLater);
+        // Deleted on the engine thread once it finished, after stop() let go of it (the
+        // acquire pairs with the release there: the ordering quit() gives is invisible to
+        // ThreadSanitizer, which then saw the delete race the hub's last disconnect).
+        EngineServices *owned = m_services;
+        connect(&m_thread, &QThread::finished, m_services, [owned] {
+            Tsan::acquire(owned);
+            owned->deleteLater();
+        });
         m_hub->attachServices(m_services);
         // SQLite connections belong to the thread that opens them: open on the engine thread.
         // Built here and used there from this first queued call on, like each engine
@@ -148,7 +155,8 @@ void EngineRunner::stop()
     }
     if (m_services) {
         m_hub->detachServices();
-        m_services = nullptr; // deleted on the engine thread when it finishes
+        Tsan::release(m_services); // the GUI thread's last use
+        m_services = nullptr;      // deleted on the engine thread when it finishes
     }
     if (m_thread.isRunning()) {
         m_thread.quit();

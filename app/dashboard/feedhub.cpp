@@ -1,6 +1,7 @@
 #include "feedhub.h"
 
 #include "connection/feedengine.h"
+#include "core/tsan.h"
 #include "dashboard/engineservices.h"
 #include "models/commandsmodel.h"
 #include "models/connectionsmodel.h"
@@ -205,6 +206,8 @@ FeedTableModel *FeedHub::ensureTable(const QString &feedId, const QString &snaps
 
 void FeedHub::onBatch(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots)
 {
+    Tsan::acquire(events.constData()); // written on the engine thread (FeedEngine::flushBatch)
+    Tsan::acquire(snapshots.constData());
     for (const FeedEvent &event : events)
         onEvent(event);
     // Each feed's table is updated in an event of its own: eight 100-row diffs in one go would
