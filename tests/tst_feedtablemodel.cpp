@@ -1,4 +1,4 @@
-#include "models/feedschemas.h"
+#include "config/config.h"
 #include "models/feedtablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -12,17 +12,38 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+FeedColumn column(const QString &field, FeedColumn::Kind kind, const QString &header)
+{
+    FeedColumn c;
+    c.field = field;
+    c.kind = kind;
+    c.header = header;
+    return c;
+}
+
 FeedSchema testSchema()
 {
-    using Format = FeedColumn::Format;
-    return {u"test_update"_s,
-            FeedSchema::RowSource::Array,
-            QString(),
-            {u"id"_s},
-            {{u"id"_s, "ID", Format::Text},
-             {u"n"_s, "N", Format::Int},
-             {u"status"_s, "Status", Format::Status}},
-            {}};
+    FeedSchema schema;
+    schema.snapshotType = u"test_update"_s;
+    schema.key = {u"id"_s};
+    schema.statusField = u"status"_s;
+    schema.columns = {column(u"id"_s, FeedColumn::Kind::Id, u"ID"_s),
+                      column(u"n"_s, FeedColumn::Kind::Number, u"N"_s),
+                      column(u"status"_s, FeedColumn::Kind::Status, u"Status"_s)};
+    return schema;
+}
+
+// A feed of the built-in tac-webbuilder profile.
+FeedSchema profileSchema(const QString &feed)
+{
+    return ConfigLoader::defaultProfile()->definitionFor(feed).schema;
+}
+
+FeedSchema genericSchema()
+{
+    FeedSchema schema;
+    schema.view = FeedSchema::View::Generic;
+    return schema;
 }
 
 // "a b:2 c:3:failed" -> [{"id":"a","n":1}, {"id":"b","n":2}, {"id":"c","n":3,"status":"failed"}]
@@ -100,7 +121,10 @@ private slots:
     void keyedDiff_data();
     void keyedDiff();
     void identicalSnapshotEmitsNothing();
-    void duplicateKeysKeepFirst();
+    void duplicateKeysAreKeptAndCounted();
+    void mismatchShowsWhatArrived();
+    void emptyColumnsAreReported();
+    void statusTonesFromTheProfile();
     void malformedData_data();
     void malformedData();
     void wrongFieldTypesShowEmpty();
@@ -189,7 +213,7 @@ void tst_FeedTableModel::keyedDiff()
 
 void tst_FeedTableModel::identicalSnapshotEmitsNothing()
 {
-    FeedTableModel model(FeedSchemas::forSnapshotType(u"queue_update"_s));
+    FeedTableModel model(profileSchema(u"queue"_s));
     const QJsonValue snapshot = parse(R"({"paused": false, "phases": [
         {"queue_id": "q1", "status": "running", "phase_data": {"title": "Plan"}},
         {"queue_id": "q2", "status": "queued"}]})"_ba);
@@ -214,65 +238,128 @@ void tst_FeedTableModel::identicalSnapshotEmitsNothing()
         QCOMPARE(spy->count(), 0);
 }
 
-void tst_FeedTableModel::duplicateKeysKeepFirst()
+void tst_FeedTableModel::duplicateKeysAreKeptAndCounted()
 {
+    // Every row the server sent is shown; the repeated keys are said (#15 item 10).
     FeedTableModel model(testSchema());
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"2 row.*skipped"_s));
+    QSignalSpy problem(&model, &FeedTableModel::problemChanged);
     model.applySnapshot(rows(u"a:1 b:5 a:2 b:3 c"_s));
-    QCOMPARE(keys(model), u"a b c"_s);
-    QCOMPARE(model.index(0, model.columnIndex(u"n"_s)).data().toString(), u"1"_s);
-    QCOMPARE(model.index(1, model.columnIndex(u"n"_s)).data().toString(), u"5"_s);
+    QCOMPARE(keys(model), u"a b a b c"_s);
+    QCOMPARE(model.index(2, model.columnIndex(u"n"_s)).data().toString(), u"2"_s);
     QCOMPARE(model.lastWarningCount(), 2);
-    QVERIFY(!model.lastError().isEmpty());
+    QCOMPARE(model.rowWarningText(), u"2 row(s) repeat another row's key"_s);
+    QCOMPARE(problem.count(), 1);
+    // The repeated rows keep their place in the keyed diff too.
+    SignalLog log(&model);
+    model.applySnapshot(rows(u"a:1 b:5 a:9 b:3 c"_s));
+    QCOMPARE(log.lines, QStringList {u"change 2-2"_s});
 
     model.applySnapshot(rows(u"a b c"_s));
     QCOMPARE(model.lastWarningCount(), 0);
     QVERIFY(model.lastError().isEmpty());
+    QCOMPARE(problem.count(), 2);
+}
+
+void tst_FeedTableModel::mismatchShowsWhatArrived()
+{
+    // planned-features as an older server sent it: a bare array, not {features, stats}.
+    FeedTableModel model(profileSchema(u"planned-features"_s));
+    SignalLog log(&model);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"expected an array .* at /features"_s));
+    model.applySnapshot(parse(R"([{"id": 1, "title": "A", "status": "planned"},
+                                  {"id": 2, "title": "B", "status": "done"}])"_ba));
+    QVERIFY(!model.shapeProblem().isNull());
+    QCOMPARE(model.shapeProblem().path, u"/features"_s);
+    QVERIFY(model.derivedColumns());
+    QCOMPARE(model.rowCount(), 2); // never an empty page that looks fine
+    QCOMPARE(model.columnIndex(u"title"_s) >= 0, true);
+    QCOMPARE(model.index(1, 0).data(FeedTableModel::StatusRole).toString(), u"done"_s);
+    QVERIFY(model.lastError().startsWith(u"expected an array"_s));
+    QCOMPARE(log.lines, QStringList {u"reset"_s});
+    // The right shape again: the profile's columns, the problem gone.
+    model.applySnapshot(parse(R"({"features": [{"id": 1, "title": "A"}], "stats": {}})"_ba));
+    QVERIFY(model.shapeProblem().isNull());
+    QVERIFY(!model.derivedColumns());
+    QCOMPARE(model.columnCount(), profileSchema(u"planned-features"_s).columns.size());
+    QCOMPARE(model.meta(), QJsonObject({{u"stats"_s, QJsonObject()}}));
+}
+
+void tst_FeedTableModel::emptyColumnsAreReported()
+{
+    FeedTableModel model(testSchema());
+    QSignalSpy spy(&model, &FeedTableModel::emptyColumnsChanged);
+    model.applySnapshot(rows(u"a b"_s)); // no status in any row
+    const int status = model.columnIndex(u"status"_s);
+    QVERIFY(model.isColumnEmpty(status));
+    QVERIFY(!model.isColumnEmpty(model.columnIndex(u"id"_s)));
+    const int signalsBefore = int(spy.count());
+    model.applySnapshot(rows(u"a b:1:failed"_s));
+    QVERIFY(!model.isColumnEmpty(status));
+    QCOMPARE(spy.count(), signalsBefore + 1);
+}
+
+void tst_FeedTableModel::statusTonesFromTheProfile()
+{
+    FeedTableModel model(profileSchema(u"planned-features"_s));
+    model.applySnapshot(parse(R"({"features": [{"id": 1, "status": "Cancelled"},
+                                               {"id": 2, "status": "in-progress"},
+                                               {"id": 3, "status": "invented"}]})"_ba));
+    QCOMPARE(model.index(0, 0).data(FeedTableModel::StatusRole).toString(), u"cancelled"_s);
+    QCOMPARE(model.index(0, 0).data(FeedTableModel::ToneRole).toString(), u"idle"_s);
+    QCOMPARE(model.index(1, 0).data(FeedTableModel::ToneRole).toString(), u"warning"_s);
+    QCOMPARE(model.index(2, 0).data(FeedTableModel::ToneRole).toString(), QString());
 }
 
 void tst_FeedTableModel::malformedData_data()
 {
-    QTest::addColumn<QString>("snapshotType");
+    QTest::addColumn<QString>("feed");
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<int>("rowCount");
-    QTest::addColumn<bool>("hasError");
+    QTest::addColumn<bool>("mismatch"); // shown generically under a problem banner
+    QTest::addColumn<bool>("warning");  // rows kept with a warning
 
-    const QString test = u"test_update"_s, queue = u"queue_update"_s,
-                  system = u"system_status_update"_s;
-    QTest::newRow("null") << test << "null"_ba << 0 << true;
-    QTest::newRow("number") << test << "42"_ba << 0 << true;
-    QTest::newRow("string") << test << R"("phases")"_ba << 0 << true;
-    QTest::newRow("object instead of array") << test << R"({"id": "a"})"_ba << 0 << true;
-    QTest::newRow("array of non-objects") << test << R"([1, "a", null, [], true])"_ba << 0 << true;
+    const QString test = u"test"_s, queue = u"queue"_s, system = u"system-status"_s;
+    QTest::newRow("null") << test << "null"_ba << 1 << true << false;
+    QTest::newRow("number") << test << "42"_ba << 1 << true << false;
+    QTest::newRow("string") << test << R"("phases")"_ba << 1 << true << false;
+    QTest::newRow("object instead of array") << test << R"({"id": "a"})"_ba << 1 << true << false;
+    QTest::newRow("array of non-objects")
+        << test << R"([1, "a", null, [], true])"_ba << 0 << false << true;
     QTest::newRow("some rows without key")
-        << test << R"([{"id": "a"}, {"n": 1}, {"id": null}, {"id": ""}])"_ba << 1 << true;
-    QTest::newRow("numeric keys") << test << R"([{"id": 7}, {"id": 8.0}])"_ba << 2 << false;
-    QTest::newRow("queue: array instead of object") << queue << "[]"_ba << 0 << true;
-    QTest::newRow("queue: phases is a number") << queue << R"({"phases": 3})"_ba << 0 << true;
-    QTest::newRow("queue: no phases") << queue << R"({"paused": true})"_ba << 0 << true;
-    QTest::newRow("system: services is an array")
-        << system << R"({"services": []})"_ba << 0 << true;
+        << test << R"([{"id": "a"}, {"n": 1}, {"id": null}, {"id": ""}])"_ba << 4 << false << true;
+    QTest::newRow("numeric keys") << test << R"([{"id": 7}, {"id": 8.0}])"_ba << 2 << false
+                                  << false;
+    QTest::newRow("queue: array instead of object") << queue << "[]"_ba << 1 << true << false;
+    QTest::newRow("queue: phases is a number")
+        << queue << R"({"phases": 3})"_ba << 1 << true << false;
+    QTest::newRow("queue: no phases") << queue << R"({"paused": true})"_ba << 1 << true << false;
+    QTest::newRow("system: services is an empty array")
+        << system << R"({"services": []})"_ba << 0 << false << false;
     QTest::newRow("system: a service is a string")
-        << system << R"({"services": {"db": "up", "api": {"status": "healthy"}}})"_ba << 1 << true;
-    QTest::newRow("generic: number") << u"custom_update"_s << "3.5"_ba << 0 << true;
+        << system << R"({"services": {"db": "up", "api": {"status": "healthy"}}})"_ba << 2 << true
+        << false;
+    QTest::newRow("generic: number") << u"generic"_s << "3.5"_ba << 1 << false << false;
 }
 
 void tst_FeedTableModel::malformedData()
 {
-    QFETCH(QString, snapshotType);
+    QFETCH(QString, feed);
     QFETCH(QByteArray, json);
     QFETCH(int, rowCount);
-    QFETCH(bool, hasError);
+    QFETCH(bool, mismatch);
+    QFETCH(bool, warning);
 
-    FeedTableModel model(snapshotType == u"test_update"_s
-                             ? testSchema()
-                             : FeedSchemas::forSnapshotType(snapshotType));
+    FeedTableModel model(feed == u"test"_s          ? testSchema()
+                             : feed == u"generic"_s ? genericSchema()
+                                                    : profileSchema(feed));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    if (hasError)
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"."_s));
+    if (mismatch)
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"expected"_s));
     model.applySnapshot(parse(json));
     QCOMPARE(model.rowCount(), rowCount);
-    QCOMPARE(!model.lastError().isEmpty(), hasError);
+    QCOMPARE(!model.shapeProblem().isNull(), mismatch);
+    QCOMPARE(model.lastWarningCount() > 0, warning);
+    QCOMPARE(!model.lastError().isEmpty(), mismatch || warning);
     for (int row = 0; row < model.rowCount(); ++row) {
         for (int column = 0; column < model.columnCount(); ++column) {
             for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole),
@@ -284,30 +371,32 @@ void tst_FeedTableModel::malformedData()
 
 void tst_FeedTableModel::wrongFieldTypesShowEmpty()
 {
-    FeedTableModel model(FeedSchemas::forSnapshotType(u"queue_update"_s));
-    model.applySnapshot(parse(R"({"phases": [{"queue_id": "q1", "parent_issue": "twelve",
+    FeedTableModel model(profileSchema(u"queue"_s));
+    model.applySnapshot(parse(R"({"phases": [{"queue_id": "q1", "feature_id": "twelve",
         "phase_number": {"a": 1}, "status": 3, "phase_data": "not an object",
-        "created_at": false, "pr_number": null, "extra": [1, 2]}]})"_ba));
+        "created_at": false, "pr_number": null, "priority": "high", "extra": [1, 2]}]})"_ba));
     QVERIFY(model.lastError().isEmpty());
     QCOMPARE(model.rowCount(), 1);
-    for (const QString &field : {u"parent_issue"_s, u"phase_number"_s, u"status"_s,
-                                 u"phase_data.title"_s, u"created_at"_s, u"pr_number"_s}) {
+    for (const QString &field : {u"phase_number"_s, u"phase_data.title"_s, u"created_at"_s,
+                                 u"pr_number"_s, u"priority"_s}) {
         const int column = model.columnIndex(field);
         QVERIFY2(column >= 0, qPrintable(field));
         QCOMPARE(model.index(0, column).data().toString(), QString());
     }
-    QCOMPARE(model.index(0, 0).data(FeedTableModel::StatusRole).toString(), QString());
-    QCOMPARE(model.index(0, model.columnIndex(u"queue_id"_s)).data().toString(), u"q1"_s);
+    // Loose but readable values are shown as they came.
+    QCOMPARE(model.index(0, model.columnIndex(u"feature_id"_s)).data().toString(), u"twelve"_s);
+    QCOMPARE(model.index(0, model.columnIndex(u"status"_s)).data().toString(), u"3"_s);
+    QCOMPARE(model.index(0, 0).data(FeedTableModel::KeyRole).toString(), u"q1"_s);
 }
 
 void tst_FeedTableModel::roles()
 {
-    FeedTableModel model(FeedSchemas::forSnapshotType(u"queue_update"_s));
-    model.applySnapshot(parse(R"({"phases": [{"queue_id": "q1", "parent_issue": 12,
+    FeedTableModel model(profileSchema(u"queue"_s));
+    model.applySnapshot(parse(R"({"phases": [{"queue_id": "q1", "priority": 12,
         "status": "Running", "phase_data": {"title": "Build it"}, "pr_number": 7}]})"_ba));
 
     const int title = model.columnIndex(u"phase_data.title"_s);
-    const int issue = model.columnIndex(u"parent_issue"_s);
+    const int issue = model.columnIndex(u"priority"_s);
     const int status = model.columnIndex(u"status"_s);
     QVERIFY(title >= 0 && issue >= 0 && status >= 0);
     QCOMPARE(model.statusColumn(), status);
@@ -317,6 +406,7 @@ void tst_FeedTableModel::roles()
     QCOMPARE(model.index(0, title).data(Qt::ToolTipRole).toString(), u"Build it"_s);
     QCOMPARE(model.index(0, status).data().toString(), u"Running"_s);
     QCOMPARE(model.index(0, title).data(FeedTableModel::StatusRole).toString(), u"running"_s);
+    QCOMPARE(model.index(0, title).data(FeedTableModel::ToneRole).toString(), u"warning"_s);
     QCOMPARE(model.index(0, title).data(FeedTableModel::KeyRole).toString(), u"q1"_s);
     QCOMPARE(model.index(0, 0)
                  .data(FeedTableModel::RowObjectRole)
@@ -342,7 +432,7 @@ void tst_FeedTableModel::roles()
 
 void tst_FeedTableModel::metaChangedOnlyWhenChanged()
 {
-    FeedTableModel model(FeedSchemas::forSnapshotType(u"queue_update"_s));
+    FeedTableModel model(profileSchema(u"queue"_s));
     QSignalSpy meta(&model, &FeedTableModel::metaChanged);
 
     model.applySnapshot(parse(R"({"paused": false, "phases": [{"queue_id": "a"}]})"_ba));
@@ -359,7 +449,7 @@ void tst_FeedTableModel::metaChangedOnlyWhenChanged()
 
 void tst_FeedTableModel::genericColumnsResetOnlyWhenTheyChange()
 {
-    FeedTableModel model(FeedSchemas::generic(u"custom_update"_s));
+    FeedTableModel model(genericSchema());
     SignalLog log(&model);
 
     model.applySnapshot(parse(R"([{"id": 1, "name": "x"}, {"id": 2, "name": "y"}])"_ba));
@@ -373,9 +463,9 @@ void tst_FeedTableModel::genericColumnsResetOnlyWhenTheyChange()
     log.lines.clear();
     model.applySnapshot(parse(R"([{"id": 1, "name": "x", "extra": true}])"_ba));
     QCOMPARE(log.lines, QStringList {u"reset"_s});
-    // The key field first, then the others as QJsonObject orders them (alphabetically).
-    QCOMPARE(model.columnIndex(u"id"_s), 0);
-    QCOMPARE(model.columnIndex(u"extra"_s), 1);
+    // The fields as QJsonObject orders them (alphabetically).
+    QCOMPARE(model.columnIndex(u"extra"_s), 0);
+    QCOMPARE(model.columnIndex(u"id"_s), 1);
 }
 
 void tst_FeedTableModel::modelTesterThroughSnapshots()

@@ -8,9 +8,9 @@ class FeedHub;
 class FeedPanel;
 class QWidget;
 
-// The feed pages of the window: which title each feed gets and which extras (queue paused
-// banner, service tiles) plug into the one generic FeedPanel. Unknown feeds get a plain panel.
-// A class of static functions rather than a namespace so that tr() has a context lupdate sees.
+// The feed pages of the window, built from each feed's profile entry (FeedHub::definition):
+// the one generic FeedPanel, plus the widget the profile asks for (service cards). A class of
+// static functions rather than a namespace so that tr() has a context lupdate sees.
 class FeedPages final
 {
     Q_DECLARE_TR_FUNCTIONS(FeedPages)
@@ -19,8 +19,5 @@ public:
     FeedPages() = delete;
     // The feed's name without its backend: "prod/queue" -> "queue", "adw-state/42" stays.
     static QString feedName(const QString &feedId, const QStringList &backends);
-    // "Queue", "System status", ...; the name itself for custom feeds.
-    static QString title(const QString &feedName);
-    static FeedPanel *create(FeedHub *hub, const QString &feedId, const QString &feedName,
-                             QWidget *parent = nullptr);
+    static FeedPanel *create(FeedHub *hub, const QString &feedId, QWidget *parent = nullptr);
 };

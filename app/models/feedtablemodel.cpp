@@ -1,7 +1,10 @@
 #include "feedtablemodel.h"
 
+#include "catalog/jsonpath.h"
+
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 
 #include <algorithm>
 
@@ -12,9 +15,42 @@ Q_LOGGING_CATEGORY(lcModels, "feedwatch.models")
 FeedTableModel::FeedTableModel(const FeedSchema &schema, QObject *parent)
     : QAbstractTableModel(parent)
     , m_schema(schema)
-    , m_columns(schema.columns)
-    , m_statusColumn(FeedSchema::statusColumn(schema.columns))
-{ }
+{
+    setColumns(schema.view == FeedSchema::View::Generic ? QList<FeedColumn>() : schema.columns);
+    m_emptyColumns = QList<bool>(m_columns.size(), false); // nothing known yet: none hidden
+}
+
+void FeedTableModel::setColumns(const QList<FeedColumn> &columns)
+{
+    m_columns = columns;
+    m_statusField = m_schema.statusField;
+    if (m_derived || m_statusField.isEmpty()) {
+        const int status = FeedSchema::statusColumn(m_columns, QString());
+        m_statusField = status >= 0 ? m_columns.at(status).field : m_schema.statusField;
+    }
+    m_statusColumn = FeedSchema::statusColumn(m_columns, m_statusField);
+}
+
+int FeedTableModel::rowOfKey(const QString &key) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).key == key)
+            return int(i);
+    }
+    return -1;
+}
+
+QString FeedTableModel::lastError() const
+{
+    if (!m_problem.isNull())
+        return m_problem.text();
+    return m_warningText;
+}
+
+bool FeedTableModel::isColumnEmpty(int column) const
+{
+    return column >= 0 && column < m_emptyColumns.size() && m_emptyColumns.at(column);
+}
 
 int FeedTableModel::columnIndex(const QString &field) const
 {
@@ -28,13 +64,6 @@ int FeedTableModel::columnIndex(const QString &field) const
 QString FeedTableModel::keyAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).key : QString();
-}
-
-QString FeedTableModel::normalizedStatus(const QString &status)
-{
-    QString normalized = status.trimmed().toLower();
-    normalized.replace(u' ', u'_').replace(u'-', u'_');
-    return normalized;
 }
 
 QString FeedTableModel::statusText(const QString &normalizedStatus)
@@ -59,6 +88,7 @@ QString FeedTableModel::statusText(const QString &normalizedStatus)
         {u"failing"_s, QT_TR_NOOP("failing")},
         {u"blocked"_s, QT_TR_NOOP("blocked")},
         {u"cancelled"_s, QT_TR_NOOP("cancelled")},
+        {u"canceled"_s, QT_TR_NOOP("cancelled")},
         {u"unknown"_s, QT_TR_NOOP("unknown")},
     };
     if (const char *text = known.value(normalizedStatus))
@@ -85,23 +115,34 @@ QVariant FeedTableModel::data(const QModelIndex &index, int role) const
 
     const Row &row = m_rows.at(index.row());
     const FeedColumn &column = m_columns.at(index.column());
+    const QString alert = m_alerts.isEmpty() ? QString() : m_alerts.value(row.id);
     switch (role) {
     case Qt::DisplayRole:
-        return column.display(column.valueIn(row.object));
+        if (index.column() == 0 && !alert.isEmpty())
+            return QStringLiteral("\u26A0 ") + column.displayIn(row.object);
+        return column.displayIn(row.object);
     case Qt::ToolTipRole: {
         const QJsonValue value = column.valueIn(row.object);
-        return value.isNull() || value.isUndefined() ? QVariant() : FeedColumn::rawText(value);
+        const QString text =
+            value.isNull() || value.isUndefined() ? QString() : FeedColumn::rawText(value);
+        if (!alert.isEmpty())
+            return text.isEmpty() ? alert : alert + u"\n\n"_s + text;
+        return text.isEmpty() ? QVariant() : QVariant(text);
     }
+    case AlertRole:
+        return alert;
     case Qt::TextAlignmentRole:
         return column.isNumeric() ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case StatusRole:
         return row.status;
     case RawValueRole:
-        return column.sortValue(column.valueIn(row.object));
+        return column.sortValueIn(row.object);
     case KeyRole:
         return row.key;
     case RowObjectRole:
         return row.object;
+    case ToneRole:
+        return row.tone;
     default:
         return {};
     }
@@ -121,6 +162,33 @@ QVariant FeedTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
+void FeedTableModel::setAlerts(const QHash<QString, QString> &messagesByRowId)
+{
+    if (messagesByRowId == m_alerts)
+        return;
+    QSet<QString> touched;
+    for (auto it = m_alerts.cbegin(); it != m_alerts.cend(); ++it)
+        touched.insert(it.key());
+    for (auto it = messagesByRowId.cbegin(); it != messagesByRowId.cend(); ++it) {
+        if (m_alerts.value(it.key()) != it.value())
+            touched.insert(it.key());
+        else
+            touched.remove(it.key());
+    }
+    m_alerts = messagesByRowId;
+    for (const QString &id : std::as_const(touched)) {
+        const int r = m_rowOfId.value(id, -1);
+        if (r >= 0)
+            emit dataChanged(index(r, 0), index(r, columnCount() - 1),
+                             {Qt::DisplayRole, Qt::ToolTipRole, AlertRole});
+    }
+}
+
+bool FeedTableModel::isAlerted(int row) const
+{
+    return row >= 0 && row < m_rows.size() && m_alerts.contains(m_rows.at(row).id);
+}
+
 QHash<int, QByteArray> FeedTableModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
@@ -128,46 +196,80 @@ QHash<int, QByteArray> FeedTableModel::roleNames() const
     names.insert(RawValueRole, "rawValue");
     names.insert(KeyRole, "key");
     names.insert(RowObjectRole, "rowObject");
+    names.insert(ToneRole, "tone");
+    names.insert(AlertRole, "alert");
     return names;
 }
 
 void FeedTableModel::applySnapshot(const QJsonValue &data)
 {
     const DecodedSnapshot snapshot = m_schema.decode(data);
-    // Logged once per distinct problem: a broken feed repeats it ~30 times a second.
-    if (!snapshot.error.isEmpty() && snapshot.error != m_lastError)
-        qCWarning(lcModels) << m_schema.snapshotType << snapshot.error;
-    m_lastError = snapshot.error;
-    m_lastWarningCount = snapshot.warnings;
-    // A snapshot that cannot be read at all must not wipe what the operator is looking at:
-    // the last good rows stay, and lastError() says why nothing changed.
-    if (!snapshot.error.isEmpty() && snapshot.rows.isEmpty() && !m_rows.isEmpty())
-        return;
+    const QString problemText =
+        snapshot.problem.isNull() ? QString() : snapshot.problem.englishText();
+    const QString warnings = snapshot.hasWarnings() ? snapshot.warningText() : QString();
+    const bool problemChanged = problemText != m_problemText || warnings != m_warningText;
+    // Logged once per distinct problem: a broken feed repeats it every snapshot.
+    if (!problemText.isEmpty() && problemText != m_problemText)
+        qCWarning(lcModels) << m_schema.snapshotType << problemText;
+    m_problemText = problemText;
+    m_problem = snapshot.problem;
+    m_warningText = warnings;
+    m_skipped = snapshot.skipped;
+    m_duplicates = snapshot.duplicates;
+    m_keyless = snapshot.keyless;
 
-    // Custom feeds derive their columns; when those change, positions mean nothing anymore.
-    if (m_schema.source == FeedSchema::RowSource::Auto && snapshot.columns != m_columns) {
+    // Which columns no row fills, known before the rows change: a view that reacts to the row
+    // signals must not see the previous snapshot's answer.
+    const QList<bool> empty =
+        emptyColumnsOf(snapshot.derived ? snapshot.columns : m_schema.columns, snapshot.rows);
+    const bool emptyChanged = empty != m_emptyColumns;
+    m_emptyColumns = empty;
+
+    // Derived columns (a generic view, or what arrived instead of the expected rows) and the
+    // profile's columns are different tables: positions mean nothing across them.
+    const bool wasDerived = m_derived;
+    m_derived = snapshot.derived;
+    if (snapshot.derived != wasDerived || (snapshot.derived && snapshot.columns != m_columns)) {
         resetTo(snapshot);
     } else {
         QHash<QString, qsizetype> incoming;
         incoming.reserve(snapshot.rows.size());
         for (qsizetype i = 0; i < snapshot.rows.size(); ++i)
-            incoming.insert(snapshot.rows.at(i).key, i);
+            incoming.insert(snapshot.rows.at(i).id, i);
         removeVanishedRows(incoming);
         updateChangedRows(snapshot.rows);
         appendNewRows(snapshot.rows);
     }
+    if (emptyChanged)
+        emit emptyColumnsChanged();
 
     if (snapshot.meta != m_meta) {
         m_meta = snapshot.meta;
         emit metaChanged();
     }
+    if (problemChanged)
+        emit this->problemChanged();
+}
+
+QList<bool> FeedTableModel::emptyColumnsOf(const QList<FeedColumn> &columns,
+                                           const QList<DecodedSnapshot::Row> &rows)
+{
+    QList<bool> empty(columns.size(), true);
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        for (const DecodedSnapshot::Row &row : rows) {
+            if (!columns.at(c).displayIn(row.object).isEmpty()) {
+                empty[c] = false;
+                break;
+            }
+        }
+    }
+    return empty;
 }
 
 void FeedTableModel::resetTo(const DecodedSnapshot &snapshot)
 {
     beginResetModel();
-    m_columns = snapshot.columns;
-    m_statusColumn = FeedSchema::statusColumn(m_columns);
+    setColumns(snapshot.derived ? snapshot.columns : m_schema.columns);
     m_rows.clear();
     for (const auto &row : snapshot.rows)
         m_rows.append(makeRow(row));
@@ -180,12 +282,12 @@ void FeedTableModel::removeVanishedRows(const QHash<QString, qsizetype> &incomin
     // From the back, so the indices of the ranges still to remove stay valid.
     int row = int(m_rows.size()) - 1;
     while (row >= 0) {
-        if (incoming.contains(m_rows.at(row).key)) {
+        if (incoming.contains(m_rows.at(row).id)) {
             --row;
             continue;
         }
         const int last = row;
-        while (row >= 0 && !incoming.contains(m_rows.at(row).key))
+        while (row >= 0 && !incoming.contains(m_rows.at(row).id))
             --row;
         const int first = row + 1;
         beginRemoveRows({}, first, last);
@@ -199,7 +301,7 @@ void FeedTableModel::updateChangedRows(const QList<DecodedSnapshot::Row> &incomi
 {
     QList<int> changed;
     for (const auto &in : incoming) {
-        const int row = m_rowOfKey.value(in.key, -1);
+        const int row = m_rowOfId.value(in.id, -1);
         if (row < 0 || m_rows.at(row).object == in.object)
             continue;
         m_rows[row] = makeRow(in);
@@ -228,7 +330,7 @@ void FeedTableModel::appendNewRows(const QList<DecodedSnapshot::Row> &incoming)
 {
     QList<Row> fresh;
     for (const auto &in : incoming) {
-        if (!m_rowOfKey.contains(in.key))
+        if (!m_rowOfId.contains(in.id))
             fresh.append(makeRow(in));
     }
     if (fresh.isEmpty())
@@ -242,16 +344,16 @@ void FeedTableModel::appendNewRows(const QList<DecodedSnapshot::Row> &incoming)
 
 void FeedTableModel::rebuildKeyIndex()
 {
-    m_rowOfKey.clear();
-    m_rowOfKey.reserve(m_rows.size());
+    m_rowOfId.clear();
+    m_rowOfId.reserve(m_rows.size());
     for (qsizetype i = 0; i < m_rows.size(); ++i)
-        m_rowOfKey.insert(m_rows.at(i).key, int(i));
+        m_rowOfId.insert(m_rows.at(i).id, int(i));
 }
 
 FeedTableModel::Row FeedTableModel::makeRow(const DecodedSnapshot::Row &row) const
 {
     QString status;
-    if (m_statusColumn >= 0)
-        status = normalizedStatus(m_columns.at(m_statusColumn).valueIn(row.object).toString());
-    return {row.key, row.object, status};
+    if (!m_statusField.isEmpty())
+        status = normalizedStatus(FeedColumn::rawText(JsonPath::at(row.object, m_statusField)));
+    return {row.id, row.key, row.object, status, m_schema.statusTones.value(status)};
 }
