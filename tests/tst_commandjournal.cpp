@@ -1,6 +1,7 @@
 #include "commands/commandjournal.h"
 #include "demoserver.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -84,7 +85,20 @@ void tst_CommandJournal::survivesReopen()
     QCOMPARE(all.first().ackTimeouts, 2);
     QCOMPARE(all.first().refused, true);
     QCOMPARE(all.first().args.value("issue_number"_L1).toInt(), 42);
+    QVERIFY(!all.first().request.isHttp());
     QVERIFY(journal.load(true).isEmpty());
+
+    // An HTTP command keeps its request, body and failure rules across a restart.
+    CommandRecord http = record(u"http-1"_s);
+    http.request.method = u"POST"_s;
+    http.request.path = u"/api/v1/queue/config/pause"_s;
+    http.request.body = QJsonObject {{u"paused"_s, true}};
+    http.request.failsWhen = {{u"status"_s, QJsonArray {u"error"_s}}};
+    QVERIFY(journal.insert(&http));
+    const CommandRecord loaded = journal.load(true).first();
+    QCOMPARE(loaded.request.summary(), u"POST /api/v1/queue/config/pause"_s);
+    QCOMPARE(loaded.request.bodyBytes(), QByteArray(R"({"paused":true})"));
+    QCOMPARE(loaded.request.failsWhen, http.request.failsWhen);
 
     CommandJournal broken;
     QVERIFY(!broken.open(u"/proc/definitely/not/here.sqlite"_s, &error));
@@ -174,6 +188,7 @@ void tst_CommandJournal::recoveryAfterSigkill()
     // up; then `feedwatch --headless` on the same journal delivers them, each once.
     QFETCH(bool, sent);
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     server.setSeed(11);
     QVERIFY(server.start(0));
     if (sent)

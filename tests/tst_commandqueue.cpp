@@ -1,3 +1,4 @@
+#include "commands/actioncatalog.h"
 #include "commands/commandjournal.h"
 #include "commands/commandqueue.h"
 #include "connection/feedconnection.h"
@@ -8,11 +9,15 @@
 #include "demoserver.h"
 #include "faultproxy.h"
 #include "models/commandsmodel.h"
+#include "testfeedserver.h"
 
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -29,15 +34,13 @@ Config configFor(const QUrl &server, const QStringList &extraSets = {},
     ConfigOverrides o;
     o.server = server.toString();
     o.feeds = feeds;
-    o.sets = QStringList {u"backoff.initial_ms=10"_s,
-                          u"backoff.max_ms=100"_s,
-                          u"backoff.jitter=0"_s,
-                          u"connection.stable_ms=50"_s,
-                          u"circuit.failure_threshold=1000"_s,
-                          u"stagger.step_ms=0"_s,
-                          u"commands.ack_timeout_ms=150"_s,
-                          u"commands.max_attempts=50"_s,
-                          u"commands.max_pending=2000"_s}
+    o.sets =
+        QStringList {u"backoff.initial_ms=10"_s, u"backoff.max_ms=100"_s, u"backoff.jitter=0"_s,
+                     // Restarts (1001, DemoServer::restart) come back as fast as the rest.
+                     u"reconnect.restart_min_ms=10"_s, u"reconnect.restart_max_ms=10"_s,
+                     u"connection.stable_ms=50"_s, u"circuit.failure_threshold=1000"_s,
+                     u"stagger.step_ms=0"_s, u"commands.ack_timeout_ms=150"_s,
+                     u"commands.max_attempts=50"_s, u"commands.max_pending=2000"_s}
         + extraSets;
     ConfigResult r = ConfigLoader::fromJson({}, o);
     if (!r.ok())
@@ -81,6 +84,53 @@ ServerCount countServer(const DemoServer &server)
     return out;
 }
 
+// Monotonic and wall time that move apart, as when the system clock is stepped (NTP, an
+// operator, a suspended VM).
+class SteppedClock final : public Clock
+{
+public:
+    qint64 nowMs() const override { return m_now; }
+    qint64 wallMs() const override { return m_wall; }
+    void advance(qint64 ms)
+    {
+        m_now += ms;
+        m_wall += ms;
+    }
+    void stepWall(qint64 ms) { m_wall += ms; }
+
+private:
+    qint64 m_now = 0;
+    qint64 m_wall = 1'800'000'000'000;
+};
+
+QJsonObject parsed(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// The ids of the `command` messages a test server received, in order.
+QStringList commandIds(const TestFeedServer &server)
+{
+    QStringList ids;
+    for (const QString &text : server.receivedMessages()) {
+        const QJsonObject m = parsed(text);
+        if (m.value("type"_L1).toString() == "command"_L1)
+            ids << m.value("id"_L1).toString();
+    }
+    return ids;
+}
+
+QList<FeedEvent> eventsOf(const QSignalSpy &spy, const QString &kind)
+{
+    QList<FeedEvent> out;
+    for (const QList<QVariant> &args : spy) {
+        const FeedEvent e = args.first().value<FeedEvent>();
+        if (e.event == kind)
+            out << e;
+    }
+    return out;
+}
+
 } // namespace
 
 class tst_CommandQueue : public QObject
@@ -100,6 +150,11 @@ private slots:
     void ackOnAnotherFeedIsIgnored();
     void bindEngineMovesCommandsToTheNewEngine();
     void sequenceIsPerQueueWithoutJournal();
+    void ackErrorTextIsMaskedEverywhere();
+    void ackWithoutOkIsAnUnknownOutcomeAndRetryKeepsTheId();
+    void journalWriteFailureRefusesAndNeverSends();
+    void windowsRunOnMonotonicTimeAcrossWallClockSteps();
+    void profileActionWithoutMethodGoesOutOnTheWebSocket();
 };
 
 void tst_CommandQueue::thousandCommandsUnderRandomDisconnectsDeliveredOnce()
@@ -108,6 +163,7 @@ void tst_CommandQueue::thousandCommandsUnderRandomDisconnectsDeliveredOnce()
     // journal in a temporary SQLite file; the links go through a proxy so they can be cut in
     // every way (sim abort, RST, FIN, close frame, server restart).
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     server.setSeed(7);
     QVERIFY(server.start(0));
     FaultProxy proxy;
@@ -243,6 +299,7 @@ void tst_CommandQueue::thousandCommandsUnderRandomDisconnectsDeliveredOnce()
 void tst_CommandQueue::recoveredCommandsGoOutInOrderWithTheirIds()
 {
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     QVERIFY(server.start(0));
     QTemporaryDir dir;
     const QString path = dir.filePath(u"journal.sqlite"_s);
@@ -294,6 +351,7 @@ void tst_CommandQueue::queueCreatedAfterConnectSendsAtOnce()
 {
     // The queue must ask the engine: the connectedChanged() it would wait for happened already.
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     QVERIFY(server.start(0));
     const Config config = configFor(server.baseUrl());
     FeedEngine engine(config);
@@ -302,13 +360,14 @@ void tst_CommandQueue::queueCreatedAfterConnectSendsAtOnce()
     CommandQueue queue(&engine, nullptr, config.settings);
     const QString id = queue.submit(u"queue"_s, u"queue.pause"_s);
     QTRY_COMPARE(queue.command(id).status, Command::Status::Acked);
-    QCOMPARE(engine.feed(u"queue"_s)->stats().successes, 1); // no reconnect was needed
+    QCOMPARE(engine.stats(u"queue"_s).successes, 1); // no reconnect was needed
     QVERIFY(server.simulator().isPaused());
 }
 
 void tst_CommandQueue::ackTimeoutResendsSameIdThenFails()
 {
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     QVERIFY(server.start(0));
     server.setFault(Sim::Fault::DropAcks, u"queue"_s);
     const Config config = configFor(
@@ -337,6 +396,7 @@ void tst_CommandQueue::flappingLinkDoesNotUseUpAttempts()
     // The queue's clock stands still: no ack window can elapse unless the test moves it. Every
     // send is cut off by a drop, and none of them counts against commands.max_attempts.
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     QVERIFY(server.start(0));
     server.setFault(Sim::Fault::DropAcks, u"queue"_s);
     ManualClock clock(0, 1'800'000'000'000);
@@ -420,6 +480,7 @@ void tst_CommandQueue::unknownFeedIsRejectedAtOnce()
 void tst_CommandQueue::cancelAndRetryRules()
 {
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     QVERIFY(server.start(0));
     const Config config = configFor(server.baseUrl(), {u"commands.ttl_ms=60000"_s});
     Node node(config, nullptr);
@@ -437,7 +498,7 @@ void tst_CommandQueue::cancelAndRetryRules()
     const QString bad =
         node.queue.submit(u"queue"_s, u"queue.execute"_s, {{u"queue_id"_s, u"no-such-phase"_s}});
     QTRY_COMPARE(node.queue.command(bad).status, Command::Status::Failed);
-    QVERIFY(node.queue.command(bad).error.contains(u"no phase with queue_id"_s));
+    QVERIFY(node.queue.command(bad).error.contains(u"Queue ID no-such-phase not found"_s));
     QVERIFY(node.queue.command(bad).refused);
     QVERIFY(!node.queue.cancel(bad)); // finished
     // The server refused it (applied nothing): the retry is a new request with a new id, which
@@ -477,6 +538,7 @@ void tst_CommandQueue::retryRespectsMaxPending()
 void tst_CommandQueue::ackOnAnotherFeedIsIgnored()
 {
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     QVERIFY(server.start(0));
     server.setFault(Sim::Fault::DropAcks);
     const Config config = configFor(server.baseUrl(), {}, {u"queue"_s, u"routes"_s});
@@ -486,15 +548,16 @@ void tst_CommandQueue::ackOnAnotherFeedIsIgnored()
     QTRY_COMPARE(node.queue.command(id).status, Command::Status::Sent);
     // Acks come on the socket the command went out on; one from elsewhere is not ours.
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"ack for .* on feed .*routes"_s));
-    emit node.engine.ackReceived(u"routes"_s, id, true, {});
+    emit node.engine.ackReceived(u"routes"_s, id, AckOutcome::Applied, {});
     QCOMPARE(node.queue.command(id).status, Command::Status::Sent);
-    emit node.engine.ackReceived(u"queue"_s, id, true, {});
+    emit node.engine.ackReceived(u"queue"_s, id, AckOutcome::Applied, {});
     QCOMPARE(node.queue.command(id).status, Command::Status::Acked);
 }
 
 void tst_CommandQueue::bindEngineMovesCommandsToTheNewEngine()
 {
     DemoServer server;
+    server.setWebSocketCommands(true); // the WebSocket command path, ack and all
     QVERIFY(server.start(0));
     server.setFault(Sim::Fault::DropAcks, u"queue"_s);
     const Config config = configFor(server.baseUrl(), {u"commands.ack_timeout_ms=60000"_s});
@@ -528,6 +591,199 @@ void tst_CommandQueue::sequenceIsPerQueueWithoutJournal()
     QCOMPARE(a.queue.command(a1).seq, 1);
     QCOMPARE(a.queue.command(a2).seq, 2);
     QCOMPARE(b.queue.command(b1).seq, 1);
+}
+
+void tst_CommandQueue::ackErrorTextIsMaskedEverywhere()
+{
+    // A server that echoes the client's token in its refusal: the text reaches the operator, the
+    // journal, the event stream and the history, none of which may hold the token.
+    const QString token = u"s3cr3t-T0ken-4242"_s;
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    connect(&server, &TestFeedServer::messageReceived, this, [&](const QString &text) {
+        const QJsonObject m = parsed(text);
+        if (m.value("type"_L1).toString() != "command"_L1)
+            return;
+        const QJsonObject ack {{u"type"_s, u"ack"_s},
+                               {u"id"_s, m.value("id"_L1)},
+                               {u"ok"_s, false},
+                               {u"error"_s, u"Bearer %1 may not pause this queue"_s.arg(token)}};
+        server.sendToAll(QJsonDocument(ack).toJson(QJsonDocument::Compact));
+    });
+    QTemporaryDir dir;
+    CommandJournal journal;
+    QString error;
+    QVERIFY(journal.open(dir.filePath(u"journal.sqlite"_s), &error));
+    const Config config =
+        configFor(server.baseUrl(), {u"auth.token=%1"_s.arg(token), u"auth.mode=header"_s});
+    Node node(config, &journal);
+    QSignalSpy events(&node.queue, &CommandQueue::eventRaised);
+    node.engine.start();
+    const QString id = node.queue.submit(u"queue"_s, u"queue.pause"_s);
+    QTRY_COMPARE(node.queue.command(id).status, Command::Status::Failed);
+    const CommandRecord failed = node.queue.command(id);
+    QVERIFY2(!failed.error.contains(token), qPrintable(failed.error));
+    QVERIFY2(failed.error.contains(u"Bearer *** may not pause"_s), qPrintable(failed.error));
+    QVERIFY(failed.refused); // an explicit ok:false
+    for (const CommandRecord &r : journal.load())
+        QVERIFY2(!r.error.contains(token), qPrintable(r.error));
+    for (const FeedEvent &e : eventsOf(events, u"command"_s)) {
+        const QByteArray json = QJsonDocument(e.fields).toJson(QJsonDocument::Compact);
+        QVERIFY2(!json.contains(token.toUtf8()), json.constData());
+    }
+    QCOMPARE(eventsOf(events, u"command"_s).last().fields.value("error"_L1).toString(),
+             failed.error);
+}
+
+void tst_CommandQueue::ackWithoutOkIsAnUnknownOutcomeAndRetryKeepsTheId()
+{
+    // The first ack has no boolean "ok": the server may have applied the command. It must not
+    // read as a refusal, or the operator's retry would go out under a new id and be applied a
+    // second time. The server de-duplicates by id and answers the resend properly.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    QHash<QString, int> seen;
+    connect(&server, &TestFeedServer::messageReceived, this, [&](const QString &text) {
+        const QJsonObject m = parsed(text);
+        if (m.value("type"_L1).toString() != "command"_L1)
+            return;
+        const QString id = m.value("id"_L1).toString();
+        QJsonObject ack {{u"type"_s, u"ack"_s}, {u"id"_s, id}};
+        if (seen[id]++ > 0)
+            ack.insert(u"ok"_s, true);
+        else
+            ack.insert(u"status"_s, u"done"_s); // no "ok" at all
+        server.sendToAll(QJsonDocument(ack).toJson(QJsonDocument::Compact));
+    });
+    const Config config = configFor(server.baseUrl());
+    Node node(config, nullptr);
+    QSignalSpy events(&node.queue, &CommandQueue::eventRaised);
+    node.engine.start();
+    const QString id =
+        node.queue.submit(u"queue"_s, u"queue.execute"_s, {{u"queue_id"_s, u"q-0001"_s}});
+    QTRY_COMPARE(node.queue.command(id).status, Command::Status::Failed);
+    const CommandRecord unknown = node.queue.command(id);
+    QVERIFY(!unknown.refused);
+    QVERIFY2(unknown.error.contains(u"may have been applied"_s), qPrintable(unknown.error));
+    QVERIFY2(unknown.error.contains(u"boolean \"ok\""_s), qPrintable(unknown.error));
+    const QList<FeedEvent> protocolErrors = eventsOf(events, u"protocol_error"_s);
+    QCOMPARE(protocolErrors.size(), 1);
+    QCOMPARE(protocolErrors.first().feed, u"queue"_s);
+    QCOMPARE(protocolErrors.first().fields.value("id"_L1).toString(), id);
+
+    QCOMPARE(node.queue.retry(id), id); // the same id: the server can recognise it
+    QTRY_COMPARE(node.queue.command(id).status, Command::Status::Acked);
+    QCOMPARE(commandIds(server), (QStringList {id, id}));
+}
+
+void tst_CommandQueue::journalWriteFailureRefusesAndNeverSends()
+{
+    // A full disk, as SQLite itself reports it: the journal may grow no further page. A command
+    // that cannot be journaled is refused where the operator sees it, and never sent: sent
+    // unjournaled, a crash would lose it while the server applies it.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    CommandJournal journal;
+    QString error;
+    QVERIFY(journal.open(dir.filePath(u"journal.sqlite"_s), &error));
+    const Config config = configFor(server.baseUrl());
+    Node node(config, &journal);
+    node.engine.start();
+    QTRY_VERIFY(node.engine.isConnected(u"queue"_s));
+    const QString small = node.queue.submit(u"queue"_s, u"queue.pause"_s);
+    QTRY_COMPARE(commandIds(server), QStringList {small});
+
+    QStringList connections = QSqlDatabase::connectionNames();
+    connections.removeIf([](const QString &n) { return !n.startsWith("feedwatch-journal-"_L1); });
+    QCOMPARE(connections.size(), 1);
+    QSqlQuery pragma(QSqlDatabase::database(connections.first()));
+    QVERIFY(pragma.exec(u"PRAGMA page_count"_s) && pragma.next());
+    const int pages = pragma.value(0).toInt();
+    QVERIFY(pragma.exec(u"PRAGMA max_page_count = %1"_s.arg(pages)));
+
+    QSignalSpy events(&node.queue, &CommandQueue::eventRaised);
+    QSignalSpy rejected(&node.queue, &CommandQueue::rejected);
+    // Twenty kilobytes of arguments need pages the journal cannot have.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"journal write failed.*full"_s));
+    const QString id =
+        node.queue.submit(u"queue"_s, u"workflow.trigger"_s, {{u"note"_s, QString(20000, u'x')}});
+    const CommandRecord refused = node.queue.command(id);
+    QCOMPARE(refused.status, Command::Status::Failed);
+    QVERIFY2(refused.error.contains(u"database or disk is full"_s), qPrintable(refused.error));
+    QVERIFY2(refused.error.contains(u"not sent"_s), qPrintable(refused.error));
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(rejected.first().at(0).toString(), id);
+    const QList<FeedEvent> storage = eventsOf(events, u"storage"_s);
+    QCOMPARE(storage.size(), 1);
+    QCOMPARE(storage.first().fields.value("id"_L1).toString(), id);
+    QVERIFY(storage.first().fields.value("error"_L1).toString().contains(u"full"_s));
+    QCOMPARE(node.queue.pendingCount(), 1); // the first, still unanswered; not the refused one
+    // Given every chance to go out, it does not.
+    QTest::qWait(300);
+    QVERIFY(!commandIds(server).contains(id));
+    QVERIFY(commandIds(server).contains(small));
+    QCOMPARE(node.queue.command(id).status, Command::Status::Failed);
+}
+
+void tst_CommandQueue::windowsRunOnMonotonicTimeAcrossWallClockSteps()
+{
+    // The ack window and the time to live run on monotonic time while Feedwatch runs: the wall
+    // clock stepped back an hour must not stall resends for an hour, and stepped forward two
+    // hours must not expire a command asked for a second ago.
+    TestFeedServer server; // never acks
+    QVERIFY(server.listen());
+    SteppedClock clock;
+    const Config config = configFor(server.baseUrl(),
+                                    {u"commands.ack_timeout_ms=1000"_s,
+                                     u"commands.max_attempts=5"_s, u"commands.ttl_ms=60000"_s});
+    Node node(config, nullptr, &clock);
+    node.engine.start();
+    const QString id = node.queue.submit(u"queue"_s, u"queue.pause"_s);
+    QTRY_COMPARE(node.queue.command(id).attempts, 1);
+    clock.stepWall(-3600 * 1000);
+    clock.advance(1000);
+    QTRY_COMPARE(node.queue.command(id).attempts, 2);
+    QCOMPARE(node.queue.command(id).ackTimeouts, 1);
+    clock.stepWall(2 * 3600 * 1000);
+    clock.advance(500);
+    QTest::qWait(600); // two ticks of the queue's timer at least (250 ms each)
+    QCOMPARE(node.queue.command(id).status, Command::Status::Sent);
+    QTRY_COMPARE(commandIds(server), (QStringList {id, id}));
+    // The time to live still ends it, on the same monotonic time: 60 s after it was asked for.
+    clock.advance(60000);
+    QTRY_COMPARE(node.queue.command(id).status, Command::Status::Expired);
+}
+
+void tst_CommandQueue::profileActionWithoutMethodGoesOutOnTheWebSocket()
+{
+    // A backend that speaks command/ack: its profile action has args instead of a request.
+    QStringList errors;
+    const ActionCatalog catalog = ActionCatalog::fromJson(
+        QJsonDocument::fromJson(R"({"actions":[{"name":"workflow.trigger","feed":"queue",
+            "scope":"row","label":"Trigger","args":{"issue_number":"{issue_number}"}}]})")
+            .object(),
+        &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    const CommandAction &action = catalog.actions().first();
+    QVERIFY(!action.isHttp());
+    CommandRequest request;
+    QJsonObject args;
+    QString error;
+    QVERIFY(action.fill({{u"issue_number"_s, 314}, {u"title"_s, u"x"_s}}, &request, &args, &error));
+    QVERIFY(!request.isHttp());
+    QCOMPARE(args, (QJsonObject {{u"issue_number"_s, 314}})); // the number stays a number
+
+    DemoServer server;
+    server.setWebSocketCommands(true);
+    QVERIFY(server.start(0));
+    const Config config = configFor(server.baseUrl());
+    Node node(config, nullptr);
+    node.engine.start();
+    const QString id = node.queue.submit(u"queue"_s, action.name, args, {}, request);
+    QTRY_COMPARE(node.queue.command(id).status, Command::Status::Acked);
+    QCOMPARE(server.appliedCount(u"workflow.trigger"_s), 1);
+    QCOMPARE(server.commandLog().first().id, id);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandQueue)

@@ -36,6 +36,7 @@ private slots:
     void statsAndLatencyReachTheConnectionsModel();
     void requestsReachAnEngineOnAnotherThread();
     void eventLogBatchesCapsAndExports();
+    void lateSignalsOfASwappedEngineLeaveNoGhosts();
 };
 
 void tst_FeedHub::snapshotsReachTheFeedTable()
@@ -132,8 +133,9 @@ void tst_FeedHub::eventLogBatchesCapsAndExports()
 {
     EventLogModel log(100);
     QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
+    // RTT samples: `update` rows would fold into one (tst_eventlogmodel).
     for (int i = 0; i < 250; ++i)
-        log.append({1000 + i, u"queue"_s, u"update"_s, {{u"n"_s, i}}});
+        log.append({1000 + i, u"queue"_s, u"latency"_s, {{u"n"_s, i}}});
     QCOMPARE(log.rowCount(), 0); // batched
     QTRY_COMPARE(log.rowCount(), 100);
     QCOMPARE(inserted.size(), 1);
@@ -151,6 +153,47 @@ void tst_FeedHub::eventLogBatchesCapsAndExports()
     QCOMPARE(file.readAll().count('\n'), 3);
     QVERIFY(!log.exportTo(dir.filePath(u"no/such/dir/x"_s), &error));
     QVERIFY(!error.isEmpty());
+}
+
+// Fix 4: after an engine swap (settings applied), signals the old engine had already queued
+// re-added removed feeds as ghost rows that counted in "live" and "worst quality" forever.
+void tst_FeedHub::lateSignalsOfASwappedEngineLeaveNoGhosts()
+{
+    const QUrl server(u"ws://127.0.0.1:1"_s);
+    const Config before = configFor(server, {u"queue"_s, u"routes"_s});
+    const Config after = configFor(server, {u"queue"_s});
+    QThread thread;
+    auto *old = new FeedEngine(before);
+    old->moveToThread(&thread);
+    connect(&thread, &QThread::finished, old, &QObject::deleteLater);
+    thread.start();
+    FeedHub hub(before);
+    hub.attach(old);
+    // The old engine says "routes is live" and sends a batch; both wait in this thread's queue.
+    FeedStats live;
+    live.feedId = u"routes"_s;
+    live.state = Feed::State::Connected;
+    live.quality = Quality::Tier::Bad;
+    Tsan::release(old);
+    QMetaObject::invokeMethod(
+        old,
+        [old, live] {
+            Tsan::acquire(old);
+            emit old->statsChanged(live);
+            const QList<FeedEvent> events {{1, u"routes"_s, u"connected"_s, {}}};
+            Tsan::release(events.constData());
+            emit old->batchReady(events, {});
+        },
+        Qt::BlockingQueuedConnection);
+    FeedEngine fresh(after);
+    hub.reattach(&fresh, after);
+    QCoreApplication::processEvents(); // the late signals arrive now
+    QCOMPARE(hub.feedIds(), QStringList {u"queue"_s});
+    QCOMPARE(hub.liveCount(), 0);
+    QCOMPARE(hub.worstQuality(), Quality::Tier::Disconnected);
+    QCOMPARE(hub.connections()->rowCount(), 1);
+    thread.quit();
+    thread.wait();
 }
 
 QTEST_GUILESS_MAIN(tst_FeedHub)

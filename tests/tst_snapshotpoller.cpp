@@ -27,6 +27,10 @@ private slots:
     void sendsTheTokenLikeTheWebSocket();
     void timesOutAgainstAServerThatNeverAnswers();
     void errorsNeverShowTheToken();
+    void endlessBodyIsCutAtTheCapAndPollingGoesOn_data();
+    void endlessBodyIsCutAtTheCapAndPollingGoesOn();
+    void slowEndlessBodyHitsTheDeadline();
+    void declaredLengthOverTheCapIsRefusedUnread();
 };
 
 void tst_SnapshotPoller::sendsTheTokenLikeTheWebSocket_data()
@@ -84,6 +88,79 @@ void tst_SnapshotPoller::errorsNeverShowTheToken()
     const QString error = failed.first().first().toString();
     QVERIFY2(error.contains(u"HTTP 401"_s), qPrintable(error));
     QVERIFY2(!error.contains(u"s3cr3t"_s), qPrintable(error));
+}
+
+void tst_SnapshotPoller::endlessBodyIsCutAtTheCapAndPollingGoesOn_data()
+{
+    QTest::addColumn<bool>("chunked");
+    QTest::newRow("chunked forever") << true;
+    QTest::newRow("no length, never closed") << false;
+}
+
+// A snapshot URL that streams forever: before, the poller read it all (500 MB in 12 s and
+// growing, no poll_error, no further poll). Now the cap ends it, and the next poll follows.
+void tst_SnapshotPoller::endlessBodyIsCutAtTheCapAndPollingGoesOn()
+{
+    QFETCH(bool, chunked);
+    HttpStub endless;
+    endless.setEndless(64 * 1024, 1, chunked);
+    SnapshotPoller poller(endless.url(), 300, 5000, {});
+    poller.setMaxBytes(1024 * 1024, u"limits.max_message_bytes"_s);
+    QSignalSpy failed(&poller, &SnapshotPoller::failed);
+    QElapsedTimer clock;
+    clock.start();
+    poller.start();
+    QTRY_COMPARE(failed.size(), 1);
+    const qint64 firstAfter = clock.elapsed();
+    const qint64 sentWhenCut = endless.bodyBytesSent();
+    QCOMPARE(failed.first().first().toString(),
+             u"%1: snapshot larger than 1048576 bytes (limits.max_message_bytes)"_s.arg(
+                 endless.url().toString()));
+    // The next poll comes at its interval and meets the same end.
+    QTRY_COMPARE(failed.size(), 2);
+    QVERIFY(endless.heads().size() >= 2);
+    QVERIFY(poller.isActive());
+    qInfo("endless body (%s): cut after %lld ms, %lld KB sent by the server by then (cap 1024 "
+          "KB); second poll cut too, %lld KB in all",
+          chunked ? "chunked" : "no length", firstAfter, sentWhenCut / 1024,
+          endless.bodyBytesSent() / 1024);
+    // Bounded: what the server pushed is the cap plus what was in flight, not a growing heap.
+    QVERIFY2(sentWhenCut < 8 * 1024 * 1024, qPrintable(QString::number(sentWhenCut)));
+    poller.stop();
+}
+
+void tst_SnapshotPoller::slowEndlessBodyHitsTheDeadline()
+{
+    HttpStub trickle;
+    trickle.setEndless(100, 20); // never silent for fallback.timeout_ms, never over the cap
+    SnapshotPoller poller(trickle.url(), 200, 300, {});
+    poller.setDeadlineMs(600, u"fallback.deadline_ms"_s);
+    QSignalSpy failed(&poller, &SnapshotPoller::failed);
+    QElapsedTimer clock;
+    clock.start();
+    poller.start();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(clock.elapsed() >= 590, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(
+        failed.first().first().toString(),
+        u"%1: not finished within 600 ms (fallback.deadline_ms)"_s.arg(trickle.url().toString()));
+    QTRY_COMPARE(failed.size(), 2);
+    QVERIFY(trickle.heads().size() >= 2);
+}
+
+void tst_SnapshotPoller::declaredLengthOverTheCapIsRefusedUnread()
+{
+    HttpStub big(200, QByteArray(200 * 1024, ' '));
+    SnapshotPoller poller(big.url(), 60000, 5000, {});
+    poller.setMaxBytes(64 * 1024, u"fallback.max_bytes"_s);
+    QSignalSpy failed(&poller, &SnapshotPoller::failed);
+    QSignalSpy fetched(&poller, &SnapshotPoller::snapshotFetched);
+    poller.start();
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().toString(),
+             u"%1: snapshot of 204800 bytes is larger than 65536 (fallback.max_bytes)"_s.arg(
+                 big.url().toString()));
+    QCOMPARE(fetched.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SnapshotPoller)

@@ -62,7 +62,8 @@ bool CommandJournal::open(const QString &path, QString *error)
         "seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, feed TEXT NOT NULL, "
         "name TEXT NOT NULL, args TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, "
         "created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, last_sent_ms INTEGER NOT NULL, "
-        "error TEXT, ack_timeouts INTEGER NOT NULL DEFAULT 0, refused INTEGER NOT NULL DEFAULT 0)"_s,
+        "error TEXT, ack_timeouts INTEGER NOT NULL DEFAULT 0, refused INTEGER NOT NULL DEFAULT 0, "
+        "request TEXT NOT NULL DEFAULT '')"_s,
     };
     if (!SqliteFile::open(m_connection, path, u"the journal"_s, schema, error))
         return false;
@@ -74,10 +75,14 @@ bool CommandJournal::open(const QString &path, QString *error)
         while (columns.next())
             present << columns.value(1).toString();
     }
-    for (const QString &column : {u"ack_timeouts"_s, u"refused"_s}) {
+    const QList<std::pair<QString, QString>> added = {
+        {u"ack_timeouts"_s, u"INTEGER NOT NULL DEFAULT 0"_s},
+        {u"refused"_s, u"INTEGER NOT NULL DEFAULT 0"_s},
+        {u"request"_s, u"TEXT NOT NULL DEFAULT ''"_s}, // the HTTP request; '' for WebSocket ones
+    };
+    for (const auto &[column, type] : added) {
         if (!present.contains(column)
-            && !exec(u"ALTER TABLE commands ADD COLUMN %1 INTEGER NOT NULL DEFAULT 0"_s.arg(column),
-                     error))
+            && !exec(u"ALTER TABLE commands ADD COLUMN %1 %2"_s.arg(column, type), error))
             return false;
     }
     m_lock = std::move(lock);
@@ -88,9 +93,9 @@ bool CommandJournal::open(const QString &path, QString *error)
 bool CommandJournal::insert(CommandRecord *record, QString *error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(
-        u"INSERT INTO commands (id, feed, name, args, status, attempts, created_ms, "
-        "updated_ms, last_sent_ms, error, ack_timeouts, refused) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    q.prepare(u"INSERT INTO commands (id, feed, name, args, status, attempts, created_ms, "
+              "updated_ms, last_sent_ms, error, ack_timeouts, refused, request) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     q.addBindValue(record->id);
     q.addBindValue(record->feedId);
     q.addBindValue(record->name);
@@ -103,6 +108,9 @@ bool CommandJournal::insert(CommandRecord *record, QString *error)
     q.addBindValue(record->error);
     q.addBindValue(record->ackTimeouts);
     q.addBindValue(record->refused ? 1 : 0);
+    // "{}" for a WebSocket command: the column is never NULL.
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(record->request.toJson()).toJson(QJsonDocument::Compact)));
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
@@ -143,7 +151,7 @@ QList<CommandRecord> CommandJournal::load(bool unfinishedOnly) const
     q.setForwardOnly(true);
     const QString columns =
         u"SELECT seq, id, feed, name, args, status, attempts, created_ms, "
-        "updated_ms, last_sent_ms, error, ack_timeouts, refused FROM commands "_s;
+        "updated_ms, last_sent_ms, error, ack_timeouts, refused, request FROM commands "_s;
     q.exec(columns
            + (unfinishedOnly ? u"WHERE status IN ('queued','sent') ORDER BY created_ms, seq"_s
                              : u"ORDER BY created_ms, seq"_s));
@@ -163,6 +171,8 @@ QList<CommandRecord> CommandJournal::load(bool unfinishedOnly) const
         r.error = q.value(10).toString();
         r.ackTimeouts = q.value(11).toInt();
         r.refused = q.value(12).toInt() != 0;
+        r.request = CommandRequest::fromJson(
+            QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object());
         out.append(r);
     }
     return out;

@@ -3,26 +3,33 @@
 #include "config/config.h"
 #include "connection/feedstats.h"
 #include "events/feedevent.h"
-#include "policy/backoffpolicy.h"
-#include "policy/circuitbreaker.h"
-#include "policy/heartbeatmonitor.h"
-#include "policy/latencytracker.h"
+#include "protocol/messagedecoder.h"
 
 #include <QAbstractSocket>
-#include <QElapsedTimer>
 #include <QJsonValue>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSslError>
 
+#include <memory>
+
 class Clock;
-class QTimer;
+class HealthMonitor;
+class HerdControl;
+class LinkProbe;
 class QWebSocket;
 class RandomSource;
+class ReconnectPlanner;
 class SnapshotPoller;
+class Timer;
+struct DecodedMessage;
 
-// The connection manager of one feed: connect, watch, measure, back off, reconnect. One class
-// serves every feed; the FeedSpec is all that differs.
+// The connection of one feed: wires a QWebSocket, the ReconnectPlanner (when to try again), the
+// LinkProbe (is the link alive, how fast) and the HTTP SnapshotPoller (degraded mode) together,
+// and turns what happens into events and stats. One class serves every feed; the FeedSpec is
+// all that differs. The rules live in the planner and the probe (docs/protocol.md,
+// "Connection design"); this class only does what they decide.
 class FeedConnection final : public QObject
 {
     Q_OBJECT
@@ -41,6 +48,11 @@ public:
     QList<FeedEvent> recentEvents() const { return m_ring.events(); }
     // Sends a text message on the live link; false (nothing sent) when not connected.
     bool sendText(const QByteArray &utf8);
+    // The backend's herd control and this feed's rank in it (FeedEngine; optional).
+    void setHerd(HerdControl *herd, int rank);
+    // Whether "offline" pauses this feed (network.offline_pauses; loopback, private and
+    // link-local hosts stay reachable without a default route).
+    static bool pausesWhenOffline(const FeedSpec &spec);
 
 public slots:
     // Starts connecting now (the engine staggers these calls).
@@ -52,11 +64,25 @@ public slots:
     // Back online, a feed waiting in Offline connects at once, or, with `resume` false, when
     // start() is called (the engine staggers that).
     void setOnline(bool online, bool resume = true);
+    // The engine inferred that the backend is restarting (its RestartTracker): waits stay short.
+    void expectRestart();
+    // The server is back (another feed of the backend connected): a feed waiting for its retry
+    // tries now. Nothing in any other state.
+    void retryNow();
+    // A snapshot of this feed that came on another feed's socket (a backend that broadcasts
+    // every feed on every socket; the engine routes it). Applied like one of ours unless it
+    // is the data we have: returns whether it was new here.
+    bool applyRoutedSnapshot(const QString &type, const QJsonValue &data, qint64 bytes,
+                             const QString &fromFeedId);
 
 signals:
     void eventRaised(const FeedEvent &event);
     void snapshotReceived(const QString &feedId, const QString &type, const QJsonValue &data);
-    void ackReceived(const QString &feedId, const QString &commandId, bool ok,
+    // A message whose type is not this feed's (another feed's snapshot, an unknown type): the
+    // engine decides whose it is. Not a protocol error.
+    void foreignMessage(const QString &feedId, const QString &type, const QJsonValue &data,
+                        qint64 bytes);
+    void ackReceived(const QString &feedId, const QString &commandId, AckOutcome outcome,
                      const QString &error);
     void connectedChanged(const QString &feedId, bool connected);
     void statsDirty(const QString &feedId);
@@ -68,9 +94,16 @@ private:
         int httpStatus = 0;
         QString reason;
         bool sawError = false;
-        QJsonObject tls {}; // the refused certificate (Tls::Verdict::problem); empty otherwise
+        bool refused = false;   // TCP connection refused
+        bool heartbeat = false; // our heartbeat declared the link dead
+        QJsonObject tls {};     // the refused certificate (Tls::Verdict::problem); empty otherwise
     };
 
+    void wirePlanner();
+    void wireProbe();
+    void wirePoller();
+    void wireHealth();
+    void fetchFirstPage();
     void connectNow();
     void openSocket();
     enum class Close { Abort, Polite, PoliteNoWait };
@@ -82,17 +115,15 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
-    void onPong(quint64 elapsedMs, const QByteArray &payload);
+    void onSnapshot(const DecodedMessage &decoded, const QString &message, qint64 bytes);
+    void onForeignSnapshot(const DecodedMessage &decoded, qint64 bytes);
+    void onHello(const DecodedMessage &decoded);
     void onConnectTimeout();
-    void onHeartbeatTick();
-    void onPongOverdue();
-    Quality::Tier effectiveQuality() const;
-    void onStable();
     void finishAttempt();
     void endAttempt(const Outcome &outcome);
-    void scheduleRetry(qint64 delayMs, const QString &reason);
-    void recordRtt(double rttMs, const QString &source);
-    void armHeartbeat();
+    void stopFor(Reconnect::StopReason reason, const QString &error, const QJsonObject &tls);
+    void scheduleRetry(qint64 delayMs, Reconnect::Wait wait, const QString &reason);
+    void countDisconnect(int code, const QString &decision);
     void setState(Feed::State state, const QString &detail = {});
     void emitEvent(const QString &kind, const QJsonObject &fields = {});
     void protocolError(const QString &error, qint64 bytes);
@@ -100,17 +131,19 @@ private:
     void setDegraded(bool degraded);
     void applySnapshotData(const QString &type, const QJsonValue &data, qint64 bytes,
                            const QString &source);
+    // `fields` with the token masked; the last answer reused for the same fields.
+    QJsonObject maskedFields(const QJsonObject &fields);
     QJsonObject updateFields(const QString &type, qint64 bytes, bool changed,
                              const QString &source);
 
     FeedSpec m_spec;
+    QString m_displayUrl;      // the URL without credentials, for events and texts
     QStringList m_secretForms; // the token as it may appear in text (Redaction::forms)
     const Clock *m_clock;
-    RandomSource *m_random;
-    BackoffPolicy m_backoff;
-    CircuitBreaker m_circuit;
-    HeartbeatMonitor m_heartbeat;
-    LatencyTracker m_latency;
+    ReconnectPlanner *m_planner;
+    LinkProbe *m_probe;
+    HealthMonitor *m_health;
+    std::unique_ptr<Timer> m_connectTimer;
     EventRing m_ring;
 
     QPointer<QWebSocket> m_socket;
@@ -119,29 +152,20 @@ private:
     QString m_fallbackError;
     qint64 m_lastPollOkWall = 0;
     bool m_everConnected = false;
-    QTimer *m_retryTimer = nullptr;
-    QTimer *m_connectTimer = nullptr;
-    QTimer *m_heartbeatTimer = nullptr;
-    QTimer *m_stableTimer = nullptr;
-    QTimer *m_overdueTimer = nullptr; // re-rates quality while a pong is late
+    // The one HTTP GET at start (HTTP first) is in flight; not degraded-mode polling.
+    bool m_httpFirst = false;
+    bool m_wsDataSeen = false; // a snapshot came over the WebSocket: newer than any first GET
+    QString m_dataSource;      // where the data on the page came from last: "ws" or "http"
 
     Feed::State m_state = Feed::State::Idle;
-    QString m_stopReason;
+    Reconnect::StopReason m_stopReason = Reconnect::StopReason::None;
     bool m_online = true;
+    const bool m_pausesOffline;
     bool m_connected = false;
     bool m_finishQueued = false;
-    bool m_appPings = false;      // the server answers {"type":"ping"}
-    bool m_appPingProbed = false; // one probe per connection tells us
-    int m_samplesThisConnection = 0;
-    // A pong that is late bounds the RTT from below: the tier that bound implies, or Unknown.
-    Quality::Tier m_overdueTier = Quality::Tier::Unknown;
     Outcome m_pending; // what the socket told us about the attempt ending
 
-    int m_attempt = 0;
-    qint64 m_totalAttempts = 0;
-    qint64 m_totalRetries = 0;
     qint64 m_successes = 0;
-    qint64 m_failures = 0;
     QString m_lastError;
     QJsonObject m_lastTlsError;
     int m_lastCloseCode = 0;
@@ -149,9 +173,10 @@ private:
     qint64 m_connectedAt = 0;
     qint64 m_connectedSinceWall = 0;
     qint64 m_downSinceWall = 0;
-    qint64 m_nextRetryAt = -1;
     qint64 m_startedAt = -1;
     qint64 m_connectedTotalMs = 0;
+    QMap<int, qint64> m_disconnectsByCode;
+    QMap<QString, qint64> m_disconnectsByDecision;
 
     qint64 m_messages = 0;
     qint64 m_bytes = 0;
@@ -160,17 +185,15 @@ private:
     qint64 m_protocolErrors = 0;
     qint64 m_lastMessageWall = 0;
     QString m_lastSnapshotText;
+    qint64 m_lastSnapshotBytes = 0; // its UTF-8 size
     QJsonValue m_lastData;
     // The last "update" event's fields, the template for the next (see updateFields()).
     QJsonObject m_updateFields;
+    QJsonObject m_maskedIn; // maskedFields(): the last fields masked, and the result
+    QJsonObject m_maskedOut;
     QString m_updateType;
     QString m_updateSource;
     qint64 m_updateBytes = -1;
     bool m_updateChanged = false;
     QString m_serverId;
-    // RTT needs sub-millisecond resolution on a LAN; Qt's pong() reports whole milliseconds.
-    QElapsedTimer m_rttTimer;
-    qint64 m_wsPingSentNs = -1;
-    qint64 m_appPingSentNs = -1;
-    double m_appPingTimestamp = -1;
 };

@@ -21,9 +21,28 @@ SnapshotPoller::SnapshotPoller(const QUrl &url, int intervalMs, int timeoutMs, c
     , m_timeoutMs(timeoutMs)
     , m_auth(auth)
     , m_timer(new QTimer(this))
+    , m_deadline(new QTimer(this))
 {
     m_timer->setInterval(intervalMs);
     connect(m_timer, &QTimer::timeout, this, &SnapshotPoller::poll);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, [this] {
+        abandon(u"%1: not finished within %2 ms (%3)"_s.arg(Redaction::displayUrl(m_url))
+                    .arg(m_deadlineMs)
+                    .arg(m_deadlineKey));
+    });
+}
+
+void SnapshotPoller::setMaxBytes(qint64 maxBytes, const QString &key)
+{
+    m_maxBytes = maxBytes;
+    m_maxBytesKey = key;
+}
+
+void SnapshotPoller::setDeadlineMs(int deadlineMs, const QString &key)
+{
+    m_deadlineMs = deadlineMs;
+    m_deadlineKey = key;
 }
 
 SnapshotPoller::~SnapshotPoller()
@@ -46,11 +65,40 @@ void SnapshotPoller::stop()
 {
     m_active = false;
     m_timer->stop();
+    m_deadline->stop();
+    m_body.clear();
     if (m_inFlight) {
         QNetworkReply *reply = std::exchange(m_inFlight, nullptr);
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
+    }
+}
+
+void SnapshotPoller::abandon(const QString &error)
+{
+    if (!m_inFlight)
+        return;
+    QNetworkReply *reply = std::exchange(m_inFlight, nullptr);
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    m_deadline->stop();
+    m_body = QByteArray(); // gives the memory back, not just the size
+    emit failed(masked(error));
+}
+
+void SnapshotPoller::onReadyRead(QNetworkReply *reply)
+{
+    if (reply != m_inFlight)
+        return;
+    // Read as it comes, so the cap holds for the body however the server sends it (no length,
+    // chunked forever, or a Content-Length it never reaches).
+    m_body += reply->read(m_maxBytes + 1 - m_body.size());
+    if (m_body.size() > m_maxBytes || reply->bytesAvailable() > 0) {
+        abandon(u"%1: snapshot larger than %2 bytes (%3)"_s.arg(Redaction::displayUrl(m_url))
+                    .arg(m_maxBytes)
+                    .arg(m_maxBytesKey));
     }
 }
 
@@ -89,8 +137,21 @@ void SnapshotPoller::poll()
     if (!m_active || m_inFlight) // never two requests at once against a struggling server
         return;
     m_tlsProblem = {};
+    m_body.clear();
     m_inFlight = m_network->get(request());
     QNetworkReply *reply = m_inFlight;
+    m_deadline->start(m_deadlineMs);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (reply == m_inFlight && declared > m_maxBytes) {
+            abandon(u"%1: snapshot of %2 bytes is larger than %3 (%4)"_s
+                        .arg(Redaction::displayUrl(m_url))
+                        .arg(declared)
+                        .arg(m_maxBytes)
+                        .arg(m_maxBytesKey));
+        }
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
         const Tls::Verdict verdict =
             Tls::check(m_tls, m_url, reply->sslConfiguration().peerCertificate(), errors);
@@ -108,13 +169,15 @@ void SnapshotPoller::onFinished(QNetworkReply *reply)
     if (reply != m_inFlight)
         return;
     m_inFlight = nullptr;
+    m_deadline->stop();
     if (!m_active)
         return;
     if (reply->error() == QNetworkReply::OperationCanceledError
         || reply->error() == QNetworkReply::TimeoutError) {
         // Only the transfer timeout cancels a request that is still ours.
-        emit failed(u"%1: no answer within %2 ms (fallback.timeout_ms)"_s.arg(m_url.toString())
-                        .arg(m_timeoutMs));
+        emit failed(
+            u"%1: no answer within %2 ms (fallback.timeout_ms)"_s.arg(Redaction::displayUrl(m_url))
+                .arg(m_timeoutMs));
         return;
     }
     if (reply->error() != QNetworkReply::NoError) {
@@ -122,14 +185,20 @@ void SnapshotPoller::onFinished(QNetworkReply *reply)
         const QString why = !m_tlsProblem.isEmpty() ? m_tlsProblem.value("error"_L1).toString()
             : status > 0                            ? u"HTTP %1"_s.arg(status)
                                                     : reply->errorString();
-        emit failed(masked(u"%1: %2"_s.arg(m_url.toString(), why)));
+        emit failed(masked(u"%1: %2"_s.arg(Redaction::displayUrl(m_url), why)));
         return;
     }
-    const QByteArray body = reply->readAll();
+    const QByteArray body = std::exchange(m_body, {}) + reply->readAll();
+    if (body.size() > m_maxBytes) {
+        emit failed(u"%1: snapshot larger than %2 bytes (%3)"_s.arg(Redaction::displayUrl(m_url))
+                        .arg(m_maxBytes)
+                        .arg(m_maxBytesKey));
+        return;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        emit failed(u"%1: malformed JSON at offset %2: %3"_s.arg(m_url.toString())
+        emit failed(u"%1: malformed JSON at offset %2: %3"_s.arg(Redaction::displayUrl(m_url))
                         .arg(parseError.offset)
                         .arg(parseError.errorString()));
         return;

@@ -14,8 +14,10 @@ class QNetworkRequest;
 class QTimer;
 
 // Degraded mode: fetches a feed's snapshot over plain HTTP every `intervalMs`, one request in
-// flight at a time, each with a timeout. Used before the first WebSocket connect and while the
-// feed's circuit is open, so data keeps flowing when the WebSocket cannot.
+// flight at a time. Each request is bounded three ways: silence (`timeoutMs` without a byte),
+// size (setMaxBytes) and total time (setDeadlineMs); any of them ends it with failed() naming
+// the limit, and polling goes on at its interval. Used before the first WebSocket connect and
+// while the feed's circuit is open, so data keeps flowing when the WebSocket cannot.
 class SnapshotPoller final : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,10 @@ public:
     bool isActive() const { return m_active; }
     // The backend's TLS settings (tls.ca_file, pinned certificates) for https:// URLs.
     void setTls(const TlsSpec &tls) { m_tls = tls; }
+    // The largest body read, and the setting that says so (named in the error).
+    void setMaxBytes(qint64 maxBytes, const QString &key);
+    // The longest a request may take in all, and the setting that says so.
+    void setDeadlineMs(int deadlineMs, const QString &key);
     void start(); // polls at once, then every interval
     void stop();
 
@@ -46,6 +52,9 @@ signals:
 private:
     void poll();
     void onFinished(QNetworkReply *reply);
+    void onReadyRead(QNetworkReply *reply);
+    // Ends the request in flight with `error`; the interval timer keeps polling.
+    void abandon(const QString &error);
 
     QString masked(const QString &text) const;
 
@@ -57,5 +66,11 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_timer = nullptr;
     QNetworkReply *m_inFlight = nullptr;
+    QTimer *m_deadline = nullptr;
+    QByteArray m_body;
+    qint64 m_maxBytes = 16 * 1024 * 1024;
+    QString m_maxBytesKey = QStringLiteral("limits.max_message_bytes");
+    int m_deadlineMs = 20000;
+    QString m_deadlineKey = QStringLiteral("fallback.deadline_ms");
     bool m_active = false;
 };

@@ -53,6 +53,27 @@ void maskingHandler(QtMsgType type, const QMessageLogContext &context, const QSt
 
 namespace Redaction {
 
+QString displayUrl(const QUrl &url)
+{
+    QUrl out = url;
+    if (!out.userInfo().isEmpty())
+        out.setUserInfo(QString(kMask));
+    if (out.hasQuery()) {
+        QUrlQuery query(out);
+        QList<std::pair<QString, QString>> items = query.queryItems();
+        for (auto &item : items)
+            item.second = QString(kMask);
+        query.setQueryItems(items);
+        out.setQuery(query);
+    }
+    return out.toString();
+}
+
+bool urlHasCredentials(const QUrl &url)
+{
+    return !url.userInfo().isEmpty() || url.hasQuery();
+}
+
 QStringList forms(const QString &secret)
 {
     if (secret.isEmpty())

@@ -53,6 +53,11 @@ void CircuitBreaker::recordSuccess()
     reset();
 }
 
+void CircuitBreaker::releaseProbe()
+{
+    m_probeInFlight = false;
+}
+
 void CircuitBreaker::reset()
 {
     m_state = Circuit::State::Closed;

@@ -33,6 +33,11 @@ public:
     // Returns true when this failure opened (or re-opened) the circuit.
     bool recordFailure(qint64 nowMs);
     void recordSuccess();
+    // The probe's attempt ended without a verdict on the server (the operator stopped it, or a
+    // refusal stopped the feed): the next attempt may probe again. Without this a half-open
+    // circuit stays "probe in flight" forever and admits nothing.
+    void releaseProbe();
+    bool probeInFlight() const { return m_probeInFlight; }
     void reset();
 
 private:

@@ -21,6 +21,9 @@ public:
     // Returns the RTT of the round in flight (-1 if none was in flight).
     qint64 pongReceived(qint64 nowMs);
     bool timedOut(qint64 nowMs) const;
+    qint64 intervalMs() const { return m_interval; }
+    // A faster or normal heartbeat (HealthMonitor's remediation); the round in flight stays.
+    void setIntervalMs(qint64 intervalMs) { m_interval = intervalMs; }
     bool pingInFlight() const { return m_inFlight; }
     qint64 waitedMs(qint64 nowMs) const { return m_inFlight ? nowMs - m_sentAt : 0; }
     // When the next check is needed (next ping or the timeout of the one in flight).

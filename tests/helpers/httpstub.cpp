@@ -1,6 +1,8 @@
 #include "httpstub.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +33,35 @@ void HttpStub::setResponse(int status, const QByteArray &body)
     m_body = body;
 }
 
+void HttpStub::setEndless(int chunkBytes, int everyMs, bool chunked)
+{
+    m_chunkBytes = chunkBytes;
+    m_everyMs = everyMs;
+    m_chunked = chunked;
+}
+
+void HttpStub::streamForever(QTcpSocket *socket)
+{
+    socket->write(m_chunked ? "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n"
+                            : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Connection: close\r\n\r\n");
+    auto *timer = new QTimer(socket);
+    const QByteArray piece(m_chunkBytes, ' ');
+    const QByteArray chunk =
+        m_chunked ? QByteArray::number(m_chunkBytes, 16) + "\r\n" + piece + "\r\n" : piece;
+    QPointer<QTcpSocket> guard(socket);
+    connect(timer, &QTimer::timeout, socket, [this, guard, chunk] {
+        // Only as fast as the client reads: what sits in our buffer is not "sent".
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState
+            || guard->bytesToWrite() > 4 * chunk.size())
+            return;
+        guard->write(chunk);
+        m_sent += m_chunkBytes;
+    });
+    timer->start(m_everyMs);
+}
+
 void HttpStub::onReadyRead(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
@@ -40,6 +71,10 @@ void HttpStub::onReadyRead(QTcpSocket *socket)
     m_heads << std::exchange(buffer, {});
     if (m_status == 0)
         return; // accepted, read, never answered
+    if (m_chunkBytes > 0) {
+        streamForever(socket);
+        return;
+    }
     socket->write("HTTP/1.1 " + QByteArray::number(m_status)
                   + " Stub\r\nContent-Type: application/json\r\nContent-Length: "
                   + QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n" + m_body);

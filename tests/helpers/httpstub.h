@@ -23,14 +23,24 @@ public:
     bool isListening() const { return m_server.isListening(); }
     QUrl url(const QString &path = QStringLiteral("/api/v1/queue")) const;
     void setResponse(int status, const QByteArray &body);
+    // Answers 200 with a body that never ends: `chunkBytes` every `everyMs`, chunked transfer
+    // encoding (or no length at all, until the client gives up).
+    void setEndless(int chunkBytes, int everyMs, bool chunked = true);
+    // Body bytes written to clients so far (endless mode).
+    qint64 bodyBytesSent() const { return m_sent; }
     QList<QByteArray> heads() const { return m_heads; }
 
 private:
     void onReadyRead(QTcpSocket *socket);
+    void streamForever(QTcpSocket *socket);
 
     int m_status;
     QByteArray m_body;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<QByteArray> m_heads;
+    int m_chunkBytes = 0; // > 0: endless mode
+    int m_everyMs = 0;
+    bool m_chunked = true;
+    qint64 m_sent = 0;
     QTcpServer m_server; // last: its sockets go first, while m_buffers still exists
 };
