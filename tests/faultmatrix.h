@@ -36,6 +36,12 @@ inline Settings fastSettings()
     s.heartbeatIntervalMs = 100;
     s.heartbeatTimeoutMs = 300;
     s.connectTimeoutMs = 300;
+    // A restart close (1001, 1012) reconnects after exactly this (plus the feed's stagger
+    // slot), and attempts are not spaced by herd control: every delay stays exact. The deploy
+    // test (tst_deployrestart) measures both with the defaults.
+    s.reconnectRestartMinMs = 20;
+    s.reconnectRestartMaxMs = 20;
+    s.reconnectMinGapMs = 0;
     return s;
 }
 

@@ -147,7 +147,7 @@ void tst_FaultMatrixLink::hardRestartLoopWithDowntime()
         for (const TimedEvent &d : log.ofKind(u"disconnected"_s, f))
             QCOMPARE(int(d.number("code")), 1006); // no close frame ever came
         QCOMPARE(log.count(u"connected"_s, f), kRestarts + 1);
-        QCOMPARE(engine.feed(f)->state(), Feed::State::Connected);
+        QCOMPARE(engine.stats(f).state, Feed::State::Connected);
     }
     // A restart without downtime is reconnected on the first try: every failed attempt was
     // one of the refusals counted while the server was down.
@@ -333,7 +333,7 @@ void tst_FaultMatrixLink::frozenPeerLoop()
     QList<qint64> detection;
     auto measuredSinceConnect = [&](const QString &f) {
         const QList<TimedEvent> c = log.ofKind(u"connected"_s, f);
-        return !c.isEmpty() && engine.feed(f)->state() == Feed::State::Connected
+        return !c.isEmpty() && engine.stats(f).state == Feed::State::Connected
             && log.count(u"latency"_s, f, c.last().atMs) >= 1;
     };
     for (int i = 0; i < kFreezes; ++i) {
@@ -394,7 +394,7 @@ void tst_FaultMatrixLink::handshakeHangIsIsolated()
     constexpr int kHungAttempts = 5;
     QTRY_VERIFY_WITH_TIMEOUT(log.count(u"disconnected"_s, u"queue"_s) >= kHungAttempts, 10000);
     hanging.setHandshakeHang(false);
-    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Connected);
+    QTRY_COMPARE(engine.stats(u"queue"_s).state, Feed::State::Connected);
 
     const QList<TimedEvent> attempts = log.ofKind(u"attempt"_s, u"queue"_s);
     const QList<TimedEvent> ends = log.ofKind(u"disconnected"_s, u"queue"_s);
@@ -425,7 +425,7 @@ void tst_FaultMatrixLink::handshakeHangIsIsolated()
     for (const QString &f : {u"workflows"_s, u"system-status"_s}) {
         QCOMPARE(log.count(u"disconnected"_s, f), 0);
         QCOMPARE(log.count(u"connected"_s, f), 1);
-        QCOMPARE(engine.feed(f)->state(), Feed::State::Connected);
+        QCOMPARE(engine.stats(f).state, Feed::State::Connected);
     }
     QTRY_COMPARE(hanging.activeCount(), 1); // the hung sockets were closed, not leaked
 }
@@ -492,7 +492,8 @@ void tst_FaultMatrixLink::refusedUpgradeLoop()
     } else {
         QCOMPARE(log.count(u"attempt"_s), 1);
         QCOMPARE(delays.size(), 0);
-        QCOMPARE(feed.stats().stopReason, status == 404 ? u"config"_s : u"auth"_s);
+        QCOMPARE(feed.stats().stopReason,
+                 status == 404 ? Reconnect::StopReason::Config : Reconnect::StopReason::Refused);
     }
 }
 

@@ -49,11 +49,13 @@ void tst_FaultMatrixRestart::initTestCase()
 }
 
 // DemoServer restart x100 (close 1001, new server_id, same port), three feeds through a proxy:
-// every feed comes back each time, at the initial delay, and notices the new server.
+// every feed comes back each time, after the restart delay and its stagger slot, and the
+// engine reports each restart once, with the new server.
 void tst_FaultMatrixRestart::gracefulRestartLoop()
 {
     DemoServer demo;
     demo.setSeed(7);
+    demo.setHello(true); // restarts are told by a new server_id
     QVERIFY(demo.start());
     FaultProxy proxy;
     QVERIFY(proxy.listen(demo.port()));
@@ -89,14 +91,38 @@ void tst_FaultMatrixRestart::gracefulRestartLoop()
     QCOMPARE(restartTimes.size(), kRestarts);
     QVERIFY2(lateness.max <= kSlackMs, qPrintable(lateness.text()));
     QCOMPARE(lateness.n, kRestarts * int(kFeeds.size()));
-    for (const QString &f : kFeeds) {
-        // A stable connection resets the backoff: every restart costs the initial delay only.
-        for (const TimedEvent &r : log.ofKind(u"retry_scheduled"_s, f))
-            QCOMPARE(qint64(r.number("delay_ms")), qint64(fastSettings().backoffInitialMs));
+    const Settings s = fastSettings();
+    for (int rank = 0; rank < kFeeds.size(); ++rank) {
+        const QString &f = kFeeds.at(rank);
+        // 1001 announces the restart: each feed's slot is reconnect.restart_min_ms plus its
+        // stagger step after the first drop of the wave, so its own delay is at most that.
+        for (const TimedEvent &r : log.ofKind(u"retry_scheduled"_s, f)) {
+            QVERIFY(r.number("delay_ms") >= 0);
+            QVERIFY(r.number("delay_ms") <= s.reconnectRestartMinMs + rank * s.staggerStepMs);
+        }
         for (const TimedEvent &d : log.ofKind(u"disconnected"_s, f))
             QCOMPARE(int(d.number("code")), 1001);
-        QCOMPARE(log.count(u"server_restart"_s, f), kRestarts);
-        QCOMPARE(engine.feed(f)->state(), Feed::State::Connected);
+        QCOMPARE(engine.stats(f).state, Feed::State::Connected);
+    }
+    // ...and they go in priority order after every restart, never all at once.
+    for (const qint64 at : std::as_const(restartTimes)) {
+        QStringList order;
+        for (const TimedEvent &a : log.ofKind(u"attempt"_s, {}, at)) {
+            if (!order.contains(a.event.feed))
+                order << a.event.feed;
+        }
+        QCOMPARE(order.mid(0, kFeeds.size()), kFeeds);
+    }
+    // One restart, one report for the backend (not one per feed), naming the new server.
+    const QList<TimedEvent> restarts = log.ofKind(u"server_restart"_s);
+    QCOMPARE(restarts.size(), kRestarts);
+    QCOMPARE(log.count(u"server_restarting"_s), kRestarts);
+    QCOMPARE(log.count(u"restart_complete"_s), kRestarts);
+    for (const TimedEvent &r : restarts) {
+        QVERIFY(r.event.feed.isEmpty());
+        QVERIFY(!r.event.fields.value("server_id"_L1).toString().isEmpty());
+        QVERIFY(r.event.fields.value("server_id"_L1)
+                != r.event.fields.value("previous_server_id"_L1));
     }
     QCOMPARE(demo.restartCount(), kRestarts);
 }
