@@ -1,0 +1,136 @@
+#pragma once
+
+#include "config/config.h"
+#include "events/feedevent.h"
+#include "models/feedschema.h"
+#include "rules/rule.h"
+#include "rules/rulestatus.h"
+#include "rules/rulestore.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QObject>
+#include <QTimeZone>
+
+#include <memory>
+
+class Clock;
+class Timer;
+
+// Evaluates the alert rules (docs/alerts.md) on the engine's thread, where snapshots are decoded:
+// the window and --headless share this one path, and the GUI thread only receives the outcome
+// (statuses for the Rules page and the marks, alerts for the notifier). Each changed snapshot of
+// a feed is decoded with the feed's schema (the rows its table shows, keyed the same way) and
+// every rule of the feed tested on each row, or on the data as a whole; a tick on the injected
+// clock re-tests what depends on time (`for`, older_than, unchanged_for) without new data.
+//
+// Transitions, not repetition: a row that enters the condition is pending, then firing once its
+// `for` has passed (one `alert` event, state "firing"); leaving the condition, or vanishing from
+// the data, resolves it (one event, state "resolved"). Identical data changes nothing; the same
+// snapshot arriving again (another socket, a reconnect) tests the same rows with the same result;
+// the state lives in RuleStore, so a restart of Feedwatch continues where it was.
+class RuleEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RuleEngine)
+
+public:
+    static constexpr int tickMs = 1000;
+
+    explicit RuleEngine(const Clock *clock = nullptr, QObject *parent = nullptr);
+    ~RuleEngine() override;
+
+    // Where the state is kept (null: memory only); its saved state is taken over at once.
+    void setStore(RuleStore *store);
+    // The rules of every backend (their profile's, with the configuration's changes) on the
+    // configured feeds. Kept rules keep their state.
+    void setConfig(const Config &config);
+    QList<RuleStatus> statuses() const { return m_statuses; }
+
+public slots:
+    void observeSnapshot(const QString &feedId, const QString &type, const QJsonValue &data);
+    // Re-tests what depends on time. Called by the tick; tests call it after moving the clock.
+    void evaluateTime();
+    // No notification (and no alerts.exec) for this rule on this feed until `untilWallMs`
+    // (0: now); its alerts still reach the event stream and the history.
+    void silence(const QString &ruleId, const QString &feedId, qint64 untilWallMs);
+
+signals:
+    // An `alert` event (the stream's contract) and what the desktop says about it.
+    void alertRaised(const FeedEvent &event, const RuleAlert &alert);
+    // `rule_error` events: a rule that cannot be evaluated, once per reason.
+    void eventRaised(const FeedEvent &event);
+    void statusesChanged(const QList<RuleStatus> &statuses);
+
+private:
+    struct Instance
+    {
+        QString key;
+        int state = 0; // 0 remembered only, 1 pending, 2 firing
+        qint64 sinceMs = 0;
+        qint64 firedMs = 0;
+        QString message;
+        QString text;
+        QJsonObject memo;
+    };
+    struct Binding
+    {
+        Rule rule;
+        QString feedId;
+        QString backend;
+        FeedSchema schema;
+        QTimeZone zone;
+        bool decodes = false; // per-row rule, or one that counts rows
+        QString setupError;   // the rule cannot be read, or its feed is not there
+        QString dataError;    // the last data could not be tested
+        QString lastReported; // the error last said in a rule_error event
+        bool hasData = false;
+        QJsonValue data;
+        QList<DecodedSnapshot::Row> rows;
+        QString rowsProblem;
+        QHash<QString, Instance> instances; // by row identity
+        RuleStatus::State lastState = RuleStatus::State::Ok;
+        qint64 stateSinceMs = 0;
+        qint64 silencedUntilMs = 0;
+    };
+    struct Outcome
+    {
+        bool holds = false;
+        QString error;
+        QJsonValue value; // what the last test looked at ({$value})
+    };
+
+    static QString bindingKey(const QString &rule, const QString &feed)
+    {
+        return RuleStore::silenceKey(rule, feed);
+    }
+    void buildBinding(Binding &b, const Config &config, const BackendSpec &backend,
+                      const Rule &rule) const;
+    void takeRestored(Binding &b);
+    void load(Binding &b, const QJsonValue &data);
+    void evaluate(Binding &b, bool timeOnly);
+    Outcome test(const Binding &b, const DecodedSnapshot::Row *row, const QJsonObject &memo,
+                 qint64 now, QList<int> *missingField) const;
+    bool testOne(const Binding &b, const RuleCondition &c, int index,
+                 const DecodedSnapshot::Row *row, const QJsonObject &memo, qint64 now,
+                 QJsonValue *value, QString *error) const;
+    static void remember(const RuleCondition &c, int index, const QJsonValue &value, qint64 now,
+                         QJsonObject &memo);
+    QString fill(const QString &text, const Binding &b, const DecodedSnapshot::Row *row,
+                 const QJsonValue &value) const;
+    void raise(Binding &b, const Instance &instance, bool firing);
+    void persist(const Binding &b, const QString &id, const Instance *instance);
+    void publish();
+    void armTick();
+    RuleStatus statusOf(const Binding &b) const;
+
+    const Clock *m_clock;
+    std::unique_ptr<Timer> m_tick;
+    RuleStore *m_store = nullptr;
+    QList<std::shared_ptr<Binding>> m_bindings;
+    QHash<QString, QList<RuleStore::Entry>> m_restored; // by binding key, not yet bound
+    QHash<QString, qint64> m_silences;                  // by binding key
+    QList<RuleStatus> m_statuses;
+    QList<RuleStore::Entry> m_pendingWrites;
+    QList<RuleStore::Id> m_pendingRemovals;
+};
