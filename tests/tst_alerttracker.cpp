@@ -27,6 +27,7 @@ class tst_AlertTracker : public QObject
 private slots:
     void downAndBackOnlyAfterBeingLive();
     void circuitAuthConfigAndRestart();
+    void criticalHealthIsAnAlertOnce();
 };
 
 void tst_AlertTracker::downAndBackOnlyAfterBeingLive()
@@ -84,6 +85,27 @@ void tst_AlertTracker::circuitAuthConfigAndRestart()
                 .fields.value("message"_L1)
                 .toString()
                 .contains(u"restarted (b, was a)"_s));
+}
+
+// Critical health raises its alert; an open circuit's critical is already the circuit alert, and
+// the other levels are not alerts.
+void tst_AlertTracker::criticalHealthIsAnAlertOnce()
+{
+    AlertTracker tracker;
+    QSignalSpy alerts(&tracker, &AlertTracker::alertRaised);
+    const auto health = [](const QString &level, const QString &reason, const QString &action) {
+        return QJsonObject {
+            {u"level"_s, level}, {u"score"_s, 41}, {u"reason"_s, reason}, {u"action"_s, action}};
+    };
+    tracker.track(
+        ev(1, u"queue"_s, u"health"_s, health(u"degraded"_s, u"pong_late"_s, u"fast_heartbeat"_s)));
+    tracker.track(ev(2, u"queue"_s, u"health"_s,
+                     health(u"critical"_s, u"circuit_open"_s, u"http_fallback+alert"_s)));
+    tracker.track(ev(3, u"routes"_s, u"health"_s,
+                     health(u"critical"_s, u"no_data"_s, u"http_fallback+alert"_s)));
+    QCOMPARE(kinds(alerts), (QStringList {u"health_critical"_s}));
+    QCOMPARE(alerts.at(0).first().value<FeedEvent>().fields.value("message"_L1).toString(),
+             u"routes: critical (no_data, score 41); its page comes over HTTP meanwhile"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_AlertTracker)

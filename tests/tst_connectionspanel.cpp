@@ -99,6 +99,16 @@ void tst_ConnectionsPanel::reconnectButtonReconnects()
     QTRY_COMPARE(server.connectionCount(), before + 1);
     QTRY_COMPARE(server.activeCount(), 1);
     QTRY_COMPARE(rig.state(), Feed::State::Connected);
+    // The detail pane tells the story: the operator's close (1000) counted, the timeline newest
+    // first.
+    QTRY_COMPARE(rig.text(u"closeCodesValue"_s), u"1000 × 1"_s);
+    const QStringList timeline = rig.text(u"timelineValue"_s).split(u'\n');
+    QVERIFY2(timeline.size() >= 4, qPrintable(timeline.join(u'|')));
+    QVERIFY2(timeline.first().contains(u"Connected"_s) || timeline.first().contains(u"State"_s),
+             qPrintable(timeline.join(u'|')));
+    QVERIFY2(rig.text(u"timelineValue"_s).contains(u"Manual reconnect"_s),
+             qPrintable(timeline.join(u'|')));
+    QVERIFY(!rig.text(u"timelineValue"_s).contains(u"Snapshot"_s)); // no data noise
 }
 
 void tst_ConnectionsPanel::reconnectResetsAnOpenCircuit()
@@ -183,15 +193,19 @@ void tst_ConnectionsPanel::countdownTicks()
     Rig rig(configFor(base, {u"backoff.initial_ms=40000"_s, u"backoff.max_ms=60000"_s}));
     rig.engine.start();
     QTRY_COMPARE(rig.state(), Feed::State::ReconnectWait);
-    static const QRegularExpression countdown(u"^reconnecting in (\\d+) s$"_s);
+    // Nothing listens: said as such, then the countdown.
+    static const QRegularExpression countdown(
+        u"^server not accepting connections yet, reconnecting in (\\d+) s$"_s);
     QTRY_VERIFY(countdown.match(rig.text(u"nextRetryValue"_s)).hasMatch());
     const int first = countdown.match(rig.text(u"nextRetryValue"_s)).captured(1).toInt();
     QVERIFY2(first > 30 && first <= 40, qPrintable(rig.text(u"nextRetryValue"_s)));
     // No stats arrive while waiting: only the panel's tick can move the number.
-    QTRY_COMPARE_WITH_TIMEOUT(rig.text(u"nextRetryValue"_s),
-                              u"reconnecting in %1 s"_s.arg(first - 1), 2500);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.text(u"nextRetryValue"_s),
-                              u"reconnecting in %1 s"_s.arg(first - 2), 2500);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        rig.text(u"nextRetryValue"_s),
+        u"server not accepting connections yet, reconnecting in %1 s"_s.arg(first - 1), 2500);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        rig.text(u"nextRetryValue"_s),
+        u"server not accepting connections yet, reconnecting in %1 s"_s.arg(first - 2), 2500);
 }
 
 void tst_ConnectionsPanel::reconnectAllReconnects()

@@ -1,3 +1,8 @@
+// The feed pages' operator actions, built from the backend profile's "actions": enabled only
+// where a row (or the feed's data) allows them, delivered over the backend's HTTP API through the
+// app's own wiring (hub, engine thread, journal), and what the operator reads of the answer.
+
+#include "commands/actioncatalog.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
 #include "demoserver.h"
@@ -7,14 +12,12 @@
 #include "models/commandsmodel.h"
 #include "models/feedtablemodel.h"
 #include "testfeedserver.h"
-#include "triggerworkflowdialog.h"
 
 #include <QAction>
-#include <QDialogButtonBox>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -24,13 +27,14 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QByteArray kQueue = R"({"type":"queue_update","data":{"paused":false,"phases":[
-    {"queue_id":"q-ready","parent_issue":7,"phase_number":1,"status":"ready"},
-    {"queue_id":"q-failed","parent_issue":8,"phase_number":1,"status":"failed"},
-    {"queue_id":"q-running","parent_issue":9,"phase_number":1,"status":"running"},
-    {"queue_id":"q-queued","parent_issue":9,"phase_number":2,"status":"queued"}]}})";
+// The real server's queue shape, with one phase in each state the rules care about.
+const QByteArray kQueue = R"({"type":"queue_update","data":{"paused":false,"total":4,"phases":[
+    {"queue_id":"q-ready","feature_id":7,"phase_number":1,"issue_number":214,"status":"ready"},
+    {"queue_id":"q-noissue","feature_id":7,"phase_number":2,"issue_number":null,"status":"ready"},
+    {"queue_id":"q-running","feature_id":9,"phase_number":1,"issue_number":215,"status":"running"},
+    {"queue_id":"q-queued","feature_id":9,"phase_number":2,"issue_number":null,"status":"queued"}]}})";
 
-// The app's wiring for one queue page: hub, engine thread with its command queue (journal in a
+// The app's wiring for the queue page: hub, engine thread with its command queue (journal in a
 // temporary file), and the page the window would show.
 struct Rig
 {
@@ -38,16 +42,15 @@ struct Rig
     std::unique_ptr<FeedHub> hub;
     std::unique_ptr<EngineRunner> runner;
     std::unique_ptr<FeedPanel> queue;
-    std::unique_ptr<FeedPanel> workflows;
 
-    void start(const QUrl &server, const QStringList &feeds = {u"queue"_s, u"workflows"_s},
-               const QStringList &sets = {})
+    void start(const QUrl &server, const QStringList &sets = {},
+               const QStringList &feeds = {u"queue"_s})
     {
         ConfigOverrides o;
         o.server = server.toString();
         o.feeds = feeds;
-        o.sets =
-            QStringList {u"stagger.step_ms=0"_s, u"backoff.initial_ms=20"_s, u"backoff.jitter=0"_s}
+        o.sets = QStringList {u"stagger.step_ms=0"_s, u"backoff.initial_ms=20"_s,
+                              u"backoff.max_ms=200"_s, u"backoff.jitter=0"_s}
             + sets;
         const ConfigResult config = ConfigLoader::fromJson({}, o);
         QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
@@ -55,21 +58,22 @@ struct Rig
         runner = std::make_unique<EngineRunner>(hub.get());
         runner->setDataPath(dir.filePath(u"feedwatch.sqlite"_s));
         runner->start(config.config);
-        queue.reset(FeedPages::create(hub.get(), u"queue"_s, u"queue"_s));
+        queue.reset(FeedPages::create(hub.get(), u"queue"_s));
         queue->resize(1100, 500);
         queue->show();
-        if (feeds.contains(u"workflows"_s))
-            workflows.reset(FeedPages::create(hub.get(), u"workflows"_s, u"workflows"_s));
     }
     ~Rig()
     {
         queue.reset();
-        workflows.reset();
         if (runner)
             runner->stop();
     }
     FeedActions *actions() const { return queue->findChild<FeedActions *>(); }
-    QToolButton *button(const QString &name) const { return queue->findChild<QToolButton *>(name); }
+    QAction *action(const QString &name) const { return actions()->action(name); }
+    QToolButton *button(const QString &name) const
+    {
+        return queue->findChild<QToolButton *>(name + u"Button"_s);
+    }
     bool selectKey(const QString &key) const
     {
         QTableView *view = queue->tableView();
@@ -113,6 +117,13 @@ T *waitForDialog(QWidget *parent, const QString &name = {})
     });
     return found;
 }
+
+quint16 deadPort()
+{
+    QTcpServer reserve;
+    reserve.listen(QHostAddress::LocalHost);
+    return reserve.serverPort(); // closed when it goes: nobody listens there
+}
 } // namespace
 
 class tst_FeedActions : public QObject
@@ -120,16 +131,39 @@ class tst_FeedActions : public QObject
     Q_OBJECT
 
 private slots:
-    void enabledOnlyForRowsInTheRightStatus();
-    void pauseReachesTheDemoBackendAndTheSnapshotShowsIt();
-    void executeRetryAndRemoveChangeTheQueue();
-    void triggerWorkflowAsksForAValidIssue();
-    void queuedWhileTheFeedIsDownAndSaidSo();
+    void buttonsAreTheProfilesActions();
+    void enabledOnlyWhereTheRulesAllow();
+    void pauseAndResumeOverHttpAgainstTheDemo();
+    void executeAndRemoveChangeTheQueue();
+    void refusalShowsTheServersDetail();
+    void unreachableBackendIsRetriedAndSaidSo();
     void fullQueueIsRefusedAtOnce();
-    void unknownFeedIsRefusedAtOnce();
+    void actionOfAnUnconfiguredFeedSaysSo();
 };
 
-void tst_FeedActions::enabledOnlyForRowsInTheRightStatus()
+void tst_FeedActions::buttonsAreTheProfilesActions()
+{
+    TestFeedServer server;
+    server.setInitialSnapshot(kQueue);
+    QVERIFY(server.listen());
+    Rig rig;
+    rig.start(server.baseUrl());
+    QStringList expected;
+    for (const CommandAction &a : ActionCatalog::builtIn().forFeed(u"queue"_s))
+        expected << a.name;
+    QCOMPARE(rig.actions()->actionNames(), expected);
+    for (const QString &name : expected)
+        QVERIFY2(rig.button(name), qPrintable(name));
+    QCOMPARE(rig.button(u"queue.pause"_s)->text(), u"Pause queue"_s);
+    QCOMPARE(rig.button(u"queue.remove"_s)->text(), u"Remove phase…"_s); // it asks first
+    // A page whose feed has no action has no bar; another's comes from the same list.
+    std::unique_ptr<FeedPanel> routes(FeedPages::create(rig.hub.get(), u"routes"_s));
+    QVERIFY(!routes->findChild<FeedActions *>());
+    std::unique_ptr<FeedPanel> hooks(FeedPages::create(rig.hub.get(), u"webhook-status"_s));
+    QCOMPARE(hooks->findChild<FeedActions *>()->actionNames(), QStringList {u"webhook.start"_s});
+}
+
+void tst_FeedActions::enabledOnlyWhereTheRulesAllow()
 {
     TestFeedServer server;
     server.setInitialSnapshot(kQueue);
@@ -137,64 +171,63 @@ void tst_FeedActions::enabledOnlyForRowsInTheRightStatus()
     Rig rig;
     rig.start(server.baseUrl());
     QTRY_COMPARE(rig.queue->model()->rowCount(), 4);
-    FeedActions *actions = rig.actions();
-    QVERIFY(actions);
+    // The feed's data says "not paused": pause, not resume.
+    QTRY_VERIFY(rig.action(u"queue.pause"_s)->isEnabled());
+    QVERIFY(!rig.action(u"queue.resume"_s)->isEnabled());
+    QCOMPARE(rig.action(u"queue.resume"_s)->toolTip(), u"Not now: paused is false, not true"_s);
     // Nothing selected: no row action.
-    QVERIFY(!actions->executeAction()->isEnabled());
-    QVERIFY(!actions->retryAction()->isEnabled());
-    QVERIFY(!actions->removeAction()->isEnabled());
-    QVERIFY(actions->pauseResumeAction()->isEnabled());
-    QCOMPARE(actions->pauseResumeAction()->text(), u"Pause queue"_s);
+    QVERIFY(!rig.action(u"queue.execute"_s)->isEnabled());
+    QCOMPARE(rig.action(u"queue.execute"_s)->toolTip(), u"Select a row first"_s);
     struct Expect
     {
         const char *key;
         bool execute;
-        bool retry;
         bool remove;
     };
-    for (const Expect &e :
-         {Expect {"q-ready", true, false, true}, Expect {"q-failed", false, true, true},
-          Expect {"q-running", false, false, false}, Expect {"q-queued", false, false, true}}) {
+    for (const Expect &e : {Expect {"q-ready", true, true}, Expect {"q-noissue", false, true},
+                            Expect {"q-running", false, false}, Expect {"q-queued", false, true}}) {
         QVERIFY(rig.selectKey(QString::fromLatin1(e.key)));
-        QCOMPARE(actions->executeAction()->isEnabled(), e.execute);
-        QCOMPARE(actions->retryAction()->isEnabled(), e.retry);
-        QCOMPARE(actions->removeAction()->isEnabled(), e.remove);
-        // The buttons are the actions.
-        QCOMPARE(rig.button(u"executeButton"_s)->isEnabled(), e.execute);
-        QCOMPARE(rig.button(u"retryButton"_s)->isEnabled(), e.retry);
+        QCOMPARE(rig.action(u"queue.execute"_s)->isEnabled(), e.execute);
+        QCOMPARE(rig.action(u"queue.remove"_s)->isEnabled(), e.remove);
+        QCOMPARE(rig.button(u"queue.execute"_s)->isEnabled(), e.execute); // the buttons follow
     }
     QVERIFY(rig.selectKey(u"q-running"_s));
-    QVERIFY(actions->executeAction()->toolTip().contains(u"q-running is running"_s));
-    // The context menu carries the same actions.
+    QCOMPARE(rig.action(u"queue.remove"_s)->toolTip(), u"Not now: status is running"_s);
+    QVERIFY(rig.selectKey(u"q-ready"_s));
+    QCOMPARE(rig.action(u"queue.execute"_s)->toolTip(), u"Execute phase 1 of feature 7"_s);
     QCOMPARE(rig.queue->tableView()->contextMenuPolicy(), Qt::CustomContextMenu);
 }
 
-void tst_FeedActions::pauseReachesTheDemoBackendAndTheSnapshotShowsIt()
+void tst_FeedActions::pauseAndResumeOverHttpAgainstTheDemo()
 {
     DemoServer demo;
     demo.setSeed(3);
     QVERIFY(demo.start(0));
     Rig rig;
     rig.start(demo.baseUrl());
-    QTRY_VERIFY(rig.queue->showsLive());
     QTRY_VERIFY(rig.queue->model()->rowCount() > 0);
-    QToolButton *pause = rig.button(u"pauseResumeButton"_s);
-    QCOMPARE(pause->text(), u"Pause queue"_s);
-    QTest::mouseClick(pause, Qt::LeftButton);
+    QTRY_VERIFY(rig.action(u"queue.pause"_s)->isEnabled());
+    QTest::mouseClick(rig.button(u"queue.pause"_s), Qt::LeftButton);
     QTRY_VERIFY(demo.simulator().isPaused());
-    // The backend's next snapshot says paused: the banner and the button follow it.
-    QTRY_VERIFY(rig.queue->model()->meta().value("paused"_L1).toBool());
-    QTRY_COMPARE(pause->text(), u"Resume queue"_s);
+    // The backend's next snapshot says paused: the banner and the buttons follow it.
+    QTRY_VERIFY(rig.action(u"queue.resume"_s)->isEnabled());
+    QVERIFY(!rig.action(u"queue.pause"_s)->isEnabled());
     QVERIFY(rig.queue->bannerText().startsWith(u"Queue paused"_s));
     QTRY_COMPARE(rig.actions()->feedbackText(), u"✓ Pause queue: done"_s);
-    QTest::mouseClick(pause, Qt::LeftButton);
+    QTest::mouseClick(rig.button(u"queue.resume"_s), Qt::LeftButton);
     QTRY_VERIFY(!demo.simulator().isPaused());
-    QTRY_COMPARE(pause->text(), u"Pause queue"_s);
+    QTRY_VERIFY(rig.action(u"queue.pause"_s)->isEnabled());
     QCOMPARE(demo.appliedCount(u"queue.pause"_s), 1);
     QCOMPARE(demo.appliedCount(u"queue.resume"_s), 1);
+    // Both went over HTTP, each under its own Idempotency-Key: the command's id.
+    const QList<DemoServer::CommandRecord> log = demo.commandLog();
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(rig.hub->commands()->record(log.at(0).id).name, u"queue.pause"_s);
+    QCOMPARE(rig.hub->commands()->record(log.at(0).id).request.summary(),
+             u"POST /api/v1/queue/config/pause"_s);
 }
 
-void tst_FeedActions::executeRetryAndRemoveChangeTheQueue()
+void tst_FeedActions::executeAndRemoveChangeTheQueue()
 {
     DemoServer demo;
     demo.setSeed(3);
@@ -206,112 +239,98 @@ void tst_FeedActions::executeRetryAndRemoveChangeTheQueue()
     const QString ready = rig.firstKeyWithStatus(u"ready"_s);
     QVERIFY(!ready.isEmpty());
     QVERIFY(rig.selectKey(ready));
-    QTest::mouseClick(rig.button(u"executeButton"_s), Qt::LeftButton);
+    QVERIFY(rig.action(u"queue.execute"_s)->isEnabled());
+    QTest::mouseClick(rig.button(u"queue.execute"_s), Qt::LeftButton);
     QTRY_COMPARE(rig.statusOf(ready), u"running"_s);
-    QVERIFY(!rig.actions()->executeAction()->isEnabled()); // it is running now
-    QVERIFY(!rig.actions()->removeAction()->isEnabled());
+    QTRY_VERIFY(rig.actions()->feedbackText().endsWith(u": done"_s));
+    QVERIFY(!rig.action(u"queue.execute"_s)->isEnabled()); // it is running now
 
     const QString queued = rig.firstKeyWithStatus(u"queued"_s);
+    QVERIFY(!queued.isEmpty());
     QVERIFY(rig.selectKey(queued));
-    QTest::mouseClick(rig.button(u"removeButton"_s), Qt::LeftButton);
-    // Removing asks first; Cancel leaves the phase alone.
-    auto *box = waitForDialog<QMessageBox>(rig.queue.get(), u"removeConfirmation"_s);
+    QTest::mouseClick(rig.button(u"queue.remove"_s), Qt::LeftButton);
+    auto *box = waitForDialog<QMessageBox>(rig.queue.get(), u"actionConfirmation"_s);
     QVERIFY(box);
-    QVERIFY(box->text().contains(queued));
-    box->button(QMessageBox::Cancel)->click();
-    QTest::qWait(100);
-    QVERIFY(rig.queue->model()->rowOfKey(queued) >= 0);
-    QCOMPARE(demo.appliedCount(u"queue.remove"_s), 0);
-    QTest::mouseClick(rig.button(u"removeButton"_s), Qt::LeftButton);
-    box = waitForDialog<QMessageBox>(rig.queue.get(), u"removeConfirmation"_s);
-    QVERIFY(box);
-    box->findChild<QPushButton *>(u"confirmRemoveButton"_s)->click();
-    QTRY_COMPARE(rig.queue->model()->rowOfKey(queued), -1);
+    QVERIFY(box->text().contains(u"from the queue?"_s));
+    QCOMPARE(demo.appliedCount(u"queue.remove"_s), 0); // nothing before the answer
+    QTest::mouseClick(box->findChild<QPushButton *>(u"confirmActionButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(rig.statusOf(queued), QString());
     QCOMPARE(demo.appliedCount(u"queue.remove"_s), 1);
+    QCOMPARE(demo.appliedCount(u"queue.execute"_s), 1);
 }
 
-void tst_FeedActions::triggerWorkflowAsksForAValidIssue()
+void tst_FeedActions::refusalShowsTheServersDetail()
 {
+    // The page shows a phase the backend no longer has (its WebSocket data from elsewhere): the
+    // backend's 404 is final, and its `detail` is what the operator reads.
+    TestFeedServer stale;
+    stale.setInitialSnapshot(kQueue);
+    QVERIFY(stale.listen());
     DemoServer demo;
-    demo.setSeed(3);
     QVERIFY(demo.start(0));
     Rig rig;
-    rig.start(demo.baseUrl());
-    QTRY_VERIFY(rig.queue->showsLive());
-    FeedActions *actions = rig.workflows->findChild<FeedActions *>();
-    QVERIFY(actions);
-    QVERIFY(actions->triggerAction()->isEnabled());
-    actions->triggerAction()->trigger();
-    auto *dialog = waitForDialog<TriggerWorkflowDialog>(rig.workflows.get());
-    QVERIFY(dialog);
-    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-    QVERIFY(!ok->isEnabled()); // empty
-    QTest::keyClicks(dialog->issueEdit(), u"abc"_s);
-    QVERIFY(!ok->isEnabled());
-    QVERIFY(dialog->errorText().contains(u"not a number"_s));
-    dialog->issueEdit()->setText(u"-4"_s);
-    QVERIFY(!ok->isEnabled());
-    QVERIFY(dialog->errorText().contains(u"1 or more"_s));
-    dialog->issueEdit()->setText(u"99999999999"_s);
-    QVERIFY(!ok->isEnabled());
-    dialog->issueEdit()->setText(u"4242"_s);
-    QVERIFY(ok->isEnabled());
-    QVERIFY(dialog->errorText().isEmpty());
-    ok->click();
-    // It goes out on the workflows feed, and the backend starts the workflow.
-    QTRY_COMPARE(rig.hub->commands()->rowCount(), 1);
-    const CommandRecord record = rig.hub->commands()->recordAt(0);
-    QCOMPARE(record.feedId, u"workflows"_s);
-    QCOMPARE(record.name, u"workflow.trigger"_s);
-    QCOMPARE(record.args.value("issue_number"_L1).toInt(), 4242);
-    QTRY_COMPARE(rig.hub->commands()->record(record.id).status, Command::Status::Acked);
-    QTRY_COMPARE(actions->feedbackText(), u"✓ Trigger workflow for issue #4242: done"_s);
-    QCOMPARE(demo.appliedCount(u"workflow.trigger"_s), 1);
+    rig.start(demo.baseUrl(), {u"feeds.queue.url=%1"_s.arg(stale.url().toString())});
+    QTRY_COMPARE(rig.queue->model()->rowCount(), 4);
+    QVERIFY(rig.selectKey(u"q-ready"_s));
+    QTRY_VERIFY(rig.action(u"queue.execute"_s)->isEnabled());
+    QTest::mouseClick(rig.button(u"queue.execute"_s), Qt::LeftButton);
+    QTRY_COMPARE(rig.actions()->feedbackText(),
+                 u"✗ Execute phase 1 of feature 7 refused: HTTP 404: Queue ID q-ready not found"_s);
+    const CommandRecord r = rig.hub->commands()->record(rig.actions()->lastCommandId());
+    QCOMPARE(r.status, Command::Status::Failed);
+    QVERIFY(r.refused);
+    QCOMPARE(r.attempts, 1);
 }
 
-void tst_FeedActions::queuedWhileTheFeedIsDownAndSaidSo()
+void tst_FeedActions::unreachableBackendIsRetriedAndSaidSo()
 {
-    // No backend at all: the command waits, and the page says so; it is not lost.
+    TestFeedServer data;
+    data.setInitialSnapshot(kQueue);
+    QVERIFY(data.listen());
     Rig rig;
-    rig.start(QUrl(u"ws://127.0.0.1:1"_s));
-    FeedActions *actions = rig.actions();
-    QTest::mouseClick(rig.button(u"pauseResumeButton"_s), Qt::LeftButton);
-    QTRY_COMPARE(rig.hub->commands()->pendingCount(u"queue"_s), 1);
-    QVERIFY2(actions->feedbackText().contains(u"queued — goes out when queue is live again"_s),
-             qPrintable(actions->feedbackText()));
-    QTRY_COMPARE(rig.queue->pendingText(), u"1 command waiting"_s);
-    QTRY_COMPARE(actions->pauseResumeAction()->text(), u"Pausing…"_s);
-    QVERIFY(!actions->pauseResumeAction()->isEnabled()); // one pause on its way is enough
+    rig.start(QUrl(u"ws://127.0.0.1:%1"_s.arg(deadPort())),
+              {u"feeds.queue.url=%1"_s.arg(data.url().toString())});
+    QTRY_VERIFY(rig.action(u"queue.pause"_s)->isEnabled());
+    QTest::mouseClick(rig.button(u"queue.pause"_s), Qt::LeftButton);
+    QTRY_VERIFY2(rig.actions()->feedbackText().startsWith(u"⧗ Pause queue: retrying — "_s),
+                 qPrintable(rig.actions()->feedbackText()));
+    QVERIFY(rig.actions()->feedbackText().contains(u"not reached, retried"_s));
+    // While it is on its way the button does not offer a second one.
+    QVERIFY(!rig.action(u"queue.pause"_s)->isEnabled());
+    QVERIFY(rig.action(u"queue.pause"_s)->toolTip().contains(u"on its way"_s));
 }
 
 void tst_FeedActions::fullQueueIsRefusedAtOnce()
 {
+    TestFeedServer data;
+    data.setInitialSnapshot(kQueue);
+    QVERIFY(data.listen());
     Rig rig;
-    rig.start(QUrl(u"ws://127.0.0.1:1"_s), {u"queue"_s, u"workflows"_s},
-              {u"commands.max_pending=1"_s});
-    FeedActions *actions = rig.workflows->findChild<FeedActions *>();
-    actions->triggerWorkflow(1);
-    QTRY_COMPARE(rig.hub->commands()->pendingCount(u"workflows"_s), 1);
-    actions->triggerWorkflow(2);
-    QTRY_VERIFY2(actions->feedbackText().contains(u"not accepted: 1 commands already wait for "
-                                                  "workflows (commands.max_pending)"_s),
-                 qPrintable(actions->feedbackText()));
-    QCOMPARE(rig.hub->commands()->pendingCount(u"workflows"_s), 1);
+    rig.start(QUrl(u"ws://127.0.0.1:%1"_s.arg(deadPort())),
+              {u"feeds.queue.url=%1"_s.arg(data.url().toString()), u"commands.max_pending=1"_s});
+    QTRY_COMPARE(rig.queue->model()->rowCount(), 4);
+    QVERIFY(rig.selectKey(u"q-ready"_s));
+    rig.actions()->run(u"queue.execute"_s);
+    QVERIFY(rig.selectKey(u"q-queued"_s));
+    rig.actions()->run(u"queue.remove"_s, true);
+    QTRY_VERIFY2(rig.actions()->feedbackText().startsWith(
+                     u"✗ Remove phase 2 of feature 9 not accepted: 1 commands already wait"_s),
+                 qPrintable(rig.actions()->feedbackText()));
 }
 
-void tst_FeedActions::unknownFeedIsRefusedAtOnce()
+void tst_FeedActions::actionOfAnUnconfiguredFeedSaysSo()
 {
-    // Only the queue is watched: a workflow trigger has nowhere to go.
+    TestFeedServer server;
+    server.setInitialSnapshot(kQueue);
+    QVERIFY(server.listen());
     Rig rig;
-    rig.start(QUrl(u"ws://127.0.0.1:1"_s), {u"queue"_s});
-    FeedActions *actions = rig.actions();
-    QVERIFY(!actions->triggerAction()->isEnabled());
-    QVERIFY(actions->triggerAction()->toolTip().contains(u"not configured"_s));
-    actions->triggerWorkflow(5); // as if it were clicked anyway
-    QVERIFY2(actions->feedbackText().contains(u"not accepted"_s),
-             qPrintable(actions->feedbackText()));
-    QVERIFY(actions->feedbackText().contains(u"workflows feed, which is not configured"_s));
-    QCOMPARE(rig.hub->commands()->rowCount(), 0);
+    rig.start(server.baseUrl());
+    std::unique_ptr<FeedPanel> monitor(FeedPages::create(rig.hub.get(), u"adw-monitor"_s));
+    FeedActions *actions = monitor->findChild<FeedActions *>();
+    QVERIFY(actions);
+    QAction *resume = actions->action(u"workflow.resume"_s);
+    QVERIFY(!resume->isEnabled());
+    QCOMPARE(resume->toolTip(), u"The adw-monitor feed is not configured"_s);
 }
 
 QTEST_MAIN(tst_FeedActions)

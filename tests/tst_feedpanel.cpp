@@ -1,8 +1,10 @@
 #include "connection/feedengine.h"
 #include "core/clock.h"
 #include "dashboard/feedhub.h"
+#include "feedfigures.h"
 #include "feedpages.h"
 #include "feedpanel.h"
+#include "httpstub.h"
 #include "i18n.h"
 #include "models/feedfilterproxymodel.h"
 #include "models/feedtablemodel.h"
@@ -11,21 +13,26 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QLineEdit>
+#include <QMenu>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QByteArray kQueue = R"({"type":"queue_update","data":{"paused":false,"phases":[
-    {"queue_id":"q-1","parent_issue":7,"phase_number":1,"status":"running",
-     "phase_data":{"title":"Plan"}},
-    {"queue_id":"q-2","parent_issue":7,"phase_number":2,"status":"queued",
-     "phase_data":{"title":"Build"}}]}})";
-const QByteArray kQueuePaused = R"({"type":"queue_update","data":{"paused":true,"phases":[
-    {"queue_id":"q-1","parent_issue":7,"phase_number":1,"status":"running",
+// The real server's shape (tests/resources/samples), cut down to two phases.
+const QByteArray kQueue = R"({"type":"queue_update","data":{"total":2,"paused":false,"phases":[
+    {"queue_id":"q-1","feature_id":7,"phase_number":1,"status":"running","issue_number":214,
+     "phase_data":{"title":"Plan","content":"## Plan\nWrite it down."},"adw_id":"e5f6a7b8"},
+    {"queue_id":"q-2","feature_id":7,"phase_number":2,"status":"queued","issue_number":null,
+     "phase_data":{"title":"Build"},"adw_id":null}]}})";
+const QByteArray kQueuePaused = R"({"type":"queue_update","data":{"total":1,"paused":true,
+    "phases":[{"queue_id":"q-1","feature_id":7,"phase_number":1,"status":"running",
      "phase_data":{"title":"Plan"}}]}})";
 
 // One queue feed against a loopback server: the real engine and hub, no mocks.
@@ -36,14 +43,14 @@ struct Rig
     std::unique_ptr<FeedEngine> engine;
     std::unique_ptr<FeedPanel> panel;
 
-    bool start(const QByteArray &snapshot, int backoffMs = 20000)
+    bool start(const QByteArray &snapshot, int backoffMs = 20000, const QString &feed = u"queue"_s)
     {
         server.setInitialSnapshot(snapshot);
         if (!server.listen())
             return false;
         ConfigOverrides o;
         o.server = server.baseUrl().toString();
-        o.feeds = {u"queue"_s};
+        o.feeds = {feed};
         o.sets = {u"backoff.initial_ms=%1"_s.arg(backoffMs), u"backoff.max_ms=60000"_s,
                   u"backoff.jitter=0"_s, u"heartbeat.interval_ms=200"_s};
         const ConfigResult config = ConfigLoader::fromJson({}, o);
@@ -52,7 +59,7 @@ struct Rig
         hub = std::make_unique<FeedHub>(config.config);
         engine = std::make_unique<FeedEngine>(config.config);
         hub->attach(engine.get());
-        panel.reset(FeedPages::create(hub.get(), u"queue"_s, u"queue"_s));
+        panel.reset(FeedPages::create(hub.get(), feed));
         panel->resize(900, 500);
         panel->show();
         engine->start();
@@ -78,8 +85,13 @@ private slots:
     void firstSnapshotIsNeverShownStale();
     void greysOutAndSaysStaleSinceWhenTheFeedDrops();
     void countdownMovesWithTime();
+    void ticksOnlyWhileShown();
     void pausedBannerFollowsTheQueueMeta();
     void filtersByTextAndStatus();
+    void countersDetailAndHiddenColumns();
+    void mismatchSaysWhatCameAndShowsIt();
+    void refusedFeedSaysSo();
+    void rowOpensAFeedThatClosesWithItsPage();
 };
 
 void tst_FeedPanel::initTestCase()
@@ -94,6 +106,7 @@ void tst_FeedPanel::waitsForTheFirstSnapshot()
     o.feeds = {u"queue"_s};
     FeedHub hub(ConfigLoader::fromJson({}, o).config);
     FeedPanel panel(&hub, u"queue"_s, u"Queue"_s);
+    panel.setDefinition(hub.definition(u"queue"_s));
     QCOMPARE(panel.overlayText(), u"Waiting for the first snapshot…"_s);
     QVERIFY(!panel.showsLive());
     QVERIFY(panel.freshnessText().startsWith(u"no data"_s));
@@ -172,6 +185,34 @@ void tst_FeedPanel::countdownMovesWithTime()
     QCOMPARE(secondsIn(panel->freshnessText()), before - 5);
 }
 
+// #17: a page nobody sees (behind another, minimised, in the tray) does not tick; shown again, it
+// says at once what the tick would have said.
+void tst_FeedPanel::ticksOnlyWhileShown()
+{
+    Rig rig;
+    QVERIFY(rig.start(kQueue, 20000));
+    FeedPanel *panel = rig.panel.get();
+    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
+    panel->setClock(&clock);
+    QTRY_VERIFY(panel->showsLive());
+    rig.server.abortAll();
+    rig.server.close();
+    QTRY_VERIFY2(panel->freshnessText().contains(u"reconnecting in"_s),
+                 qPrintable(panel->freshnessText()));
+    const int shown = secondsIn(panel->freshnessText());
+    // On screen, the tick counts down with the clock without being asked.
+    clock.advance(2000);
+    QTRY_COMPARE(secondsIn(panel->freshnessText()), shown - 2);
+
+    panel->hide();
+    const QString hidden = panel->freshnessText();
+    clock.advance(3000);
+    QTest::qWait(1500); // more than a tick: a hidden page must not have counted
+    QCOMPARE(panel->freshnessText(), hidden);
+    panel->show();
+    QCOMPARE(secondsIn(panel->freshnessText()), shown - 5);
+}
+
 void tst_FeedPanel::pausedBannerFollowsTheQueueMeta()
 {
     Rig rig;
@@ -201,6 +242,123 @@ void tst_FeedPanel::filtersByTextAndStatus()
     QCOMPARE(panel->overlayText(), u"No rows match the filter"_s);
     panel->filterEdit()->setText(u"build"_s);
     QCOMPARE(panel->countText(), u"1 of 2 phases"_s);
+}
+
+void tst_FeedPanel::countersDetailAndHiddenColumns()
+{
+    Rig rig;
+    QVERIFY(rig.start(kQueue));
+    FeedPanel *panel = rig.panel.get();
+    QTRY_COMPARE(panel->model()->rowCount(), 2);
+    QCOMPARE(panel->title(), u"Queue"_s);
+    // The profile's counters, from the data beside the rows.
+    QCOMPARE(panel->figures()->text(), u"Total: 2 · Paused: no"_s);
+    // Columns no row has a value in are left out; the others are there.
+    const QStringList headers = panel->visibleHeaders();
+    for (const QString &shown :
+         {u"Feature"_s, u"Phase"_s, u"Issue"_s, u"Title"_s, u"Status"_s, u"ADW"_s})
+        QVERIFY2(headers.contains(shown), qPrintable(headers.join(u", "_s)));
+    for (const QString &hidden : {u"PR"_s, u"Error"_s, u"Depends on"_s, u"Created"_s})
+        QVERIFY2(!headers.contains(hidden), qPrintable(headers.join(u", "_s)));
+    // The detail pane shows the selected row's detail fields.
+    QCOMPARE(panel->detailText(), QString());
+    panel->tableView()->setCurrentIndex(panel->proxy()->index(0, 0));
+    QVERIFY2(panel->detailText().contains(u"Write it down."_s), qPrintable(panel->detailText()));
+    QVERIFY(panel->detailText().contains(u"Queue ID"_s));
+}
+
+void tst_FeedPanel::mismatchSaysWhatCameAndShowsIt()
+{
+    // The rows are not where the profile says (an older server's bare array): a banner says
+    // what was expected and what came, the table shows what came, nothing reads "live" plainly.
+    Rig rig;
+    QVERIFY(rig.start(R"({"type":"planned_features_update","data":[
+        {"id":1,"title":"Dark mode","status":"planned"},{"id":2,"title":"Export","status":"done"}]})",
+                      20000, u"planned-features"_s));
+    FeedPanel *panel = rig.panel.get();
+    QTRY_COMPARE(panel->model()->rowCount(), 2);
+    QTRY_VERIFY(panel->showsLive());
+    QVERIFY2(panel->problemText().contains(
+                 u"expected an array (or an object of objects) at /features, got nothing there "
+                 "(data is an array)"_s),
+             qPrintable(panel->problemText()));
+    QVERIFY(panel->visibleHeaders().contains(u"title"_s));
+    QCOMPARE(panel->countText(), u"2 features"_s);
+    QTRY_COMPARE(panel->freshnessText(), u"live, unexpected data"_s);
+    QCOMPARE(StatusStyle::toneForStats(rig.hub->stats(u"planned-features"_s)),
+             StatusStyle::Tone::Warning);
+    // The right shape: the profile's table, no banner, plain "live".
+    rig.server.sendToAll(R"({"type":"planned_features_update","data":{"features":[
+        {"id":1,"title":"Dark mode","status":"planned"}],"stats":{"completion_rate":0.0}}})");
+    QTRY_COMPARE(panel->problemText(), QString());
+    QTRY_COMPARE(panel->freshnessText(), u"live"_s);
+    QVERIFY(panel->visibleHeaders().contains(u"Title"_s));
+    QCOMPARE(panel->figures()->text(), u"Completion: 0%"_s);
+}
+
+void tst_FeedPanel::refusedFeedSaysSo()
+{
+    // qc-metrics on the real server: the upgrade is refused with HTTP 500.
+    HttpStub refusing(500, "Internal Server Error");
+    QVERIFY(refusing.isListening());
+    QUrl server = refusing.url(QString());
+    server.setScheme(u"ws"_s);
+    ConfigOverrides o;
+    o.server = server.toString();
+    o.feeds = {u"qc-metrics"_s};
+    o.sets = {u"backoff.initial_ms=20000"_s, u"backoff.jitter=0"_s};
+    const ConfigResult config = ConfigLoader::fromJson({}, o);
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedHub hub(config.config);
+    FeedEngine engine(config.config);
+    hub.attach(&engine);
+    std::unique_ptr<FeedPanel> panel(FeedPages::create(&hub, u"qc-metrics"_s));
+    panel->show();
+    engine.start();
+    QTRY_VERIFY2(panel->overlayText().startsWith(
+                     u"The server refuses this feed: upgrade refused with HTTP 500"_s),
+                 qPrintable(panel->overlayText()));
+    QVERIFY(panel->overlayText().contains(u"backoff"_s));
+    QVERIFY2(panel->freshnessText().contains(u"reconnecting"_s),
+             qPrintable(panel->freshnessText()));
+    QCOMPARE(panel->title(), u"QC metrics"_s);
+    engine.stopAll();
+}
+
+void tst_FeedPanel::rowOpensAFeedThatClosesWithItsPage()
+{
+    Rig rig;
+    QVERIFY(rig.start(kQueue));
+    FeedPanel *panel = rig.panel.get();
+    QTRY_COMPARE(panel->model()->rowCount(), 2);
+    // Row 0 has an ADW, row 1 none: only the first opens a workflow's state.
+    QCOMPARE(panel->rowFeeds(0), QStringList {u"adw-state/e5f6a7b8"_s});
+    QCOMPARE(panel->rowFeeds(1), QStringList {QString()});
+    std::unique_ptr<QMenu> menu(panel->rowMenu(1));
+    QAction *open = menu->findChild<QAction *>(u"openFeedAction"_s);
+    QVERIFY(open);
+    QVERIFY(!open->isEnabled());
+    QSignalSpy added(rig.hub.get(), &FeedHub::feedAdded);
+    QSignalSpy requested(panel, &FeedPanel::feedOpenRequested);
+    QCOMPARE(panel->openRowFeed(1), QString());
+    QCOMPARE(panel->openRowFeed(0), u"adw-state/e5f6a7b8"_s);
+    QCOMPARE(requested.size(), 1);
+    QTRY_COMPARE(added.size(), 1);
+    QCOMPARE(added.first().first().toString(), u"adw-state/e5f6a7b8"_s);
+    QTRY_VERIFY(rig.server.requestPaths().contains(u"/api/v1/ws/adw-state/e5f6a7b8"_s));
+    QVERIFY(rig.hub->isOpenedAtRunTime(u"adw-state/e5f6a7b8"_s));
+    QVERIFY(!rig.hub->isOpenedAtRunTime(u"queue"_s));
+
+    std::unique_ptr<FeedPanel> state(FeedPages::create(rig.hub.get(), u"adw-state/e5f6a7b8"_s));
+    QCOMPARE(state->title(), u"Workflow e5f6a7b8"_s);
+    auto *close = state->findChild<QToolButton *>(u"closeFeedButton"_s);
+    QVERIFY(close && !close->isHidden());
+    QVERIFY(panel->findChild<QToolButton *>(u"closeFeedButton"_s)->isHidden());
+    QSignalSpy removed(rig.hub.get(), &FeedHub::feedRemoved);
+    const int before = rig.server.activeCount();
+    close->click();
+    QTRY_COMPARE(removed.size(), 1);
+    QTRY_COMPARE(rig.server.activeCount(), before - 1);
 }
 
 QTEST_MAIN(tst_FeedPanel)

@@ -1,4 +1,4 @@
-#include "dashboard/freshness.h"
+#include "models/freshness.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -49,10 +49,13 @@ void tst_Freshness::staleSinceAndCountdown()
     s.state = Feed::State::ReconnectWait;
     s.downSinceWallMs = down;
     s.nextRetryWallMs = down + 10000;
+    // Down, but nothing ever arrived: no data, never "stale".
+    QCOMPARE(Freshness::of(s, down + 6000).text, u"no data (reconnecting in 4 s)"_s);
+    s.snapshots = 3;
     QCOMPARE(Freshness::of(s, down + 6000).text, u"stale since 12:03:41 (reconnecting in 4 s)"_s);
     QCOMPARE(Freshness::of(s, down + 9500).text, u"stale since 12:03:41 (reconnecting in 1 s)"_s);
     s.state = Feed::State::Stopped;
-    s.stopReason = u"auth"_s;
+    s.stopReason = Reconnect::StopReason::Auth;
     QVERIFY(Freshness::of(s, down).text.contains(u"not authorized"_s));
     s.state = Feed::State::CircuitOpen;
     s.halfOpenAtWallMs = down + 125000;

@@ -1,4 +1,4 @@
-#include "models/feedschemas.h"
+#include "config/config.h"
 #include "models/feedtablemodel.h"
 #include "servicetiles.h"
 #include "statusstyle.h"
@@ -51,8 +51,17 @@ private slots:
 
 void tst_ServiceTiles::restylesOnlyTheCardsThatChanged()
 {
-    FeedTableModel model(FeedSchemas::forSnapshotType(u"system_status_update"_s));
+    // The profile's cards name the row fields: a name, the message, a figure (uptime here).
+    const FeedDefinition system = ConfigLoader::defaultProfile()->definitionFor(u"system-status"_s);
+    FeedDefinition::Widget fields = system.widget;
+    fields.figure = u"response_time_ms"_s;
+    FeedColumn response;
+    response.field = u"response_time_ms"_s;
+    response.kind = FeedColumn::Kind::Number;
+    response.suffix = u" ms"_s;
+    FeedTableModel model(system.schema);
     ServiceTiles tiles;
+    tiles.setFields(fields, {response});
     tiles.setModel(&model);
     tiles.resize(800, 200);
     tiles.show();

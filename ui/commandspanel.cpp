@@ -203,6 +203,10 @@ void CommandsPanel::updateStorage()
     const QString error = m_hub->storageError();
     if (!m_hub->hasCommands()) {
         m_storage->setText(tr("Commands are not available in this session."));
+    } else if (!error.isEmpty() && m_hub->isJournaled()) {
+        m_storage->setText(tr("Journaled in %1, but: %2. A command the journal cannot take is "
+                              "refused and never sent.")
+                               .arg(m_hub->storagePath(), error));
     } else if (!error.isEmpty()) {
         m_storage->setText(tr("Not journaled: %1. Commands are kept in memory only and are lost "
                               "if Feedwatch stops.")
@@ -215,9 +219,10 @@ void CommandsPanel::updateStorage()
                                .arg(m_hub->storagePath()));
     }
     const bool bad = !error.isEmpty() || !m_hub->hasCommands();
-    m_storage->setStyleSheet(bad ? u"QLabel { color: %1; font-weight: 600; }"_s.arg(
-                                 StatusStyle::color(StatusStyle::Tone::Bad).name())
-                                 : u"QLabel { color: #5f6b76; }"_s);
+    m_storage->setStyleSheet(
+        bad ? u"QLabel { color: %1; font-weight: 600; }"_s.arg(
+            StatusStyle::textColor(StatusStyle::Tone::Bad, palette()).name())
+            : u"QLabel { color: %1; }"_s.arg(palette().color(QPalette::PlaceholderText).name()));
 }
 
 void CommandsPanel::cancelCurrent()

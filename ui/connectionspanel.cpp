@@ -2,11 +2,13 @@
 
 #include "core/clock.h"
 #include "dashboard/feedhub.h"
-#include "dashboard/freshness.h"
 #include "healthpalette.h"
 #include "latencychart.h"
 #include "models/connectionsmodel.h"
 #include "models/connectionssortproxymodel.h"
+#include "models/eventtext.h"
+#include "models/feedtablemodel.h"
+#include "models/freshness.h"
 #include "monospacedelegate.h"
 #include "qualitybadgedelegate.h"
 #include "sparklinedelegate.h"
@@ -22,6 +24,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -57,7 +60,33 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     , m_chart(new LatencyChart(hub, this))
     , m_tickTimer(new QTimer(this))
 {
-    // Top bar.
+    QHBoxLayout *bar = buildBar();
+    buildTable();
+    QFrame *detail = buildDetail();
+    QSplitter *split = buildSplitters(detail);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    setTabOrder(m_reconnectAll, m_table);
+    setTabOrder(m_table, m_reconnect);
+    setTabOrder(m_reconnect, m_test);
+    setTabOrder(m_test, m_stopStart);
+    wire();
+
+    m_chart->setShowAllFeeds(true);
+    if (m_proxy->rowCount() > 0)
+        m_table->selectRow(0);
+    updateSummary();
+    updateDetail();
+    scheduleTick();
+}
+
+// The summary line and "Reconnect all".
+QHBoxLayout *ConnectionsPanel::buildBar()
+{
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"summary"_s);
     m_reconnectAll = new QPushButton(tr("Reconnect &all"), this);
@@ -71,7 +100,13 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     bar->addStretch(1);
     bar->addWidget(m_reconnectAll);
 
-    // Table.
+    return bar;
+}
+
+// The table of feeds: delegates, column widths measured in the window's language, hidden
+// columns.
+void ConnectionsPanel::buildTable()
+{
     m_proxy->setSourceModel(m_hub->connections());
     m_table->setModel(m_proxy);
     m_table->setObjectName(u"connectionsTable"_s);
@@ -125,6 +160,14 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
             std::max(qualityWidth, fm.horizontalAdvance(ConnectionsModel::qualityText(tier)));
     widthFor(ConnectionsModel::StateColumn, stateWidth + 18);
     widthFor(ConnectionsModel::QualityColumn, qualityWidth + 28);
+    widthFor(ConnectionsModel::ScoreColumn,
+             fm.horizontalAdvance(ConnectionsModel::scoreText(100, -10)));
+    int healthWidth = 0;
+    for (const Health::Level level : {Health::Level::Healthy, Health::Level::Degraded,
+                                      Health::Level::Unhealthy, Health::Level::Critical})
+        healthWidth =
+            std::max(healthWidth, fm.horizontalAdvance(ConnectionsModel::healthText(level)));
+    widthFor(ConnectionsModel::HealthColumn, healthWidth + fm.horizontalAdvance(u": pong late"_s));
     widthFor(ConnectionsModel::PendingCommandsColumn, fm.horizontalAdvance(u"000"_s));
     widthFor(ConnectionsModel::LastRttColumn, 110);
     widthFor(ConnectionsModel::EwmaRttColumn, fm.horizontalAdvance(u"0000 ms"_s));
@@ -151,8 +194,14 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
         header->hideSection(column);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &ConnectionsPanel::showColumnMenu);
+}
 
-    // Detail area.
+// The selected feed in detail: figures, texts, buttons.
+QFrame *ConnectionsPanel::buildDetail()
+{
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (m_table->font().pointSizeF() > 0)
+        fixed.setPointSizeF(m_table->font().pointSizeF());
     auto *detail = new QFrame(this);
     detail->setObjectName(u"detail"_s);
     detail->setFrameShape(QFrame::StyledPanel);
@@ -185,7 +234,15 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     m_messages = valueLabel(this, u"messagesValue"_s, num);
     m_protocolErrors = valueLabel(this, u"protocolErrorsValue"_s, num);
     m_unchanged = valueLabel(this, u"unchangedValue"_s, num);
+    m_unmatchedPongs = valueLabel(this, u"unmatchedPongsValue"_s, num);
+    m_unmatchedPongs->setToolTip(
+        tr("Pongs that answered none of our pings (unsolicited, or echoing another clock): "
+           "counted, never used as a measurement"));
+    m_rejectedRtt = valueLabel(this, u"rejectedRttValue"_s, num);
+    m_rejectedRtt->setToolTip(tr("Answers whose round trip was outside any plausible range "
+                                 "(negative, or longer than the heartbeat timeout): not averaged"));
     m_nextRetry = valueLabel(this, u"nextRetryValue"_s, text);
+    m_nextRetry->setWordWrap(true); // "server not accepting connections yet, reconnecting in 4 s"
     m_circuit = valueLabel(this, u"circuitValue"_s, text);
     m_lastError = valueLabel(this, u"lastErrorValue"_s, text);
     m_lastError->setWordWrap(true);
@@ -193,6 +250,18 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     m_fallback = valueLabel(this, u"fallbackValue"_s, text);
     m_fallback->setWordWrap(true);
     m_commands = valueLabel(this, u"commandsValue"_s, text);
+    m_data = valueLabel(this, u"dataValue"_s, text);
+    m_health = valueLabel(this, u"healthValue"_s, text);
+    m_health->setWordWrap(true);
+    m_score = valueLabel(this, u"scoreValue"_s, text);
+    m_score->setWordWrap(true);
+    m_closeCodes = valueLabel(this, u"closeCodesValue"_s, text);
+    m_closeCodes->setWordWrap(true);
+    m_timeline = valueLabel(this, u"timelineValue"_s, text);
+    m_timeline->setWordWrap(true);
+    m_timeline->setTextFormat(Qt::PlainText);
+    m_timeline->setFont(fixed);
+    m_data->setWordWrap(true);
     m_testResult->setWordWrap(true);
 
     auto *grid = new QGridLayout;
@@ -217,12 +286,19 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     pair(3, 2, tr("Messages"), m_messages);
     pair(4, 0, tr("Protocol errors"), m_protocolErrors);
     pair(4, 2, tr("Unchanged snapshots"), m_unchanged);
-    pair(5, 0, tr("Next retry"), m_nextRetry, 3);
-    pair(6, 0, tr("Circuit"), m_circuit, 3);
-    pair(7, 0, tr("Last error"), m_lastError, 3);
-    pair(8, 0, tr("HTTP fallback"), m_fallback, 3);
-    pair(9, 0, tr("Commands"), m_commands, 3);
-    pair(10, 0, tr("Test"), m_testResult, 3);
+    pair(5, 0, tr("Unmatched pongs"), m_unmatchedPongs);
+    pair(5, 2, tr("Rejected RTTs"), m_rejectedRtt);
+    pair(6, 0, tr("Health"), m_health, 3);
+    pair(7, 0, tr("Score"), m_score, 3);
+    pair(8, 0, tr("Next retry"), m_nextRetry, 3);
+    pair(9, 0, tr("Circuit"), m_circuit, 3);
+    pair(10, 0, tr("Last error"), m_lastError, 3);
+    pair(11, 0, tr("HTTP fallback"), m_fallback, 3);
+    pair(12, 0, tr("Commands"), m_commands, 3);
+    pair(13, 0, tr("Data"), m_data, 3);
+    pair(14, 0, tr("Test"), m_testResult, 3);
+    pair(15, 0, tr("Close codes"), m_closeCodes, 3);
+    pair(16, 0, tr("Timeline"), m_timeline, 3);
 
     m_reconnect = new QPushButton(tr("&Reconnect"), this);
     m_reconnect->setObjectName(u"reconnectButton"_s);
@@ -257,9 +333,23 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
         label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     detail->setMinimumWidth(420);
 
+    return detail;
+}
+
+// Table above; detail beside the chart below.
+QSplitter *ConnectionsPanel::buildSplitters(QFrame *detail)
+{
     m_bottom = new QSplitter(Qt::Horizontal, this);
     m_bottom->setObjectName(u"detailChartSplitter"_s);
-    m_bottom->addWidget(detail);
+    // The timeline makes the detail tall: it scrolls rather than push the chart away.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"detailScroll"_s);
+    scroll->setWidget(detail);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(detail->minimumWidth() + 20);
+    m_bottom->addWidget(scroll);
     m_bottom->addWidget(m_chart);
     m_bottom->setStretchFactor(0, 0);
     m_bottom->setStretchFactor(1, 1);
@@ -271,22 +361,16 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
     m_split->setStretchFactor(0, 0);
     m_split->setStretchFactor(1, 1);
     m_split->setChildrenCollapsible(false);
-    auto *split = m_split;
     // Room for the usual eight feeds without scrolling; the chart takes the rest.
     const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
         + 9 * m_table->verticalHeader()->defaultSectionSize() + 4;
-    split->setSizes({tableHeight, 400});
+    m_split->setSizes({tableHeight, 400});
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->setSpacing(4);
-    layout->addLayout(bar);
-    layout->addWidget(split, 1);
-    setTabOrder(m_reconnectAll, m_table);
-    setTabOrder(m_table, m_reconnect);
-    setTabOrder(m_reconnect, m_test);
-    setTabOrder(m_test, m_stopStart);
+    return m_split;
+}
 
+void ConnectionsPanel::wire()
+{
     connect(m_reconnectAll, &QPushButton::clicked, m_hub, &FeedHub::reconnectAll);
     connect(m_reconnect, &QPushButton::clicked, this, [this] {
         if (!m_selected.isEmpty())
@@ -329,13 +413,6 @@ ConnectionsPanel::ConnectionsPanel(FeedHub *hub, QWidget *parent)
 
     m_tickTimer->setSingleShot(true);
     connect(m_tickTimer, &QTimer::timeout, this, &ConnectionsPanel::onTick);
-
-    m_chart->setShowAllFeeds(true);
-    if (m_proxy->rowCount() > 0)
-        m_table->selectRow(0);
-    updateSummary();
-    updateDetail();
-    scheduleTick();
 }
 
 void ConnectionsPanel::showColumnMenu(const QPoint &pos)
@@ -452,6 +529,7 @@ void ConnectionsPanel::onTick()
     // Sparklines scroll with time, samples or not: a silent feed's line must run out.
     m_table->viewport()->update();
     updateDetail();
+    updateSummary(); // a restart incident's "down for N s" counts up
     scheduleTick();
 }
 
@@ -481,12 +559,14 @@ void ConnectionsPanel::setValue(QLabel *label, const QString &text)
 QString ConnectionsPanel::nextRetryText(const FeedStats &s, qint64 now) const
 {
     switch (s.state) {
-    case Feed::State::ReconnectWait:
-        if (s.nextRetryWallMs <= 0)
-            return tr("reconnecting");
-        return s.nextRetryWallMs > now
+    case Feed::State::ReconnectWait: {
+        const QString when = s.nextRetryWallMs <= 0 ? tr("reconnecting")
+            : s.nextRetryWallMs > now
             ? tr("reconnecting in %1").arg(Freshness::duration(s.nextRetryWallMs - now))
             : tr("reconnecting now…");
+        const QString why = Freshness::waitText(s.wait);
+        return why.isEmpty() ? when : tr("%1, %2").arg(why, when);
+    }
     case Feed::State::CircuitOpen:
         return tr("circuit open, next try in %1")
             .arg(Freshness::duration(s.halfOpenAtWallMs - now));
@@ -497,12 +577,19 @@ QString ConnectionsPanel::nextRetryText(const FeedStats &s, qint64 now) const
     case Feed::State::Offline:
         return tr("waiting for the network");
     case Feed::State::Stopped:
-        if (s.stopReason == "auth"_L1)
+        switch (s.stopReason) {
+        case Reconnect::StopReason::Auth:
             return tr("stopped: not authorized (reconnect by hand)");
-        if (s.stopReason == "config"_L1)
-            return tr("stopped: configuration error");
-        if (s.stopReason == "tls"_L1)
+        case Reconnect::StopReason::Refused:
+            return tr("stopped: refused (see Last error; fix the path or the token, then "
+                      "reconnect)");
+        case Reconnect::StopReason::Tls:
             return tr("stopped: certificate not trusted (see Last error)");
+        case Reconnect::StopReason::Config:
+        case Reconnect::StopReason::None:
+        case Reconnect::StopReason::Manual:
+            return Freshness::stopText(s.stopReason);
+        }
         return tr("stopped");
     case Feed::State::Idle:
         return tr("not started");
@@ -561,6 +648,8 @@ void ConnectionsPanel::updateDetail()
     setValue(m_messages, locale.toString(s.messages));
     setValue(m_protocolErrors, locale.toString(s.protocolErrors));
     setValue(m_unchanged, locale.toString(s.unchangedSnapshots));
+    setValue(m_unmatchedPongs, locale.toString(s.unmatchedPongs));
+    setValue(m_rejectedRtt, locale.toString(s.rejectedRttSamples));
     setValue(m_nextRetry, nextRetryText(s, now));
     setValue(m_circuit, circuitText(s, now));
     setValue(m_lastError,
@@ -575,6 +664,11 @@ void ConnectionsPanel::updateDetail()
     const int pending = m_hub->connections()->pendingCommands(m_selected);
     setValue(m_commands,
              pending > 0 ? tr("%1 waiting to be delivered").arg(pending) : tr("none waiting"));
+    setValue(m_data, dataText(s));
+    setValue(m_health, healthText(s, now));
+    setValue(m_score, scoreText(s));
+    setValue(m_closeCodes, closeCodesText(s));
+    setValue(m_timeline, timelineText(m_selected));
 
     const bool stopped = s.state == Feed::State::Stopped;
     const QString stopStart = stopped ? tr("S&tart") : tr("S&top");
@@ -588,10 +682,95 @@ void ConnectionsPanel::updateDetail()
     m_test->setAccessibleName(tr("Test connection of feed %1").arg(m_selected));
 }
 
+QString ConnectionsPanel::healthText(const FeedStats &s, qint64 now) const
+{
+    QString text = ConnectionsModel::healthText(s.health);
+    if (s.health != Health::Level::Healthy)
+        text = tr("%1: %2").arg(text, ConnectionsModel::healthReasonText(s.healthReason));
+    const QString action = ConnectionsModel::healthActionText(s.healthAction);
+    if (!action.isEmpty())
+        text = tr("%1 (%2)").arg(text, action);
+    if (s.healthSinceWallMs > 0)
+        text = tr("%1 · for %2")
+                   .arg(text, Freshness::duration(std::max<qint64>(0, now - s.healthSinceWallMs)));
+    return text;
+}
+
+QString ConnectionsPanel::scoreText(const FeedStats &s) const
+{
+    if (s.qualityScore < 0)
+        return u"—"_s;
+    return tr("%1 of 100 (trend over a minute: %2%3)")
+        .arg(s.qualityScore)
+        .arg(s.qualityTrend > 0 ? u"+"_s : QString())
+        .arg(s.qualityTrend);
+}
+
+QString ConnectionsPanel::closeCodesText(const FeedStats &s) const
+{
+    // Since the feed started, most frequent first: the diagnosis a flapping link needs.
+    QList<std::pair<int, qint64>> codes;
+    for (auto it = s.disconnectsByCode.cbegin(); it != s.disconnectsByCode.cend(); ++it)
+        codes << std::pair {it.key(), it.value()};
+    if (codes.isEmpty())
+        return tr("none since the start");
+    std::stable_sort(codes.begin(), codes.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    QStringList parts;
+    for (const auto &[code, count] : std::as_const(codes))
+        parts << tr("%1 × %2").arg(code).arg(QLocale().toString(count));
+    return parts.join(u" · "_s);
+}
+
+QString ConnectionsPanel::timelineText(const QString &feedId) const
+{
+    const QList<FeedEvent> events = m_hub->timeline(feedId);
+    if (events.isEmpty())
+        return tr("no link events yet");
+    QStringList lines;
+    // Newest first: what just happened is on top.
+    for (auto it = events.crbegin(); it != events.crend(); ++it) {
+        lines << tr("%1  %2: %3")
+                     .arg(QDateTime::fromMSecsSinceEpoch(it->wallMs).toString(u"HH:mm:ss.zzz"_s),
+                          EventText::kindText(it->event), EventText::details(*it));
+    }
+    return lines.join(u'\n');
+}
+
+QString ConnectionsPanel::dataText(const FeedStats &s) const
+{
+    // What the catalog made of the data, and the broadcast snapshots this socket carried.
+    QStringList parts;
+    parts << (s.rows < 0 ? tr("no snapshot yet") : tr("%n row(s) in the table", nullptr, s.rows));
+    if (!s.dataError.isEmpty())
+        parts << tr("not as the profile describes: %1").arg(s.dataError);
+    if (const FeedTableModel *table = m_hub->tableModel(s.feedId);
+        table && !table->rowWarningText().isEmpty())
+        parts << table->rowWarningText();
+    parts << tr("routed: %1 applied here from other sockets, %2 handed to other feeds")
+                 .arg(QLocale().toString(s.routedIn), QLocale().toString(s.routedOut));
+    parts << tr("ignored (no configured feed): %1").arg(QLocale().toString(s.ignored));
+    return parts.join(u"\n"_s);
+}
+
 void ConnectionsPanel::updateSummary()
 {
     const int total = int(m_hub->feedIds().size());
-    m_summary->setText(tr("%1 of %n feed(s) live · worst quality: %2", nullptr, total)
-                           .arg(m_hub->liveCount())
-                           .arg(ConnectionsModel::qualityText(m_hub->worstQuality())));
+    QString text = tr("%1 of %n feed(s) live · worst quality: %2", nullptr, total)
+                       .arg(m_hub->liveCount())
+                       .arg(ConnectionsModel::qualityText(m_hub->worstQuality()));
+    // A restart incident, once per backend, in front: what the operator watches in a deploy.
+    QStringList seen;
+    for (const QString &id : m_hub->feedIds()) {
+        const FeedStats &s = m_hub->stats(id);
+        if (s.restartSinceWallMs <= 0 || seen.contains(s.backend))
+            continue;
+        seen << s.backend;
+        const QString incident = Freshness::restartText(s, m_clock->wallMs());
+        text = tr("%1 · %2").arg(
+            m_hub->config().backends.size() > 1 ? tr("%1: %2").arg(s.backend, incident) : incident,
+            text);
+    }
+    if (m_summary->text() != text)
+        m_summary->setText(text);
 }

@@ -12,6 +12,8 @@ class Clock;
 class ConnectionsSortProxyModel;
 class FeedHub;
 class LatencyChart;
+class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QSplitter;
 class QPushButton;
@@ -45,6 +47,16 @@ signals:
     void trustCertificateRequested(const QString &feedId, const QJsonObject &tlsError);
 
 private:
+    QHBoxLayout *buildBar();
+    void buildTable();
+    QFrame *buildDetail();
+    QSplitter *buildSplitters(QFrame *detail);
+    void wire();
+    QString dataText(const FeedStats &stats) const;
+    QString healthText(const FeedStats &stats, qint64 now) const;
+    QString scoreText(const FeedStats &stats) const;
+    QString closeCodesText(const FeedStats &stats) const;
+    QString timelineText(const QString &feedId) const;
     void onCurrentRowChanged();
     void onStats(const FeedStats &stats);
     void onTestFinished(const TestResult &result);
@@ -88,9 +100,16 @@ private:
     QLabel *m_messages = nullptr;
     QLabel *m_protocolErrors = nullptr;
     QLabel *m_unchanged = nullptr;
+    QLabel *m_unmatchedPongs = nullptr;
+    QLabel *m_rejectedRtt = nullptr;
     QLabel *m_testResult = nullptr;
     QLabel *m_fallback = nullptr;
     QLabel *m_commands = nullptr;
+    QLabel *m_data = nullptr; // rows, data problem, routed and ignored snapshots
+    QLabel *m_health = nullptr;
+    QLabel *m_score = nullptr;
+    QLabel *m_closeCodes = nullptr; // disconnections by close code since the start
+    QLabel *m_timeline = nullptr;   // the feed's last 20 link events
     QPushButton *m_reconnect = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_stopStart = nullptr;

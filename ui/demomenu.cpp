@@ -61,6 +61,17 @@ DemoMenu::DemoMenu(DemoServer *server, const QStringList &feeds, QWidget *parent
         if (m_server)
             m_server->clearAllFaults();
     });
+    // The real server sends every change on every socket; a client must take a snapshot of
+    // another feed as that feed's data. Off, each socket carries its own feed only.
+    QAction *broadcast = addAction(tr("Broadcast every feed on every socket"));
+    broadcast->setObjectName(u"demoBroadcastAll"_s);
+    broadcast->setCheckable(true);
+    broadcast->setChecked(m_server && m_server->broadcastAll());
+    broadcast->setToolTip(tr("As the real tac-webbuilder server does"));
+    connect(broadcast, &QAction::toggled, this, [this](bool on) {
+        if (m_server)
+            m_server->setBroadcastAll(on);
+    });
     if (m_server)
         connect(m_server, &DemoServer::faultChanged, this, &DemoMenu::onFaultChanged);
 }

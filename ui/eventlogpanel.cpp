@@ -1,5 +1,7 @@
 #include "eventlogpanel.h"
 
+#include "statusstyle.h"
+
 #include "dashboard/feedhub.h"
 #include "eventlogdelegate.h"
 #include "models/eventlogfilterproxymodel.h"
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +63,9 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     m_search->setAccessibleName(tr("Filter text"));
     m_search->setPlaceholderText(tr("Filter text…"));
     m_search->setClearButtonEnabled(true);
+    // Qt's clear button has no name of its own; a screen reader would say only "button".
+    for (QToolButton *clear : m_search->findChildren<QToolButton *>())
+        clear->setAccessibleName(tr("Clear the filter text"));
     m_hideNoise->setObjectName(u"hideNoise"_s);
     m_hideNoise->setChecked(true);
     m_hideNoise->setToolTip(tr("Hide snapshot updates and RTT samples unless chosen as the kind"));
@@ -232,7 +238,9 @@ void EventLogPanel::updateCount()
 void EventLogPanel::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? u"color: #d0342c;"_s : QString());
+    m_status->setStyleSheet(error ? u"color: %1;"_s.arg(
+                                StatusStyle::textColor(StatusStyle::Tone::Bad, palette()).name())
+                                  : QString());
 }
 
 void EventLogPanel::openExportDialog()

@@ -1,13 +1,15 @@
 #include "feedactions.h"
 
+#include "catalog/profiletext.h"
+
 #include "dashboard/feedhub.h"
 #include "feedpanel.h"
 #include "models/commandsmodel.h"
 #include "models/feedtablemodel.h"
 #include "statusstyle.h"
-#include "triggerworkflowdialog.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -20,16 +22,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QToolButton *buttonFor(QAction *action, const QString &objectName, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setObjectName(objectName);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    button->setAutoRaise(false);
-    return button;
-}
-
 QFrame *separator(QWidget *parent)
 {
     auto *line = new QFrame(parent);
@@ -37,28 +29,29 @@ QFrame *separator(QWidget *parent)
     line->setFrameShadow(QFrame::Sunken);
     return line;
 }
+
 } // namespace
 
-FeedActions::FeedActions(FeedHub *hub, FeedPanel *panel, Kind kind, QWidget *parent)
+FeedActions::FeedActions(FeedHub *hub, FeedPanel *panel, const QList<CommandAction> &actions,
+                         QWidget *parent)
     : QWidget(parent)
     , m_hub(hub)
     , m_panel(panel)
-    , m_kind(kind)
+    , m_actions(actions)
 {
     setObjectName(u"feedActions"_s);
     setAccessibleName(tr("Operator actions"));
-    m_pauseResume = new QAction(tr("Pause queue"), this);
-    m_pauseResume->setObjectName(u"pauseResumeAction"_s);
-    m_execute = new QAction(tr("Execute phase"), this);
-    m_execute->setObjectName(u"executeAction"_s);
-    m_remove = new QAction(tr("Remove phase…"), this);
-    m_remove->setObjectName(u"removeAction"_s);
-    m_retry = new QAction(tr("Retry phase"), this);
-    m_retry->setObjectName(u"retryAction"_s);
-    m_trigger = new QAction(tr("Trigger workflow…"), this);
-    m_trigger->setObjectName(u"triggerAction"_s);
-    m_trigger->setToolTip(tr("Start a workflow for a GitHub issue"));
+    buildBar(actions);
+    wireTable();
+    connect(m_hub, &FeedHub::feedDataChanged, this, &FeedActions::updateActions);
+    connect(m_hub, &FeedHub::commandChanged, this, &FeedActions::onCommandChanged);
+    connect(m_hub, &FeedHub::commandRejected, this, &FeedActions::onRejected);
+    connect(m_panel, &FeedPanel::modelChanged, this, &FeedActions::updateActions);
+    updateActions();
+}
 
+void FeedActions::buildBar(const QList<CommandAction> &actions)
+{
     m_feedback = new QLabel(this);
     m_feedback->setObjectName(u"commandFeedback"_s);
     m_feedback->setAccessibleName(tr("Last command"));
@@ -70,208 +63,208 @@ FeedActions::FeedActions(FeedHub *hub, FeedPanel *panel, Kind kind, QWidget *par
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    if (kind == Kind::Queue) {
-        layout->addWidget(buttonFor(m_pauseResume, u"pauseResumeButton"_s, this));
-        layout->addWidget(separator(this));
-        layout->addWidget(buttonFor(m_execute, u"executeButton"_s, this));
-        layout->addWidget(buttonFor(m_retry, u"retryButton"_s, this));
-        layout->addWidget(buttonFor(m_remove, u"removeButton"_s, this));
-        layout->addWidget(separator(this));
+    // Feed actions first, then the ones for the selected row.
+    bool rowsStarted = false;
+    for (const CommandAction::Scope scope :
+         {CommandAction::Scope::Feed, CommandAction::Scope::Row}) {
+        for (const CommandAction &a : actions) {
+            if (a.scope != scope)
+                continue;
+            if (scope == CommandAction::Scope::Row && !rowsStarted) {
+                rowsStarted = true;
+                if (layout->count() > 0)
+                    layout->addWidget(separator(this));
+            }
+            auto *qaction = new QAction(
+                ProfileText::tr(a.label) + (a.confirm.isEmpty() ? u""_s : u"…"_s), this);
+            qaction->setObjectName(a.name);
+            m_qactions.insert(a.name, qaction);
+            connect(qaction, &QAction::triggered, this, [this, name = a.name] { run(name); });
+            auto *button = new QToolButton(this);
+            button->setDefaultAction(qaction);
+            button->setObjectName(a.name + u"Button"_s);
+            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            layout->addWidget(button);
+        }
     }
-    layout->addWidget(buttonFor(m_trigger, u"triggerButton"_s, this));
     layout->addSpacing(12);
     layout->addWidget(m_feedback, 1);
+}
 
-    connect(m_pauseResume, &QAction::triggered, this, [this] {
-        const bool paused =
-            m_panel->model() && m_panel->model()->meta().value("paused"_L1).toBool();
-        if (paused)
-            submit(u"queue.resume"_s, {});
-        else
-            submit(u"queue.pause"_s, {});
-    });
-    connect(m_execute, &QAction::triggered, this, [this] {
-        const QString key = selectedKey();
-        if (!key.isEmpty())
-            submit(u"queue.execute"_s, {{u"queue_id"_s, key}});
-    });
-    connect(m_retry, &QAction::triggered, this, [this] {
-        const QString key = selectedKey();
-        if (!key.isEmpty())
-            submit(u"queue.retry"_s, {{u"queue_id"_s, key}});
-    });
-    connect(m_remove, &QAction::triggered, this, &FeedActions::confirmRemove);
-    connect(m_trigger, &QAction::triggered, this, &FeedActions::openTriggerDialog);
-
+void FeedActions::wireTable()
+{
     QTableView *view = m_panel->tableView();
-    if (kind == Kind::Queue) {
-        view->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(view, &QWidget::customContextMenuRequested, this, &FeedActions::showContextMenu);
-        connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-                &FeedActions::updateActions);
-        QAbstractItemModel *proxy = view->model();
-        connect(proxy, &QAbstractItemModel::dataChanged, this, &FeedActions::updateActions);
-        connect(proxy, &QAbstractItemModel::modelReset, this, &FeedActions::updateActions);
-        connect(proxy, &QAbstractItemModel::rowsRemoved, this, &FeedActions::updateActions);
-        connect(proxy, &QAbstractItemModel::layoutChanged, this, &FeedActions::updateActions);
+    // The panel owns the row menu (it adds the feeds a row opens); row actions come first, then
+    // a separator (null) and the feed's own actions.
+    QList<QAction *> menu;
+    for (const CommandAction::Scope scope :
+         {CommandAction::Scope::Row, CommandAction::Scope::Feed}) {
+        if (scope == CommandAction::Scope::Feed && !menu.isEmpty())
+            menu.append(nullptr);
+        for (const CommandAction &a : std::as_const(m_actions)) {
+            if (a.scope == scope)
+                menu.append(m_qactions.value(a.name));
+        }
     }
-    connect(m_hub, &FeedHub::feedDataChanged, this, &FeedActions::updateActions);
-    connect(m_hub, &FeedHub::commandChanged, this, &FeedActions::onCommandChanged);
-    connect(m_hub, &FeedHub::commandRejected, this, &FeedActions::onRejected);
-    connect(m_panel, &FeedPanel::modelChanged, this, &FeedActions::updateActions);
-    updateActions();
+    m_panel->addRowActions(menu);
+    connect(m_panel, &FeedPanel::rowMenuAboutToShow, this, &FeedActions::updateActions);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FeedActions::updateActions);
+    QAbstractItemModel *proxy = view->model();
+    connect(proxy, &QAbstractItemModel::dataChanged, this, &FeedActions::updateActions);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &FeedActions::updateActions);
+    connect(proxy, &QAbstractItemModel::rowsRemoved, this, &FeedActions::updateActions);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &FeedActions::updateActions);
 }
 
-QString FeedActions::feedId() const
+QStringList FeedActions::actionNames() const
 {
-    return m_panel->feedId();
+    QStringList names;
+    for (const CommandAction &a : m_actions)
+        names << a.name;
+    return names;
 }
 
-QString FeedActions::commandFeed(const QString &name) const
+QString FeedActions::backend() const
 {
-    return m_hub->commandFeed(name, m_hub->stats(feedId()).backend);
+    return m_hub->stats(m_panel->feedId()).backend;
 }
 
-QString FeedActions::selectedKey() const
+QJsonObject FeedActions::context(const CommandAction &action) const
 {
+    if (action.scope == CommandAction::Scope::Feed) {
+        const QJsonValue data = m_hub->latestData(m_panel->feedId());
+        return data.toObject(); // a list-shaped feed has nothing to judge: rules see no fields
+    }
     const QModelIndex current = m_panel->tableView()->currentIndex();
-    return current.isValid() ? current.data(FeedTableModel::KeyRole).toString() : QString();
+    return current.isValid() ? current.data(FeedTableModel::RowObjectRole).toJsonObject()
+                             : QJsonObject();
 }
 
-QString FeedActions::selectedStatus() const
+QString FeedActions::pendingReason(const CommandAction &action) const
 {
-    const QModelIndex current = m_panel->tableView()->currentIndex();
-    return current.isValid() ? current.data(FeedTableModel::StatusRole).toString() : QString();
-}
-
-int FeedActions::selectedParentIssue() const
-{
-    const QModelIndex current = m_panel->tableView()->currentIndex();
-    if (!current.isValid())
-        return 0;
-    return current.data(FeedTableModel::RowObjectRole)
-        .toJsonObject()
-        .value("parent_issue"_L1)
-        .toInt();
-}
-
-QString FeedActions::pendingQueueCommand() const
-{
-    // A pause or resume still on its way: the button says so instead of offering a second one.
+    // A feed action on its way is not offered twice: the data still shows the old state.
+    if (action.scope != CommandAction::Scope::Feed)
+        return {};
     const CommandsModel *commands = m_hub->commands();
+    const QString feed = m_hub->actionFeed(action, backend());
     for (int row = 0; row < commands->rowCount(); ++row) {
         const CommandRecord r = commands->recordAt(row);
-        if (!r.isFinished() && r.feedId == feedId()
-            && (r.name == "queue.pause"_L1 || r.name == "queue.resume"_L1))
-            return r.name;
+        if (!r.isFinished() && r.feedId == feed && r.name == action.name)
+            return tr("%1 is on its way; see Commands to follow or cancel it")
+                .arg(ProfileText::tr(action.label));
     }
     return {};
 }
 
 void FeedActions::updateActions()
 {
-    if (m_kind == Kind::Queue) {
-        const bool paused =
-            m_panel->model() && m_panel->model()->meta().value("paused"_L1).toBool();
-        const QString pending = pendingQueueCommand();
-        if (pending == "queue.pause"_L1) {
-            m_pauseResume->setText(tr("Pausing…"));
-            m_pauseResume->setToolTip(tr("A pause is on its way; see Commands to cancel it"));
-        } else if (pending == "queue.resume"_L1) {
-            m_pauseResume->setText(tr("Resuming…"));
-            m_pauseResume->setToolTip(tr("A resume is on its way; see Commands to cancel it"));
+    const bool hasData = !m_hub->latestData(m_panel->feedId()).isUndefined();
+    for (const CommandAction &a : std::as_const(m_actions)) {
+        QAction *qaction = m_qactions.value(a.name);
+        const QJsonObject ctx = context(a);
+        QString why;
+        bool enabled = false;
+        if (m_hub->actionFeed(a, backend()).isEmpty()) {
+            why = tr("The %1 feed is not configured").arg(a.feed);
+        } else if (a.scope == CommandAction::Scope::Row && ctx.isEmpty()) {
+            why = tr("Select a row first");
+        } else if (a.scope == CommandAction::Scope::Feed && !hasData) {
+            why = tr("Waiting for the feed's first data");
+        } else if (!a.allows(ctx, &why)) {
+            why = tr("Not now: %1").arg(why);
+        } else if (const QString pending = pendingReason(a); !pending.isEmpty()) {
+            why = pending;
         } else {
-            m_pauseResume->setText(paused ? tr("Resume queue") : tr("Pause queue"));
-            m_pauseResume->setToolTip(paused ? tr("Let the queue start new phases again")
-                                             : tr("Stop the queue from starting new phases"));
+            enabled = true;
         }
-        m_pauseResume->setEnabled(pending.isEmpty());
-
-        const QString key = selectedKey();
-        const QString status = selectedStatus();
-        const QString label = StatusStyle::statusLabel(status);
-        m_execute->setEnabled(!key.isEmpty() && status == "ready"_L1);
-        m_execute->setToolTip(
-            key.isEmpty() ? tr("Select a ready phase to execute it")
-                : status == "ready"_L1
-                ? tr("Start phase %1 now").arg(key)
-                : tr("Only a ready phase can be executed; %1 is %2").arg(key, label));
-        m_retry->setEnabled(!key.isEmpty() && status == "failed"_L1);
-        m_retry->setToolTip(
-            key.isEmpty() ? tr("Select a failed phase to retry it")
-                : status == "failed"_L1
-                ? tr("Put phase %1 back in the queue").arg(key)
-                : tr("Only a failed phase can be retried; %1 is %2").arg(key, label));
-        m_remove->setEnabled(!key.isEmpty() && status != "running"_L1);
-        m_remove->setToolTip(key.isEmpty() ? tr("Select a phase to remove it from the queue")
-                                 : status == "running"_L1
-                                 ? tr("A running phase cannot be removed")
-                                 : tr("Remove phase %1 from the queue").arg(key));
+        qaction->setEnabled(enabled);
+        if (enabled) {
+            QJsonObject args;
+            a.fill(ctx, nullptr, &args, nullptr);
+            qaction->setToolTip(a.describe(args, true));
+        } else {
+            qaction->setToolTip(why);
+        }
     }
-    const bool canTrigger = !commandFeed(u"workflow.trigger"_s).isEmpty();
-    m_trigger->setEnabled(canTrigger);
-    if (!canTrigger)
-        m_trigger->setToolTip(tr("Workflows are triggered on the workflows feed, which is not "
-                                 "configured"));
 }
 
-void FeedActions::submit(const QString &name, const QJsonObject &args)
+void FeedActions::run(const QString &name, bool confirmed)
 {
-    const QString feed = commandFeed(name);
-    const QString description = describe(name, args);
-    m_lastName = name;
-    m_lastFeed = feed;
-    m_lastDescription = description;
+    const auto it = std::find_if(m_actions.cbegin(), m_actions.cend(),
+                                 [&name](const CommandAction &a) { return a.name == name; });
+    if (it == m_actions.cend())
+        return;
+    const CommandAction action = *it;
+    const QJsonObject ctx = context(action);
+    QString why;
+    if ((action.scope == CommandAction::Scope::Row && ctx.isEmpty()) || !action.allows(ctx, &why))
+        return; // the button was disabled; a stale click changes nothing
+    QJsonObject args;
+    action.fill(ctx, nullptr, &args, nullptr);
+    if (action.confirm.isEmpty() || confirmed) {
+        submit(action, ctx);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, ProfileText::tr(action.label),
+                                action.confirmation(args, true), QMessageBox::Cancel, this);
+    box->setObjectName(u"actionConfirmation"_s);
+    QPushButton *go = box->addButton(ProfileText::tr(action.label), QMessageBox::DestructiveRole);
+    go->setObjectName(u"confirmActionButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(go, &QPushButton::clicked, this, [this, action, ctx] { submit(action, ctx); });
+    box->open();
+}
+
+void FeedActions::submit(const CommandAction &action, const QJsonObject &ctx)
+{
+    QJsonObject args;
+    action.fill(ctx, nullptr, &args, nullptr);
+    m_lastName = action.name;
+    m_lastDescription = action.describe(args, true);
     m_lastId.clear();
-    m_lastId = m_hub->submitCommand(feed, name, args);
+    m_lastId = m_hub->submitAction(action, ctx, backend());
+    m_ownIds.insert(m_lastId);
     if (m_lastId.isEmpty())
         return; // rejected on the spot: onRejected() has said why
-    const bool live = m_hub->stats(feed).state == Feed::State::Connected;
-    showFeedback(live ? tr("⧗ %1: sending…").arg(description)
-                      : tr("⧗ %1: queued — goes out when %2 is live again").arg(description, feed),
-                 false);
+    showFeedback(tr("⧗ %1: sending…").arg(m_lastDescription), false);
     updateActions();
 }
 
-QString FeedActions::describe(const QString &name, const QJsonObject &args)
+QString FeedActions::describe(const CommandRecord &record) const
 {
-    const QString phase = args.value("queue_id"_L1).toString();
-    if (name == "queue.pause"_L1)
-        return tr("Pause queue");
-    if (name == "queue.resume"_L1)
-        return tr("Resume queue");
-    if (name == "queue.execute"_L1)
-        return tr("Execute phase %1").arg(phase);
-    if (name == "queue.remove"_L1)
-        return tr("Remove phase %1").arg(phase);
-    if (name == "queue.retry"_L1)
-        return tr("Retry phase %1").arg(phase);
-    if (name == "workflow.trigger"_L1)
-        return tr("Trigger workflow for issue #%1").arg(args.value("issue_number"_L1).toInt());
-    return name;
+    for (const CommandAction &a : m_actions) {
+        if (a.name == record.name)
+            return a.describe(record.args, true);
+    }
+    return record.name;
 }
 
 void FeedActions::onCommandChanged(const CommandRecord &record)
 {
-    if (record.name.startsWith("queue."_L1))
+    if (actionNames().contains(record.name))
         updateActions();
-    // A new command on this page's feed from elsewhere (the commands view's retry, another
-    // window of the same session) becomes the one the bar reports.
-    if (record.id != m_lastId && record.feedId == feedId() && record.seq > m_lastSeq
-        && record.status == Command::Status::Queued) {
+    // A new command of this page from elsewhere (the Commands page's retry) becomes the one the
+    // bar reports.
+    const auto mine = std::find_if(m_actions.cbegin(), m_actions.cend(),
+                                   [&](const CommandAction &a) { return a.name == record.name; });
+    if (mine != m_actions.cend() && record.id != m_lastId && !m_ownIds.contains(record.id)
+        && record.seq > m_lastSeq && record.status == Command::Status::Queued
+        && record.attempts == 0 && record.feedId == m_hub->actionFeed(*mine, backend())) {
         m_lastId = record.id;
         m_lastName = record.name;
-        m_lastFeed = record.feedId;
-        m_lastDescription = describe(record.name, record.args);
+        m_lastDescription = describe(record);
     }
     if (record.id != m_lastId || m_lastId.isEmpty())
         return;
     m_lastSeq = std::max(m_lastSeq, record.seq);
     switch (record.status) {
     case Command::Status::Queued:
-        showFeedback(tr("⧗ %1: queued — goes out when %2 is live again")
-                         .arg(m_lastDescription, record.feedId),
-                     false);
+        if (record.attempts > 0 && !record.error.isEmpty())
+            showFeedback(tr("⧗ %1: retrying — %2").arg(m_lastDescription, record.error), false);
+        else
+            showFeedback(tr("⧗ %1: queued").arg(m_lastDescription), false);
         break;
     case Command::Status::Sent:
         showFeedback(tr("⧗ %1: sent, waiting for the server").arg(m_lastDescription), false);
@@ -280,7 +273,9 @@ void FeedActions::onCommandChanged(const CommandRecord &record)
         showFeedback(tr("✓ %1: done").arg(m_lastDescription), false);
         break;
     case Command::Status::Failed:
-        showFeedback(tr("✗ %1 failed: %2").arg(m_lastDescription, record.error), true);
+        showFeedback(record.refused ? tr("✗ %1 refused: %2").arg(m_lastDescription, record.error)
+                                    : tr("✗ %1 failed: %2").arg(m_lastDescription, record.error),
+                     true);
         break;
     case Command::Status::Expired:
         showFeedback(tr("✗ %1 expired: %2").arg(m_lastDescription, record.error), true);
@@ -291,10 +286,10 @@ void FeedActions::onCommandChanged(const CommandRecord &record)
     }
 }
 
-void FeedActions::onRejected(const QString &id, const QString &feedId, const QString &name,
+void FeedActions::onRejected(const QString &id, const QString &, const QString &name,
                              const QString &reason)
 {
-    const bool ours = id.isEmpty() ? (name == m_lastName && feedId == m_lastFeed) : id == m_lastId;
+    const bool ours = id.isEmpty() ? name == m_lastName : id == m_lastId;
     if (!ours)
         return;
     showFeedback(tr("✗ %1 not accepted: %2").arg(m_lastDescription, reason), true);
@@ -314,66 +309,4 @@ void FeedActions::showFeedback(const QString &text, bool error)
 QString FeedActions::feedbackText() const
 {
     return m_feedback->property("plainText").toString();
-}
-
-void FeedActions::confirmRemove()
-{
-    const QString key = selectedKey();
-    if (key.isEmpty())
-        return;
-    auto *box =
-        new QMessageBox(QMessageBox::Question, tr("Remove phase"),
-                        tr("Remove phase %1 from the queue?").arg(key), QMessageBox::Cancel, this);
-    box->setObjectName(u"removeConfirmation"_s);
-    box->setInformativeText(tr("The backend drops the phase; this cannot be undone once sent."));
-    QPushButton *remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
-    remove->setObjectName(u"confirmRemoveButton"_s);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(remove, &QPushButton::clicked, this, [this, key] {
-        submit(u"queue.remove"_s, {{u"queue_id"_s, key}});
-    });
-    box->open();
-}
-
-void FeedActions::removeSelectedPhase()
-{
-    const QString key = selectedKey();
-    if (!key.isEmpty())
-        submit(u"queue.remove"_s, {{u"queue_id"_s, key}});
-}
-
-void FeedActions::openTriggerDialog()
-{
-    const QString feed = commandFeed(u"workflow.trigger"_s);
-    auto *dialog =
-        new TriggerWorkflowDialog(feed, m_kind == Kind::Queue ? selectedParentIssue() : 0, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { triggerWorkflow(dialog->issueNumber()); });
-    dialog->open();
-}
-
-void FeedActions::triggerWorkflow(int issueNumber)
-{
-    if (issueNumber <= 0)
-        return;
-    submit(u"workflow.trigger"_s, {{u"issue_number"_s, issueNumber}});
-}
-
-void FeedActions::showContextMenu(const QPoint &pos)
-{
-    QTableView *view = m_panel->tableView();
-    const QModelIndex index = view->indexAt(pos);
-    if (index.isValid())
-        view->setCurrentIndex(index);
-    updateActions();
-    QMenu menu(this);
-    menu.addAction(m_execute);
-    menu.addAction(m_retry);
-    menu.addAction(m_remove);
-    menu.addSeparator();
-    menu.addAction(m_trigger);
-    menu.addAction(m_pauseResume);
-    menu.exec(view->viewport()->mapToGlobal(pos));
 }

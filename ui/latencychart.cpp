@@ -135,8 +135,27 @@ LatencyChart::LatencyChart(FeedHub *hub, QWidget *parent)
 
     m_flushTimer->setInterval(flushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &LatencyChart::flush);
-    m_flushTimer->start();
+    flush(); // the timer starts when the chart is shown
+}
+
+bool LatencyChart::isDrawing() const
+{
+    return m_flushTimer->isActive();
+}
+
+void LatencyChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_flushTimer->isActive())
+        return;
     flush();
+    m_flushTimer->start();
+}
+
+void LatencyChart::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_flushTimer->stop();
 }
 
 LatencyChart::~LatencyChart()

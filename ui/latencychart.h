@@ -46,10 +46,18 @@ public:
     // Points held for a feed (before decimation for drawing).
     qsizetype bufferedPoints(const QString &feedId) const;
     static constexpr int flushIntervalMs = 250;
+    // Whether the timer draws: only while the chart is on screen (not hidden, not minimised).
+    bool isDrawing() const;
 
 public slots:
     // Draws what arrived since the last flush and moves the time axis; the timer calls it.
     void flush();
+
+protected:
+    // Nobody sees a hidden or minimised chart: samples are still buffered, drawing stops, and
+    // the first show draws what arrived meanwhile.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     struct Line

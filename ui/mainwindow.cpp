@@ -4,18 +4,22 @@
 #include "commandspanel.h"
 #include "connectionspanel.h"
 #include "eventlogpanel.h"
+#include "rulespanel.h"
 
-#include "backendoverview.h"
 #include "cli/appinfo.h"
-#include "config/configfile.h"
+#include "config/configeditor.h"
+#include "dashboard/diagnosticsexport.h"
 #include "dashboard/feedhub.h"
 #include "dashboard/notifier.h"
 #include "demomenu.h"
 #include "demoserver.h"
 #include "feedpages.h"
 #include "feedpanel.h"
+#include "feedsimulator.h"
 #include "models/commandsmodel.h"
 #include "models/connectionsmodel.h"
+#include "models/freshness.h"
+#include "overviewpanel.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
 #include "trustcertificatedialog.h"
@@ -23,22 +27,36 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 const QString kCommandsKey = u"commands"_s;
+const QString kRulesKey = u"rules"_s;
 const QString kConnectionsKey = u"connections"_s;
 const QString kEventLogKey = u"event-log"_s;
 const QString kOverviewKey = u"overview"_s;
@@ -51,7 +69,25 @@ MainWindow::MainWindow(FeedHub *hub, DemoServer *demo, QWidget *parent)
     , m_demo(demo)
 {
     setWindowTitle(demo ? tr("Feedwatch — demo backend") : tr("Feedwatch"));
+    const QStringList backends = backendNames();
+    m_backend = backends.size() > 1 ? backends.first() : QString();
 
+    createNavigation();
+    createNotifications();
+    createPages();
+    createMenus();
+    createStatusBar();
+    nameQtParts();
+    wireHub();
+    refreshNav();
+    refreshStatus();
+
+    const QSize available = screen() ? screen()->availableSize() : QSize(1366, 768);
+    resize(QSize(1280, 760).boundedTo(available * 0.94));
+}
+
+void MainWindow::createNavigation()
+{
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -77,14 +113,15 @@ MainWindow::MainWindow(FeedHub *hub, DemoServer *demo, QWidget *parent)
         if (m_viewGroup && row >= 0 && row < m_viewGroup->actions().size())
             m_viewGroup->actions().at(row)->setChecked(true);
     });
+}
 
-    const QStringList backends = backendNames();
-    m_backend = backends.size() > 1 ? backends.first() : QString();
-
+void MainWindow::createNotifications()
+{
     m_notifier = new Notifier(nullptr, this);
-    connect(hub, &FeedHub::statsChanged, m_notifier, &Notifier::updateStats);
-    connect(hub, &FeedHub::feedRemoved, m_notifier, &Notifier::removeFeed);
-    m_tray = new TrayIcon(hub, m_notifier, this);
+    connect(m_hub, &FeedHub::statsChanged, m_notifier, &Notifier::updateStats);
+    connect(m_hub, &FeedHub::feedRemoved, m_notifier, &Notifier::removeFeed);
+    connect(m_hub, &FeedHub::ruleAlertRaised, m_notifier, &Notifier::ruleAlert);
+    m_tray = new TrayIcon(m_hub, m_notifier, this);
     if (!TrayIcon::isAvailable()) {
         // No tray (some desktops, CI): the news still reaches the operator.
         connect(m_notifier, &Notifier::notify, this,
@@ -92,32 +129,35 @@ MainWindow::MainWindow(FeedHub *hub, DemoServer *demo, QWidget *parent)
                     statusBar()->showMessage(tr("%1: %2").arg(title, message), 15000);
                 });
     }
+}
 
-    createPages();
-    createMenus();
-    createStatusBar();
+void MainWindow::nameQtParts()
+{
+    // Qt's overflow buttons ("»" when the menus or the toolbar do not fit) come unnamed.
+    if (auto *more = menuBar()->findChild<QToolButton *>(u"qt_menubar_ext_button"_s))
+        more->setAccessibleName(tr("More menus"));
+    for (auto *more : findChildren<QToolButton *>(u"qt_toolbar_ext_button"_s))
+        more->setAccessibleName(tr("More toolbar items"));
+}
 
+void MainWindow::wireHub()
+{
     // The dots and the summary show states and qualities, which overallChanged() reports;
     // statsChanged() also comes for every counter, and both walk all feeds.
-    connect(hub, &FeedHub::overallChanged, this, &MainWindow::refreshNav);
-    connect(hub, &FeedHub::overallChanged, this, &MainWindow::refreshStatus);
-    connect(hub, &FeedHub::feedAdded, this, &MainWindow::onFeedAdded);
-    connect(hub, &FeedHub::feedRemoved, this, &MainWindow::onFeedRemoved);
-    connect(hub, &FeedHub::pendingCommandsChanged, this, [this] {
+    connect(m_hub, &FeedHub::overallChanged, this, &MainWindow::refreshNav);
+    connect(m_hub, &FeedHub::overallChanged, this, &MainWindow::refreshStatus);
+    connect(m_hub, &FeedHub::feedAdded, this, &MainWindow::onFeedAdded);
+    connect(m_hub, &FeedHub::feedRemoved, this, &MainWindow::onFeedRemoved);
+    connect(m_hub, &FeedHub::pendingCommandsChanged, this, [this] {
         refreshNavTitles();
         refreshStatus();
     });
     // Whatever page the operator is on, a command that went nowhere is said at once.
-    connect(hub, &FeedHub::commandRejected, this,
+    connect(m_hub, &FeedHub::commandRejected, this,
             [this](const QString &, const QString &, const QString &name, const QString &reason) {
                 statusBar()->showMessage(tr("Command %1 not accepted: %2").arg(name, reason),
                                          15000);
             });
-    refreshNav();
-    refreshStatus();
-
-    const QSize available = screen() ? screen()->availableSize() : QSize(1366, 768);
-    resize(QSize(1280, 760).boundedTo(available * 0.94));
 }
 
 QStringList MainWindow::backendNames() const
@@ -147,14 +187,14 @@ QString MainWindow::feedIdFor(const QString &feedName) const
 
 void MainWindow::createPages()
 {
-    if (backendNames().size() > 1) {
-        auto *overview = new BackendOverview(m_hub);
-        connect(overview, &BackendOverview::backendActivated, this, [this](const QString &b) {
-            setCurrentBackend(b);
-            showPanel(1);
-        });
-        addPanel(tr("Overview"), overview, kOverviewKey);
-    }
+    // The home page: every backend at a glance; each tile opens its page.
+    auto *overview = new OverviewPanel(m_hub);
+    connect(overview, &OverviewPanel::pageRequested, this,
+            [this](const QString &backend, const QString &key) {
+                setCurrentBackend(backend);
+                showPanel(key);
+            });
+    addPanel(tr("Overview"), overview, kOverviewKey);
     for (const QString &name : feedNames())
         addFeedPage(name);
     createToolPages();
@@ -168,17 +208,26 @@ void MainWindow::createToolPages()
     connect(connections, &ConnectionsPanel::trustCertificateRequested, this,
             &MainWindow::trustCertificate);
     QWidget *eventLog = new EventLogPanel(m_hub);
+    insertPage(m_pages->count(), tr("Rules"), new RulesPanel(m_hub), kRulesKey);
     insertPage(m_pages->count(), tr("Commands"), commands, kCommandsKey);
     insertPage(m_pages->count(), tr("Connections"), connections, kConnectionsKey);
     insertPage(m_pages->count(), tr("Event log"), eventLog, kEventLogKey);
-    m_toolPages = 3;
+    m_toolPages = 4;
 }
 
 void MainWindow::addFeedPage(const QString &feedName)
 {
-    FeedPanel *panel = FeedPages::create(m_hub, feedIdFor(feedName), feedName);
+    FeedPanel *panel = FeedPages::create(m_hub, feedIdFor(feedName));
     m_feedPanels.insert(feedName, panel);
     connect(panel, &FeedPanel::commandsRequested, this, [this] { showPanel(kCommandsKey); });
+    // A feed opened from a row: its page is shown as soon as the engine has added it.
+    connect(panel, &FeedPanel::feedOpenRequested, this, [this](const QString &id) {
+        const QString name = FeedPages::feedName(id, backendNames());
+        if (m_feedPanels.contains(name))
+            showPanel(name);
+        else
+            m_showWhenAdded = name;
+    });
     addPanel(panel->title(), panel, feedName);
 }
 
@@ -191,6 +240,7 @@ int MainWindow::addPanel(const QString &title, QWidget *panel, const QString &ke
 int MainWindow::insertPage(int index, const QString &title, QWidget *panel, const QString &key)
 {
     m_pages->insertWidget(index, panel);
+    panel->setProperty("pageKey", key.isEmpty() ? title : key);
     auto *item = new QListWidgetItem(title);
     item->setData(PageKeyRole, key.isEmpty() ? title : key);
     item->setData(TitleRole, title);
@@ -276,7 +326,10 @@ void MainWindow::setCurrentBackend(const QString &backend)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    // Export… belongs to the event log and arrives with it.
+    QAction *diagnostics =
+        file->addAction(tr("Export &diagnostics…"), this, &MainWindow::exportDiagnostics);
+    diagnostics->setObjectName(u"exportDiagnostics"_s);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -297,7 +350,8 @@ void MainWindow::createMenus()
     reconnectThis->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
 
     if (m_demo) {
-        m_demoMenu = new DemoMenu(m_demo, ConfigLoader::defaultFeedNames(), this);
+        // The demo backend's own feeds: its faults are per topic it serves.
+        m_demoMenu = new DemoMenu(m_demo, FeedSimulator::feedIds(), this);
         menuBar()->addMenu(m_demoMenu);
     }
 
@@ -311,6 +365,9 @@ void MainWindow::createMenus()
     connect(m_notifier, &Notifier::silencedChanged, silence, &QAction::setChecked);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setObjectName(u"keyboardShortcuts"_s);
+    keys->setShortcut(QKeySequence::HelpContents);
     QAction *about = help->addAction(tr("&About Feedwatch"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
 
@@ -334,18 +391,124 @@ void MainWindow::createMenus()
 
 void MainWindow::rebuildViewMenu()
 {
+    // The tool pages keep their keys wherever they are in the list; the others are numbered.
+    static const QHash<QString, QKeySequence> toolKeys = {
+        // The home page has the browsers' "home" key, so the feed pages keep Ctrl+1..9.
+        {kOverviewKey, QKeySequence(Qt::ALT | Qt::Key_Home)},
+        {kRulesKey, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        {kCommandsKey, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+        {kConnectionsKey, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+        {kEventLogKey, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+    };
     m_viewMenu->clear();
     delete m_viewGroup;
     m_viewGroup = new QActionGroup(this);
+    int numbered = 0;
     for (int i = 0; i < m_nav->count(); ++i) {
+        const QString key = m_nav->item(i)->data(PageKeyRole).toString();
         QAction *action = m_viewMenu->addAction(m_nav->item(i)->data(TitleRole).toString());
         action->setCheckable(true);
         action->setChecked(i == currentPanel());
+        action->setProperty("pageKey", key);
         m_viewGroup->addAction(action);
-        if (i < 9)
-            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        if (toolKeys.contains(key))
+            action->setShortcut(toolKeys.value(key));
+        else if (numbered < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + numbered++)));
         connect(action, &QAction::triggered, this, [this, i] { showPanel(i); });
     }
+    m_viewMenu->addSeparator();
+    auto step = [this](int by) {
+        const int count = m_nav->count();
+        if (count > 0)
+            showPanel((currentPanel() + by + count) % count);
+    };
+    QAction *next = m_viewMenu->addAction(tr("&Next page"), this, [step] { step(1); });
+    next->setObjectName(u"nextPage"_s);
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QAction *previous = m_viewMenu->addAction(tr("&Previous page"), this, [step] { step(-1); });
+    previous->setObjectName(u"previousPage"_s);
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    // F6, the usual "next pane" key: between the page list and the open page.
+    QAction *pane = m_viewMenu->addAction(tr("Switch between page &list and page"), this, [this] {
+        QWidget *page = m_pages->currentWidget();
+        if (!m_nav->hasFocus() || !page) {
+            m_nav->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+        // The page's first control that Tab would reach.
+        for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
+            if (page->isAncestorOf(w) && w->isVisible() && w->isEnabled()
+                && (w->focusPolicy() & Qt::TabFocus)) {
+                w->setFocus(Qt::TabFocusReason);
+                return;
+            }
+        }
+    });
+    pane->setObjectName(u"switchPane"_s);
+    pane->setShortcut(QKeySequence(Qt::Key_F6));
+}
+
+QList<std::pair<QString, QKeySequence>> MainWindow::shortcutList() const
+{
+    QList<std::pair<QString, QKeySequence>> rows;
+    auto add = [&rows](const QString &text, const QKeySequence &key) {
+        const std::pair<QString, QKeySequence> row {text, key};
+        if (!key.isEmpty() && !rows.contains(row))
+            rows.append(row);
+    };
+    // The menus first, in their order, then keys that live on a page.
+    std::function<void(const QList<QAction *> &)> walk = [&](const QList<QAction *> &actions) {
+        for (const QAction *a : actions) {
+            if (a->menu())
+                walk(a->menu()->actions());
+            for (const QKeySequence &key : a->shortcuts())
+                add(QString(a->text()).remove(u'&'), key);
+        }
+    };
+    walk(menuBar()->actions());
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (const QAction *a : actions) {
+        for (const QKeySequence &key : a->shortcuts())
+            add(QString(a->text()).remove(u'&'), key);
+    }
+    const QList<QShortcut *> shortcuts = findChildren<QShortcut *>();
+    for (const QShortcut *s : shortcuts) {
+        if (!s->whatsThis().isEmpty())
+            add(s->whatsThis(), s->key());
+    }
+    add(tr("Next / previous control"), QKeySequence(Qt::Key_Tab));
+    add(tr("Open the menu of the selected row"), QKeySequence(Qt::Key_Menu));
+    return rows;
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    const QList<std::pair<QString, QKeySequence>> rows = shortcutList();
+    auto *table = new QTableWidget(int(rows.size()), 2, dialog);
+    table->setObjectName(u"shortcutTable"_s);
+    table->setAccessibleName(tr("Keyboard shortcuts"));
+    table->setHorizontalHeaderLabels({tr("Key"), tr("Does")});
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    for (int r = 0; r < rows.size(); ++r) {
+        table->setItem(r, 0,
+                       new QTableWidgetItem(rows.at(r).second.toString(QKeySequence::NativeText)));
+        table->setItem(r, 1, new QTableWidgetItem(rows.at(r).first));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(520, 560);
+    dialog->open();
 }
 
 void MainWindow::createStatusBar()
@@ -357,9 +520,13 @@ void MainWindow::createStatusBar()
     m_statusButton->setToolTip(tr("Open Connections"));
     connect(m_statusButton, &QToolButton::clicked, this, [this] { showPanel(kConnectionsKey); });
     statusBar()->addPermanentWidget(m_statusButton);
+    m_statusTick = new QTimer(this);
+    m_statusTick->setInterval(1000);
+    connect(m_statusTick, &QTimer::timeout, this, &MainWindow::refreshStatus);
     if (m_demo) {
         auto *demo = new QLabel(tr("Demo backend %1").arg(m_demo->baseUrl().toString()), this);
-        demo->setStyleSheet(u"color: #5f6b76; padding-right: 8px;"_s);
+        demo->setForegroundRole(QPalette::PlaceholderText);
+        demo->setContentsMargins(0, 0, 8, 0);
         statusBar()->addPermanentWidget(demo);
     }
 }
@@ -371,8 +538,22 @@ QString MainWindow::statusText() const
         return m_hub->stats(id).state == Feed::State::Idle;
     });
     QStringList parts;
+    // A restart incident comes first, once per backend: it is the news of the moment.
+    QStringList incidentBackends;
+    for (const QString &id : ids) {
+        const FeedStats &s = m_hub->stats(id);
+        if (s.restartSinceWallMs <= 0 || incidentBackends.contains(s.backend))
+            continue;
+        incidentBackends << s.backend;
+        const QString text = Freshness::restartText(s, QDateTime::currentMSecsSinceEpoch());
+        parts << (m_hub->config().backends.size() > 1 ? tr("%1: %2").arg(s.backend, text) : text);
+    }
+    // One backend restarting: its "N/M feeds back" already is the live count.
+    const bool incidentSaysIt = !incidentBackends.isEmpty() && m_hub->config().backends.size() < 2;
     if (allIdle) {
         parts << tr("Not connected");
+    } else if (incidentSaysIt) {
+        parts << tr("worst quality: %1").arg(ConnectionsModel::qualityText(m_hub->worstQuality()));
     } else {
         parts << tr("%1/%n feed(s) live · worst quality: %2", nullptr, int(ids.size()))
                      .arg(m_hub->liveCount())
@@ -385,6 +566,14 @@ QString MainWindow::statusText() const
         degraded += fallback == Feed::Fallback::Delivering ? 1 : 0;
         failing += fallback == Feed::Fallback::Failing ? 1 : 0;
     }
+    // Live feeds whose data is not what the profile describes (their pages show a banner).
+    int unexpected = 0;
+    for (const QString &id : ids) {
+        const FeedStats &s = m_hub->stats(id);
+        unexpected += s.state == Feed::State::Connected && !s.dataError.isEmpty() ? 1 : 0;
+    }
+    if (unexpected > 0)
+        parts << tr("%n with unexpected data", nullptr, unexpected);
     // Degraded means HTTP delivers; a fallback that fails is never counted as degraded data.
     if (degraded > 0)
         parts << tr("%n degraded (HTTP)", nullptr, degraded);
@@ -401,6 +590,14 @@ void MainWindow::refreshStatus()
     const QString text = statusText();
     if (m_statusButton->text() != text)
         m_statusButton->setText(text);
+    const QStringList ids = m_hub->feedIds();
+    const bool incident = std::any_of(ids.begin(), ids.end(), [this](const QString &id) {
+        return m_hub->stats(id).restartSinceWallMs > 0;
+    });
+    if (incident && !m_statusTick->isActive())
+        m_statusTick->start();
+    else if (!incident)
+        m_statusTick->stop();
     m_statusButton->setIcon(StatusStyle::dot(TrayIcon::overallTone(m_hub)));
 }
 
@@ -442,9 +639,10 @@ void MainWindow::refreshNavTitles()
         const QString text = pending > 0 ? tr("%1 (%2)").arg(title).arg(pending) : title;
         if (item->text() != text) {
             item->setText(text);
-            item->setData(Qt::AccessibleTextRole,
-                          pending > 0 ? tr("%1, %2 commands waiting").arg(title).arg(pending)
-                                      : title);
+            item->setData(
+                Qt::AccessibleTextRole,
+                pending > 0 ? tr("%1, %2").arg(title, tr("%n command(s) waiting", nullptr, pending))
+                            : title);
         }
     }
 }
@@ -456,6 +654,10 @@ void MainWindow::onFeedAdded(const QString &feedId)
         addFeedPage(name);
     refreshNav();
     refreshStatus();
+    if (name == m_showWhenAdded) {
+        m_showWhenAdded.clear();
+        showPanel(name);
+    }
 }
 
 void MainWindow::onFeedRemoved(const QString &feedId)
@@ -494,25 +696,14 @@ void MainWindow::trustCertificate(const QString &feedId, const QJsonObject &tlsE
     auto *dialog = new TrustCertificateDialog(tlsError, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, feedId] {
-        const QString path =
-            m_configPath.isEmpty() ? ConfigLoader::defaultConfigPath() : m_configPath;
-        QJsonObject root;
-        QString readError;
-        QStringList errors;
-        if (!ConfigFile::read(path, &root, &readError)) {
-            errors << readError; // never overwrite a file that could not be read
-        } else {
-            TlsConfig::addTrustedCertificate(root, dialog->host(), dialog->port(),
-                                             dialog->fingerprint());
-            errors = ConfigFile::write(path, root);
-        }
-        const ConfigResult applied =
-            errors.isEmpty() ? ConfigLoader::load(path, m_overrides) : ConfigResult {};
-        errors << applied.errors;
-        if (!errors.isEmpty()) {
+        ConfigEditor editor(m_configPath, m_overrides);
+        connect(&editor, &ConfigEditor::applied, this, &MainWindow::configApplied);
+        const ConfigProblems problems =
+            editor.trustCertificate(dialog->host(), dialog->port(), dialog->fingerprint());
+        if (!problems.isEmpty()) {
             QMessageBox::warning(
                 this, tr("Certificate not trusted"),
-                tr("The exception could not be saved: %1").arg(errors.join(u'\n')));
+                tr("The exception could not be saved: %1").arg(problems.all().join(u'\n')));
             return;
         }
         statusBar()->showMessage(tr("Trusting the certificate of %1:%2 for %3; reconnecting.")
@@ -520,9 +711,40 @@ void MainWindow::trustCertificate(const QString &feedId, const QJsonObject &tlsE
                                      .arg(dialog->port())
                                      .arg(feedId),
                                  8000);
-        emit configApplied(applied.config);
     });
     dialog->open();
+}
+
+void MainWindow::exportDiagnostics()
+{
+    const QString suggested =
+        QDir::home().filePath(DiagnosticsExport::defaultFileName(QDateTime::currentDateTime()));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export diagnostics"), suggested,
+                                                      tr("Zip archives (*.zip)"));
+    if (!path.isEmpty())
+        exportDiagnosticsTo(path);
+}
+
+bool MainWindow::exportDiagnosticsTo(const QString &path)
+{
+    // Shown only when writing takes longer than half a second (a long event log, a slow disk).
+    QProgressDialog progress(tr("Writing the diagnostics archive…"), tr("Cancel"), 0, 1, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    progress.setAccessibleName(tr("Diagnostics export progress"));
+    QString error;
+    const bool written = DiagnosticsExport(m_hub, m_configPath)
+                             .write(path, &error, [&progress](int done, int total) {
+                                 progress.setMaximum(total);
+                                 progress.setValue(done);
+                                 return !progress.wasCanceled();
+                             });
+    if (written)
+        statusBar()->showMessage(tr("Diagnostics written to %1").arg(path), 8000);
+    else if (!progress.wasCanceled())
+        QMessageBox::warning(this, tr("Diagnostics not written"),
+                             tr("The diagnostics archive could not be written: %1").arg(error));
+    return written;
 }
 
 void MainWindow::showAbout()

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QKeySequence>
 #include <QMainWindow>
 
 class DemoMenu;
@@ -17,6 +18,7 @@ class QComboBox;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 class QToolButton;
 class TrayIcon;
 struct FeedStats;
@@ -39,8 +41,8 @@ public:
     // `demo` adds the Demo menu; null for a real backend.
     explicit MainWindow(FeedHub *hub, DemoServer *demo = nullptr, QWidget *parent = nullptr);
 
-    // Adds a page to the navigation list and the stack (before Connections and Event log);
-    // returns its index.
+    // Adds a page to the navigation list and the stack (before the tool pages: Commands,
+    // Connections and Event log); returns its index.
     int addPanel(const QString &title, QWidget *panel, const QString &key = {});
     int panelCount() const;
     QString panelTitle(int index) const;
@@ -57,6 +59,9 @@ public:
     void setCurrentBackend(const QString &backend);
     DemoMenu *demoMenu() const { return m_demoMenu; }
     Notifier *notifier() const { return m_notifier; }
+    // Every key the window answers to, with what it does: the menus' in their order, then the
+    // pages' own (Help → Keyboard shortcuts shows this list).
+    QList<std::pair<QString, QKeySequence>> shortcutList() const;
 
     // Where the Settings dialog reads and writes, and what the command line overrides.
     void setConfigSource(const QString &path, const ConfigOverrides &overrides);
@@ -67,20 +72,31 @@ public:
 
 public slots:
     void showSettings();
-    // ui/aboutdialog.h arrives with another change; until then a plain message box.
+    void showShortcuts();
+    // File → Export diagnostics: asks where, then exportDiagnosticsTo().
+    void exportDiagnostics();
+    // Writes the diagnostics archive (DiagnosticsExport) with a progress dialog when it is slow;
+    // says where in the status bar, or why not in a message box.
+    bool exportDiagnosticsTo(const QString &path);
+    // The About dialog: the version and the Qt it was built with and runs on.
     void showAbout();
     // "Trust this certificate…" for the certificate that stopped `feedId`: asks the operator,
-    // saves the pin to the configuration file and applies it (configApplied).
+    // saves the pin through ConfigEditor and applies it (configApplied).
     void trustCertificate(const QString &feedId, const QJsonObject &tlsError);
 
 signals:
-    // The settings dialog saved a new configuration; apply it without a restart.
+    // The settings dialog or a trusted certificate saved a new configuration; apply it without
+    // a restart.
     void configApplied(const Config &config);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createNavigation();
+    void createNotifications();
+    void nameQtParts();
+    void wireHub();
     void createPages();
     void createToolPages();
     void createMenus();
@@ -102,10 +118,11 @@ private:
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_pages = nullptr;
     QHash<QString, FeedPanel *> m_feedPanels; // by feed name
-    int m_toolPages = 0;                      // Commands, Connections, Event log: always last
+    int m_toolPages = 0; // Rules, Commands, Connections, Event log: always last
     QComboBox *m_backendCombo = nullptr;
     QString m_backend;
     QToolButton *m_statusButton = nullptr;
+    QTimer *m_statusTick = nullptr; // counts a restart incident's downtime up
     QMenu *m_viewMenu = nullptr;
     QActionGroup *m_viewGroup = nullptr;
     DemoMenu *m_demoMenu = nullptr;
@@ -113,4 +130,5 @@ private:
     TrayIcon *m_tray = nullptr;
     QString m_configPath;
     ConfigOverrides m_overrides;
+    QString m_showWhenAdded; // a page opened from a row, shown once its feed exists
 };

@@ -1,5 +1,6 @@
 #include "servicetiles.h"
 
+#include "catalog/jsonpath.h"
 #include "flowlayout.h"
 #include "models/feedtablemodel.h"
 #include "statusstyle.h"
@@ -73,6 +74,20 @@ ServiceTiles::ServiceTiles(QWidget *parent)
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
+}
+
+void ServiceTiles::setFields(const FeedDefinition::Widget &widget, const QList<FeedColumn> &columns)
+{
+    m_fields = widget;
+    m_figure = FeedColumn();
+    m_figure.field = widget.figure;
+    for (const FeedColumn &column : columns) {
+        if (column.field == widget.figure)
+            m_figure = column;
+    }
+    for (Tile &tile : m_tiles)
+        tile.shownName.clear(); // redraw every card with the new fields
+    rebuild();
 }
 
 void ServiceTiles::setModel(FeedTableModel *model)
@@ -174,12 +189,17 @@ void ServiceTiles::rebuild()
         const QModelIndex index = m_model->index(i, 0);
         const QJsonObject row = index.data(FeedTableModel::RowObjectRole).toJsonObject();
         const QString status = index.data(FeedTableModel::StatusRole).toString();
-        const QString name =
-            row.value("name"_L1).toString(index.data(FeedTableModel::KeyRole).toString());
-        const QString message = row.value("message"_L1).toString();
-        const QJsonValue ms = row.value("response_time_ms"_L1);
-        const QString response = ms.isDouble() ? tr("%1 ms").arg(ms.toInt()) : QString();
-        const StatusStyle::Tone tone = StatusStyle::toneForStatus(status);
+        auto textAt = [&row](const QString &path) {
+            const QJsonValue value = path.isEmpty() ? QJsonValue() : JsonPath::at(row, path);
+            return value.isNull() || value.isUndefined() ? QString() : FeedColumn::rawText(value);
+        };
+        QString name = textAt(m_fields.title);
+        if (name.isEmpty())
+            name = index.data(FeedTableModel::KeyRole).toString();
+        const QString message = textAt(m_fields.text);
+        const QString response = m_fields.figure.isEmpty() ? QString() : m_figure.displayIn(row);
+        const StatusStyle::Tone tone =
+            StatusStyle::toneForStatus(status, index.data(FeedTableModel::ToneRole).toString());
         if (name != tile.shownName || status != tile.shownStatus) {
             tile.name->setText(name);
             tile.status->setText(
@@ -200,7 +220,7 @@ void ServiceTiles::rebuild()
             tile.shownResponse = response;
         }
         if (int(tone) != tile.shownTone) {
-            setTextColor(tile.status, StatusStyle::color(tone).darker(115));
+            setTextColor(tile.status, StatusStyle::textColor(tone, palette()));
             static_cast<TileFrame *>(tile.frame)->setAccent(StatusStyle::color(tone));
             tile.shownTone = int(tone);
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalog/feeddefinition.h"
+
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -8,8 +10,10 @@ class FeedTableModel;
 class QFrame;
 class QLabel;
 
-// The system-status feed at a glance: one small card per service (name, status colour, message,
-// response time), built from the feed table's rows so it always agrees with the table below.
+// A feed's rows at a glance, where the profile asks for it ("widget": {"kind":
+// "service_cards"}): one small card per row (a name, the status colour and word, a figure and a
+// line of text, from the row fields the profile names), built from the feed table's rows so it
+// always agrees with the table below.
 class ServiceTiles final : public QWidget
 {
     Q_OBJECT
@@ -19,6 +23,8 @@ public:
     explicit ServiceTiles(QWidget *parent = nullptr);
 
     void setModel(FeedTableModel *model);
+    // Which row fields a card shows; `columns` format the figure like its table column.
+    void setFields(const FeedDefinition::Widget &widget, const QList<FeedColumn> &columns);
     int tileCount() const;
     // "backend_api: healthy", for tests.
     QString tileSummary(int index) const;
@@ -50,6 +56,8 @@ private:
     Tile makeTile();
 
     QPointer<FeedTableModel> m_model;
+    FeedDefinition::Widget m_fields;
+    FeedColumn m_figure;
     QList<Tile> m_tiles;
     int m_tileWidth = 180;
 };

@@ -4,19 +4,22 @@
 
 #include <QDialog>
 #include <QHash>
-#include <QJsonObject>
+#include <QList>
 
+class ConfigEditor;
+struct ConfigProblems;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// Edits the configuration file: server, token and the timing keys. The token goes to the token
-// store (keychain, else the owner-only token file), and the file only says auth.token_store.
-// Every edit is validated by
-// ConfigLoader, the error shown under its field naming the key, and OK stays disabled while
-// anything is invalid. OK writes the file atomically (never a bad file over a good one) and
-// emits the new effective Config, command-line overrides included, to apply without a restart.
+// Edits the configuration file through ConfigEditor: server, token and the timing keys. The
+// token goes to the token store (keychain, else the owner-only token file), and the file only
+// says auth.token_store. Every edit is checked as typed, each error shown under the field of the
+// setting it is keyed to, and OK stays disabled while anything is invalid. OK writes the file
+// atomically (never a bad file over a good one) and emits the new effective Config,
+// command-line overrides included, to apply without a restart.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -33,7 +36,7 @@ public:
     QString errorText(const QString &key) const;
     QPushButton *okButton() const;
     bool isValid() const { return m_valid; }
-    QString configPath() const { return m_path; }
+    QString configPath() const;
     // Where the token is kept, as the dialog tells the operator.
     QString tokenNote() const;
 
@@ -45,19 +48,20 @@ signals:
     void configApplied(const Config &config);
 
 private:
-    QJsonObject candidate() const;
+    QWidget *buildServerBox(bool serverFromCommandLine);
+    QWidget *buildTimingBox();
+    QLineEdit *addField(QFormLayout *form, const QString &key, const QString &label);
+    void alignLabels();
     void validate();
+    void showProblems(const ConfigProblems &problems);
     void showGeneralError(const QString &text);
 
-    QString m_path;
-    ConfigOverrides m_overrides;
-    QJsonObject m_original;
-    bool m_multipleBackends = false;
+    ConfigEditor *m_editor;
     bool m_valid = false;
     QHash<QString, QLineEdit *> m_fields;
     QHash<QString, QLabel *> m_errors;
+    QList<QLabel *> m_labels;
     QLabel *m_general = nullptr;
     QLabel *m_tokenNote = nullptr;
-    QString m_originalToken;
     QDialogButtonBox *m_buttons = nullptr;
 };

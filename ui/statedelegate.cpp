@@ -13,8 +13,11 @@ StateDelegate::StateDelegate(QObject *parent)
 void StateDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    // Live with data the profile does not describe is amber, like a link that is not right yet.
     const QColor colour =
-        HealthPalette::state(index.data(ConnectionsModel::StateRole).value<Feed::State>());
+        HealthPalette::state(index.data(ConnectionsModel::DataProblemRole).toBool()
+                                 ? Feed::State::ReconnectWait
+                                 : index.data(ConnectionsModel::StateRole).value<Feed::State>());
     QIcon &dot = m_dots[colour.rgb()];
     if (dot.isNull()) {
         QPixmap pixmap(20, 20);

@@ -51,7 +51,9 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     if (text.isEmpty())
         return;
 
-    const StatusStyle::Tone tone = StatusStyle::toneForStatus(status);
+    const StatusStyle::Tone tone = m_statusRole == FeedTableModel::StatusRole
+        ? StatusStyle::toneForStatus(status, index.data(FeedTableModel::ToneRole).toString())
+        : StatusStyle::toneForStatus(status);
     const QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -61,7 +63,7 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->drawEllipse(dot);
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
-                             : StatusStyle::color(tone).darker(115));
+                             : StatusStyle::textColor(tone, opt.palette));
     QFont font = opt.font;
     font.setWeight(QFont::DemiBold);
     painter->setFont(font);

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -17,12 +18,38 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kRootKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"backends"_s, u"tls"_s};
-const QStringList kBackendKeys = {u"server"_s, u"auth"_s, u"feeds"_s, u"tls"_s};
+const QStringList kRootKeys = {u"server"_s, u"auth"_s,    u"feeds"_s,    u"backends"_s,
+                               u"tls"_s,    u"profile"_s, u"timezone"_s, u"metrics"_s,
+                               u"rules"_s,  u"alerts"_s};
+const QStringList kBackendKeys = {u"server"_s,  u"auth"_s,     u"feeds"_s, u"tls"_s,
+                                  u"profile"_s, u"timezone"_s, u"rules"_s};
 const QStringList kAuthKeys = {u"token"_s, u"mode"_s, u"query_param"_s, u"token_store"_s,
                                u"token_file"_s};
-const QStringList kFeedKeys = {u"id"_s, u"url"_s, u"priority"_s, u"message_type"_s,
-                               u"snapshot_url"_s};
+
+// A feed entry's own keys, and every profile key (docs/protocol.md, "Profiles") but its name:
+// a configuration adds feeds or overrides what a profile says about one.
+QStringList feedEntryKeys()
+{
+    QStringList keys = {u"id"_s, u"url"_s, u"priority"_s, u"message_type"_s, u"snapshot_url"_s};
+    for (const QString &key : FeedDefinition::keys()) {
+        if (key != "name"_L1 && !keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
+// The profile a backend object (or the top level) names, for the default feed list before the
+// configuration is loaded; the default profile when it names none or cannot be read.
+QStringList defaultFeedNamesOf(const QJsonObject &owner, const QJsonObject &root)
+{
+    const QString named = owner.value("profile"_L1).toString(root.value("profile"_L1).toString());
+    if (!named.isEmpty()) {
+        const ProfileResult loaded = BackendProfile::load(named);
+        if (loaded.ok())
+            return loaded.profile->defaultFeedNames();
+    }
+    return ConfigLoader::defaultFeedNames();
+}
 
 bool isSettingsGroup(const QString &key)
 {
@@ -107,9 +134,84 @@ AuthSpec parseAuth(const QJsonValue &value, const QString &where, QStringList &e
     return auth;
 }
 
-QString feedPath(const QString &name)
+// {"metrics": {"listen": "127.0.0.1:9464"}}; --metrics-listen wins over it.
+ListenAddress parseMetrics(const QJsonValue &value, const ConfigOverrides &overrides,
+                           QStringList &errors)
 {
-    return u"/api/v1/ws/"_s + name;
+    QString text;
+    if (!value.isUndefined() && !value.isNull()) {
+        if (!value.isObject()) {
+            errors << u"metrics: "_s + QCoreApplication::translate("Config", "expected an object");
+            return {};
+        }
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key() != "listen"_L1)
+                errors << u"metrics.%1: %2"_s.arg(
+                    it.key(), QCoreApplication::translate("Config", "unknown key"));
+        }
+        const QJsonValue listen = object.value("listen"_L1);
+        if (!listen.isUndefined() && !listen.isString())
+            errors << u"metrics.listen: "_s
+                    + QCoreApplication::translate("Config", "expected a string");
+        text = listen.toString();
+    }
+    const bool fromCli = !overrides.metricsListen.isNull();
+    if (fromCli)
+        text = overrides.metricsListen;
+    QString error;
+    const ListenAddress address = ListenAddress::parse(text, &error);
+    if (fromCli && text.trimmed().isEmpty())
+        error = u"expected [ADDRESS:]PORT, e.g. 127.0.0.1:9464"_s;
+    if (!error.isEmpty())
+        errors << (fromCli ? u"--metrics-listen: "_s : u"metrics.listen: "_s) + error;
+    return address;
+}
+
+// {"alerts": {"exec": "notify-chat --room ops", "exec_timeout_ms": 10000}}: a command line (split
+// into words at spaces, "double quotes" group; no shell is involved) or its words as a list.
+void parseAlerts(const QJsonValue &value, Config &config, QStringList &errors)
+{
+    if (value.isUndefined() || value.isNull())
+        return;
+    if (!value.isObject()) {
+        errors << u"alerts: "_s + QCoreApplication::translate("Config", "expected an object");
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != "exec"_L1 && it.key() != "exec_timeout_ms"_L1)
+            errors << u"alerts.%1: %2"_s.arg(it.key(),
+                                             QCoreApplication::translate("Config", "unknown key"));
+    }
+    const QJsonValue exec = object.value("exec"_L1);
+    if (exec.isString()) {
+        config.alertsExec = QProcess::splitCommand(exec.toString());
+    } else if (exec.isArray()) {
+        for (const QJsonValue &word : exec.toArray()) {
+            if (!word.isString()) {
+                errors << u"alerts.exec: "_s
+                        + QCoreApplication::translate("Config",
+                                                      "expected a command line or a list of words");
+                config.alertsExec.clear();
+                return;
+            }
+            config.alertsExec << word.toString();
+        }
+    } else if (!exec.isUndefined() && !exec.isNull()) {
+        errors << u"alerts.exec: "_s
+                + QCoreApplication::translate("Config",
+                                              "expected a command line or a list of words");
+    }
+    const QJsonValue timeout = object.value("exec_timeout_ms"_L1);
+    if (!timeout.isUndefined()) {
+        const double ms = timeout.toDouble(-1);
+        if (!timeout.isDouble() || ms < 100 || ms > 600000)
+            errors << u"alerts.exec_timeout_ms: "_s
+                    + QCoreApplication::translate("Config", "expected a number from 100 to 600000");
+        else
+            config.alertsExecTimeoutMs = int(ms);
+    }
 }
 
 // Splits "a.b.c" and writes value into root at that path.
@@ -141,8 +243,8 @@ QJsonObject &feedEntry(QJsonArray &feeds, QList<QJsonObject> &objects, const QSt
 }
 
 // `--set feeds.<name>.<key>=value` inside `owner` (the root or a backend object).
-QString setFeedKey(QJsonObject &owner, const QString &name, const QString &key,
-                   const QJsonValue &value)
+QString setFeedKey(QJsonObject &owner, const QJsonObject &root, const QString &name,
+                   const QString &key, const QJsonValue &value)
 {
     QJsonArray feeds;
     if (owner.contains("feeds"_L1)) {
@@ -150,7 +252,7 @@ QString setFeedKey(QJsonObject &owner, const QString &name, const QString &key,
             return u"feeds: "_s + QCoreApplication::translate("Config", "expected an array");
         feeds = owner.value("feeds"_L1).toArray();
     } else {
-        for (const QString &f : ConfigLoader::defaultFeedNames())
+        for (const QString &f : defaultFeedNamesOf(owner, root))
             feeds.append(f);
     }
     QList<QJsonObject> objects;
@@ -178,7 +280,9 @@ QString applySet(QJsonObject &root, const QString &assignment)
     const QString text = assignment.mid(eq + 1);
     bool isNumber = false;
     const double number = text.toDouble(&isNumber);
-    const QStringList feedKeys = {u"url"_s, u"message_type"_s, u"snapshot_url"_s};
+    const QStringList feedKeys = {u"url"_s,    u"message_type"_s, u"snapshot_url"_s,
+                                  u"title"_s,  u"path"_s,         u"rows"_s,
+                                  u"status"_s, u"stretch"_s,      u"view"_s};
 
     // What `rest` (a key below a backend or a feed, or at the top) may be, and its value.
     auto valueFor = [&](const QString &rest, bool feedLevel, QJsonValue *value) -> QString {
@@ -195,7 +299,9 @@ QString applySet(QJsonObject &root, const QString &assignment)
         }
         const bool known = feedLevel
             ? feedKeys.contains(rest)
-            : (rest == "server"_L1 || rest.startsWith("auth."_L1) || rest == "tls.ca_file"_L1);
+            : (rest == "server"_L1 || rest.startsWith("auth."_L1) || rest == "tls.ca_file"_L1
+               || rest == "profile"_L1 || rest == "timezone"_L1 || rest == "metrics.listen"_L1
+               || rest == "alerts.exec"_L1);
         if (!known)
             return u"--set %1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
         *value = text;
@@ -214,7 +320,7 @@ QString applySet(QJsonObject &root, const QString &assignment)
             const QString leaf = rest.mid(2).join(u'.');
             error = valueFor(leaf, true, &value);
             if (error.isEmpty())
-                error = setFeedKey(backend, rest.at(1), leaf, value);
+                error = setFeedKey(backend, root, rest.at(1), leaf, value);
         } else {
             error = valueFor(rest.join(u'.'), false, &value);
             if (error.isEmpty())
@@ -230,7 +336,7 @@ QString applySet(QJsonObject &root, const QString &assignment)
         const QString leaf = parts.mid(2).join(u'.');
         QString error = valueFor(leaf, true, &value);
         if (error.isEmpty())
-            error = setFeedKey(root, parts.at(1), leaf, value);
+            error = setFeedKey(root, root, parts.at(1), leaf, value);
         return error.isEmpty() || error.startsWith("--set"_L1) ? error
                                                                : u"--set %1: %2"_s.arg(key, error);
     }
@@ -244,21 +350,34 @@ QString applySet(QJsonObject &root, const QString &assignment)
 
 namespace ConfigLoader {
 
-QStringList defaultFeedNames()
+std::shared_ptr<const BackendProfile> defaultProfile()
 {
-    return {u"queue"_s,  u"workflows"_s,        u"system-status"_s,    u"adw-monitor"_s,
-            u"routes"_s, u"workflow-history"_s, u"planned-features"_s, u"webhook-status"_s};
+    const ProfileResult builtin =
+        BackendProfile::builtin(QString::fromLatin1(BackendProfile::DefaultName));
+    // The built-in profile is checked by tst_backendprofile; without it nothing can be shown.
+    Q_ASSERT(builtin.ok());
+    return builtin.profile;
 }
 
-QString messageTypeForFeed(const QString &feedName)
+QStringList defaultFeedNames()
 {
-    if (feedName.startsWith("adw-state/"_L1))
-        return u"adw_state_update"_s;
-    if (!defaultFeedNames().contains(feedName))
+    const auto profile = defaultProfile();
+    return profile ? profile->defaultFeedNames() : QStringList();
+}
+
+QTimeZone parseTimeZone(const QString &text, QString *error)
+{
+    if (text.isEmpty() || text.compare("local"_L1, Qt::CaseInsensitive) == 0)
         return {};
-    QString type = feedName;
-    type.replace(u'-', u'_');
-    return type + "_update"_L1;
+    if (text.compare("utc"_L1, Qt::CaseInsensitive) == 0 || text == "Z"_L1)
+        return QTimeZone::utc();
+    const QTimeZone zone(text.toUtf8());
+    if (!zone.isValid())
+        *error = QCoreApplication::translate("Config",
+                                             "'%1' is not a time zone (local, UTC, an IANA name "
+                                             "such as Europe/Berlin, or UTC+02:00)")
+                     .arg(text);
+    return zone;
 }
 
 QUrl validateServerUrl(const QString &text, QString *error)
@@ -279,10 +398,17 @@ QUrl validateServerUrl(const QString &text, QString *error)
     return {};
 }
 
+namespace {
 FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Settings &settings,
-                  bool multipleBackends)
+                  bool multipleBackends, const QJsonObject &overrides, const QString &where,
+                  QStringList *errors)
 {
+    const std::shared_ptr<const BackendProfile> profile =
+        backend.profile ? backend.profile : defaultProfile();
+    FeedDefinition definition = profile->definitionFor(name, overrides, where, errors);
+    definition.setTimeZone(backend.timeZone);
     FeedSpec feed;
+    feed.definitionPtr = std::make_shared<const FeedDefinition>(definition);
     feed.name = name;
     feed.backend = backend.name;
     feed.id = multipleBackends ? backend.name + u'/' + name : name;
@@ -290,7 +416,7 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
     QString base = url.path();
     while (base.endsWith(u'/'))
         base.chop(1);
-    url.setPath(base + feedPath(name));
+    url.setPath(base + definition.path);
     feed.url = url;
     QUrl snapshot = url;
     snapshot.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
@@ -298,13 +424,57 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
     snapshotPath.replace(u"{feed}"_s, name);
     snapshot.setPath(base + snapshotPath);
     feed.snapshotUrl = snapshot;
-    feed.messageType = messageTypeForFeed(name);
-    const int index = defaultFeedNames().indexOf(name);
-    feed.priority = index >= 0 ? index + 1 : 50;
+    feed.messageType = definition.messageType;
+    feed.priority = profile->find(name) ? definition.priority : 50;
     feed.settings = settings;
     feed.auth = backend.auth;
     feed.tls = backend.tls;
     return feed;
+}
+} // namespace
+
+FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Settings &settings,
+                  bool multipleBackends)
+{
+    return makeFeed(backend, name, settings, multipleBackends, {}, {}, nullptr);
+}
+
+const ActionCatalog &actionsOf(const Config &config, const QString &backendName)
+{
+    for (const BackendSpec &backend : config.backends) {
+        if ((backendName.isEmpty() || backend.name == backendName) && backend.profile)
+            return backend.profile->actions();
+    }
+    return defaultProfile()->actions();
+}
+
+std::pair<QString, QString> splitFeedId(const Config &config, const QString &feedId)
+{
+    if (config.backends.size() > 1) {
+        const qsizetype slash = feedId.indexOf(u'/');
+        if (slash > 0)
+            return {feedId.left(slash), feedId.mid(slash + 1)};
+    }
+    return {config.backends.isEmpty() ? QString() : config.backends.first().name, feedId};
+}
+
+std::optional<FeedSpec> specFor(const Config &config, const QString &feedId)
+{
+    for (const FeedSpec &feed : config.feeds) {
+        if (feed.id == feedId)
+            return feed;
+    }
+    const auto [backendName, name] = splitFeedId(config, feedId);
+    for (const BackendSpec &backend : config.backends) {
+        if (backend.name != backendName)
+            continue;
+        const auto profile = backend.profile ? backend.profile : defaultProfile();
+        const FeedDefinition *known = profile->find(name);
+        if (!known || !known->isTemplate())
+            return std::nullopt;
+        return makeFeed(backend, name, config.settings, config.backends.size() > 1);
+    }
+    return std::nullopt;
 }
 
 ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides)
@@ -332,6 +502,8 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
 
     applySettings(root, QString(), result.config.settings, errors, kRootKeys);
     errors << result.config.settings.validate();
+    result.config.metricsListen = parseMetrics(root.value("metrics"_L1), overrides, errors);
+    parseAlerts(root.value("alerts"_L1), result.config, errors);
 
     // Backends: either a "backends" object or the top-level server/auth/feeds.
     struct RawBackend
@@ -389,6 +561,44 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
         Settings backendSettings = result.config.settings;
         if (!where.isEmpty())
             applySettings(rb.object, where, backendSettings, errors, kBackendKeys);
+        // The profile and zone: the backend's own, else the top level's, else the defaults.
+        const QJsonValue profileValue = rb.object.contains("profile"_L1)
+            ? rb.object.value("profile"_L1)
+            : root.value("profile"_L1);
+        backend.profile = defaultProfile();
+        if (!profileValue.isUndefined()) {
+            const QString named = profileValue.toString();
+            if (!profileValue.isString() || named.isEmpty()) {
+                errors << u"%1profile: %2"_s.arg(
+                    where,
+                    QCoreApplication::translate("Config",
+                                                "expected a built-in profile name or a file path"));
+            } else {
+                const ProfileResult loaded = BackendProfile::load(named);
+                for (const QString &e : loaded.errors)
+                    errors << u"%1profile: %2"_s.arg(where, e);
+                if (loaded.ok())
+                    backend.profile = loaded.profile;
+            }
+        }
+        const QJsonValue zoneValue = rb.object.contains("timezone"_L1)
+            ? rb.object.value("timezone"_L1)
+            : root.value("timezone"_L1);
+        if (!zoneValue.isUndefined() && !zoneValue.isString()) {
+            errors << u"%1timezone: %2"_s.arg(
+                where, QCoreApplication::translate("Config", "expected a string"));
+        } else {
+            QString zoneError;
+            backend.timeZoneName = zoneValue.toString(u"local"_s);
+            backend.timeZone = parseTimeZone(backend.timeZoneName, &zoneError);
+            if (!zoneError.isEmpty())
+                errors << u"%1timezone: %2"_s.arg(where, zoneError);
+        }
+        QList<std::pair<QJsonValue, QString>> ruleLayers = {{root.value("rules"_L1), u"rules"_s}};
+        if (!where.isEmpty() && rb.object.contains("rules"_L1) && rb.object != root)
+            ruleLayers.append({rb.object.value("rules"_L1), where + u"rules"_s});
+        backend.rules = Rule::merge(backend.profile->rawRules(),
+                                    backend.profile->source() + u": rules"_s, ruleLayers, &errors);
         result.config.backends.append(backend);
 
         QJsonValue feedsValue = rb.object.value("feeds"_L1);
@@ -396,7 +606,7 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
             feedsValue = root.value("feeds"_L1);
         QJsonArray feeds;
         if (feedsValue.isUndefined()) {
-            for (const QString &name : defaultFeedNames())
+            for (const QString &name : backend.profile->defaultFeedNames())
                 feeds.append(name);
         } else if (feedsValue.isArray()) {
             feeds = feedsValue.toArray();
@@ -432,8 +642,8 @@ ConfigResult fromJson(const QJsonObject &input, const ConfigOverrides &overrides
             }
             seen.insert(name);
             Settings feedSettings = backendSettings;
-            applySettings(object, at + u'.', feedSettings, errors, kFeedKeys);
-            FeedSpec feed = makeFeed(backend, name, feedSettings, multiple);
+            applySettings(object, at + u'.', feedSettings, errors, feedEntryKeys());
+            FeedSpec feed = makeFeed(backend, name, feedSettings, multiple, object, at, &errors);
             if (object.contains("url"_L1)) {
                 QString feedUrlError;
                 feed.url = validateServerUrl(object.value("url"_L1).toString(), &feedUrlError);
@@ -549,3 +759,12 @@ QString defaultConfigPath()
 }
 
 } // namespace ConfigLoader
+
+const FeedDefinition &FeedSpec::definition() const
+{
+    if (definitionPtr)
+        return *definitionPtr;
+    // A spec built by hand (tests, tools): whatever arrives, shown generically.
+    static const FeedDefinition generic = FeedDefinition::generic(QString());
+    return generic;
+}

@@ -1,14 +1,21 @@
 #pragma once
 
+#include "catalog/backendprofile.h"
+#include "catalog/feeddefinition.h"
 #include "config/settings.h"
 #include "config/tlsconfig.h"
+#include "metrics/listenaddress.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 #include <QUrl>
+
+#include <memory>
+#include <optional>
 
 struct AuthSpec
 {
@@ -36,6 +43,11 @@ struct FeedSpec
     Settings settings;   // effective settings after backend and feed overrides
     AuthSpec auth;
     TlsSpec tls {};
+    // What the feed's page shows, from the backend's profile and the feed's overrides; null
+    // for a spec built by hand, which shows whatever arrives (definition()).
+    std::shared_ptr<const FeedDefinition> definitionPtr {};
+
+    const FeedDefinition &definition() const;
 };
 
 struct BackendSpec
@@ -44,6 +56,15 @@ struct BackendSpec
     QUrl server;
     AuthSpec auth;
     TlsSpec tls {};
+    // The backend's feed catalog (backends.<b>.profile; the built-in tac-webbuilder profile
+    // by default) and the zone its timestamps without an offset are in (backends.<b>.timezone;
+    // invalid: the local zone).
+    std::shared_ptr<const BackendProfile> profile {};
+    QTimeZone timeZone {};
+    QString timeZoneName {}; // as configured: "local", "UTC", "Europe/Berlin"
+    // Its alert rules: the profile's, with the configuration's "rules" (the top level's, then
+    // the backend's) applied by id (docs/alerts.md).
+    QList<Rule> rules {};
 };
 
 struct Config
@@ -52,6 +73,12 @@ struct Config
     QList<FeedSpec> feeds; // sorted by priority, then configuration order
     Settings settings;     // top-level settings (defaults for feeds added at run time)
     QString sourcePath;    // the file it came from, if any
+    // metrics.listen / --metrics-listen: where /metrics is served; off unless set.
+    ListenAddress metricsListen;
+    // alerts.exec: a command that gets each alert as one JSON line on its standard input
+    // (docs/alerts.md); empty: none. alerts.exec_timeout_ms bounds each run.
+    QStringList alertsExec;
+    int alertsExecTimeoutMs = 10000;
 };
 
 struct ConfigResult
@@ -63,23 +90,36 @@ struct ConfigResult
 
 struct ConfigOverrides
 {
-    QString server;    // --server
-    QStringList feeds; // --feeds (names or ids)
-    QStringList sets;  // --set key=value, in order
+    QString server;        // --server
+    QStringList feeds;     // --feeds (names or ids)
+    QStringList sets;      // --set key=value, in order
+    QString metricsListen; // --metrics-listen; null: the configuration's
 };
 
 namespace ConfigLoader {
-// The default feeds in priority order: queue, workflows, system-status, ...
+// The feeds of the default profile in priority order: queue, workflows, system-status, ...
 QStringList defaultFeedNames();
-// Snapshot message type for a feed name ("system-status" -> "system_status_update").
-QString messageTypeForFeed(const QString &feedName);
+// The built-in default profile (tac-webbuilder).
+std::shared_ptr<const BackendProfile> defaultProfile();
 // Reads `path` (empty: no file) and applies the overrides. Never touches the file. Also resolves
 // auth.token_file and auth.token_store (TokenStore), which fromJson() leaves alone.
 ConfigResult load(const QString &path, const ConfigOverrides &overrides = {});
 ConfigResult fromJson(const QJsonObject &root, const ConfigOverrides &overrides = {});
-// Builds a feed for `name` on an already configured backend (e.g. adw-state/<id> at run time).
+// Builds a feed for `name` on an already configured backend (e.g. adw-state/<id> at run time),
+// described by the backend's profile.
 FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Settings &settings,
                   bool multipleBackends);
+// The spec of `feedId`: the configured feed, or one the backend's profile can open at run time
+// (an instance of a template such as "adw-state/{adw_id}"); nothing for an unknown feed.
+std::optional<FeedSpec> specFor(const Config &config, const QString &feedId);
+// The operator actions of a backend's profile (the default profile's for an unknown backend;
+// empty name: the first backend).
+const ActionCatalog &actionsOf(const Config &config, const QString &backendName = {});
+// The backend and feed name of a feed id ("prod/queue" -> prod, queue).
+std::pair<QString, QString> splitFeedId(const Config &config, const QString &feedId);
+// "local" (or empty), "UTC", an IANA name ("Europe/Berlin") or an offset ("UTC+02:00");
+// an invalid QTimeZone stands for the local zone. `error` is set for anything else.
+QTimeZone parseTimeZone(const QString &text, QString *error);
 QString defaultConfigPath();
 QUrl validateServerUrl(const QString &text, QString *error);
 } // namespace ConfigLoader

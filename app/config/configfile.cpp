@@ -1,11 +1,13 @@
 #include "configfile.h"
 
+#include "core/redaction.h"
 #include "core/securefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -14,6 +16,30 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+// A URL with user:password@ or a ?token= query is as secret as auth.token: `server`, `url` and
+// `snapshot_url` at any depth (backends, feeds).
+bool holdsCredentialUrl(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(),
+                           [](const QJsonValue &v) { return holdsCredentialUrl(v); });
+    }
+    if (!value.isObject())
+        return false;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const bool urlKey =
+            it.key() == "server"_L1 || it.key() == "url"_L1 || it.key() == "snapshot_url"_L1;
+        if (urlKey && it.value().isString()
+            && Redaction::urlHasCredentials(QUrl(it.value().toString())))
+            return true;
+        if (holdsCredentialUrl(it.value()))
+            return true;
+    }
+    return false;
+}
+
 bool holdsToken(const QJsonObject &root)
 {
     if (root.value("auth"_L1).toObject().contains("token"_L1))
@@ -29,7 +55,7 @@ namespace ConfigFile {
 
 bool containsSecret(const QJsonObject &root)
 {
-    return holdsToken(root);
+    return holdsToken(root) || holdsCredentialUrl(root);
 }
 
 bool read(const QString &path, QJsonObject *root, QString *error)

@@ -34,6 +34,11 @@ const KeyDef kKeys[] = {
     {"backoff.max_ms"_L1, &Settings::backoffMaxMs, 1, 86400000},
     {"backoff.jitter"_L1, &Settings::backoffJitter, 0.0, 1.0},
     {"connection.stable_ms"_L1, &Settings::connectionStableMs, 0, 3600000},
+    {"reconnect.restart_min_ms"_L1, &Settings::reconnectRestartMinMs, 0, 600000},
+    {"reconnect.restart_max_ms"_L1, &Settings::reconnectRestartMaxMs, 0, 600000},
+    {"reconnect.restart_backoff_max_ms"_L1, &Settings::reconnectRestartBackoffMaxMs, 1, 3600000},
+    {"reconnect.restart_grace_ms"_L1, &Settings::reconnectRestartGraceMs, 0, 86400000},
+    {"reconnect.min_gap_ms"_L1, &Settings::reconnectMinGapMs, 0, 60000},
     {"circuit.failure_threshold"_L1, &Settings::circuitFailureThreshold, 1, 1000000},
     {"circuit.open_ms"_L1, &Settings::circuitOpenMs, 1, 86400000},
     {"heartbeat.interval_ms"_L1, &Settings::heartbeatIntervalMs, 10, 3600000},
@@ -43,6 +48,11 @@ const KeyDef kKeys[] = {
     {"quality.poor_ms"_L1, &Settings::qualityPoorMs, 1, 600000},
     {"latency.window"_L1, &Settings::latencyWindow, 1, 100000},
     {"latency.ewma_alpha"_L1, &Settings::latencyEwmaAlpha, 0.001, 1.0},
+    {"quality.window_ms"_L1, &Settings::qualityWindowMs, 1000, 86400000},
+    {"health.stale_ms"_L1, &Settings::healthStaleMs, 1000, 86400000},
+    {"health.degraded_score"_L1, &Settings::healthDegradedScore, 0, 90},
+    {"health.recover_ms"_L1, &Settings::healthRecoverMs, 0, 3600000},
+    {"health.max_drops"_L1, &Settings::healthMaxDrops, 1, 1000},
     {"limits.max_message_bytes"_L1, &Settings::maxMessageBytes, 1024, 1073741824.0},
     {"commands.ack_timeout_ms"_L1, &Settings::commandsAckTimeoutMs, 10, 3600000},
     {"commands.max_attempts"_L1, &Settings::commandsMaxAttempts, 1, 1000},
@@ -50,7 +60,10 @@ const KeyDef kKeys[] = {
     {"commands.ttl_ms"_L1, &Settings::commandsTtlMs, 100, 604800000},
     {"fallback.poll_ms"_L1, &Settings::fallbackPollMs, 100, 3600000},
     {"fallback.timeout_ms"_L1, &Settings::fallbackTimeoutMs, 50, 600000},
+    {"fallback.deadline_ms"_L1, &Settings::fallbackDeadlineMs, 50, 3600000},
+    {"fallback.max_bytes"_L1, &Settings::fallbackMaxBytes, 0, 1073741824.0},
     {"fallback.path"_L1, &Settings::fallbackPath, 0, 0},
+    {"network.offline_pauses"_L1, &Settings::networkOfflinePauses, 0, 0},
 };
 
 bool isText(const KeyDef &def)
@@ -58,12 +71,18 @@ bool isText(const KeyDef &def)
     return std::holds_alternative<TextField>(def.field);
 }
 
+// The apply functions return what is wrong with the value, without the key: the caller keys it.
 QString applyText(Settings &s, const KeyDef &def, const QString &text)
 {
+    if (def.name == "network.offline_pauses"_L1) {
+        if (text != "public"_L1 && text != "all"_L1)
+            return u"'%1' must be public or all"_s.arg(text);
+        s.*std::get<TextField>(def.field) = text;
+        return {};
+    }
     // A path on the backend, not a URL: the scheme, host and port come from the server.
     if (!text.startsWith(u'/') || text.contains(u"://"_s) || text.contains(u' '))
-        return u"%1: '%2' must be a path starting with / (e.g. /api/v1/{feed})"_s.arg(def.name,
-                                                                                      text);
+        return u"'%1' must be a path starting with / (e.g. /api/v1/{feed})"_s.arg(text);
     s.*std::get<TextField>(def.field) = text;
     return {};
 }
@@ -80,22 +99,18 @@ const KeyDef *findKey(const QString &key)
 QString applyNumber(Settings &s, const KeyDef &def, double number)
 {
     if (isText(def))
-        return u"%1: expected text, got a number"_s.arg(def.name);
+        return u"expected text, got a number"_s;
     if (!std::isfinite(number))
-        return u"%1: %2"_s.arg(def.name,
-                               QCoreApplication::translate("Config", "not a finite number"));
+        return QCoreApplication::translate("Config", "not a finite number");
     if (number < def.min || number > def.max) {
-        return u"%1: %2"_s.arg(def.name,
-                               QCoreApplication::translate("Config", "%1 is out of range [%2, %3]")
-                                   .arg(number)
-                                   .arg(def.min, 0, 'g', 12)
-                                   .arg(def.max, 0, 'g', 12));
+        return QCoreApplication::translate("Config", "%1 is out of range [%2, %3]")
+            .arg(number)
+            .arg(def.min, 0, 'g', 12)
+            .arg(def.max, 0, 'g', 12);
     }
     const bool integral = !std::holds_alternative<DoubleField>(def.field);
     if (integral && std::floor(number) != number)
-        return u"%1: %2"_s.arg(
-            def.name,
-            QCoreApplication::translate("Config", "expected a whole number, got %1").arg(number));
+        return QCoreApplication::translate("Config", "expected a whole number, got %1").arg(number);
     std::visit(
         [&](auto field) {
             using T = std::remove_reference_t<decltype(s.*field)>;
@@ -108,19 +123,29 @@ QString applyNumber(Settings &s, const KeyDef &def, double number)
 
 } // namespace
 
-QString Settings::set(const QString &key, const QJsonValue &value)
+QString Settings::Problem::text() const
+{
+    return message.isEmpty() ? QString() : u"%1: %2"_s.arg(key, message);
+}
+
+Settings::Problem Settings::trySet(const QString &key, const QJsonValue &value)
 {
     const KeyDef *def = findKey(key);
     if (!def)
-        return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
+        return {key, QCoreApplication::translate("Config", "unknown key")};
     if (isText(*def)) {
         if (!value.isString())
-            return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "expected a string"));
-        return applyText(*this, *def, value.toString());
+            return {key, QCoreApplication::translate("Config", "expected a string")};
+        return {key, applyText(*this, *def, value.toString())};
     }
     if (!value.isDouble())
-        return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "expected a number"));
-    return applyNumber(*this, *def, value.toDouble());
+        return {key, QCoreApplication::translate("Config", "expected a number")};
+    return {key, applyNumber(*this, *def, value.toDouble())};
+}
+
+QString Settings::set(const QString &key, const QJsonValue &value)
+{
+    return trySet(key, value).text();
 }
 
 QString Settings::setFromText(const QString &key, const QString &text)
@@ -129,25 +154,36 @@ QString Settings::setFromText(const QString &key, const QString &text)
     if (!def)
         return u"%1: %2"_s.arg(key, QCoreApplication::translate("Config", "unknown key"));
     if (isText(*def))
-        return applyText(*this, *def, text.trimmed());
+        return Problem {key, applyText(*this, *def, text.trimmed())}.text();
     bool ok = false;
     const double number = text.trimmed().toDouble(&ok);
     if (!ok)
         return u"%1: %2"_s.arg(
             key, QCoreApplication::translate("Config", "'%1' is not a number").arg(text));
-    return applyNumber(*this, *def, number);
+    return Problem {key, applyNumber(*this, *def, number)}.text();
+}
+
+QList<Settings::Problem> Settings::problems() const
+{
+    QList<Problem> out;
+    if (!(qualityExcellentMs < qualityGoodMs && qualityGoodMs < qualityPoorMs))
+        out.append({u"quality"_s,
+                    QCoreApplication::translate(
+                        "Config", "thresholds must rise: excellent_ms < good_ms < poor_ms")});
+    if (reconnectRestartMinMs > reconnectRestartMaxMs)
+        out.append({u"reconnect.restart_min_ms"_s,
+                    QCoreApplication::translate("Config", "larger than reconnect.restart_max_ms")});
+    if (backoffInitialMs > backoffMaxMs)
+        out.append({u"backoff.initial_ms"_s,
+                    QCoreApplication::translate("Config", "larger than backoff.max_ms")});
+    return out;
 }
 
 QStringList Settings::validate() const
 {
     QStringList errors;
-    if (!(qualityExcellentMs < qualityGoodMs && qualityGoodMs < qualityPoorMs))
-        errors << u"quality: "_s
-                + QCoreApplication::translate(
-                      "Config", "thresholds must rise: excellent_ms < good_ms < poor_ms");
-    if (backoffInitialMs > backoffMaxMs)
-        errors << u"backoff.initial_ms: "_s
-                + QCoreApplication::translate("Config", "larger than backoff.max_ms");
+    for (const Problem &problem : problems())
+        errors << problem.text();
     return errors;
 }
 

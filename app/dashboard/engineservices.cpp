@@ -6,6 +6,9 @@
 #include "core/clock.h"
 #include "events/alerttracker.h"
 #include "history/historystore.h"
+#include "rules/alertexec.h"
+#include "rules/ruleengine.h"
+#include "rules/rulestore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -18,9 +21,18 @@ EngineServices::EngineServices(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock ? clock : SystemClock::instance())
     , m_alerts(new AlertTracker(this))
+    , m_rules(new RuleEngine(m_clock, this))
+    , m_exec(new AlertExec(m_clock, this))
 {
     qRegisterMetaType<QList<FeedEvent>>();
-    connect(m_alerts, &AlertTracker::alertRaised, this, &EngineServices::onOwnEvent);
+    connect(m_alerts, &AlertTracker::alertRaised, this, [this](const FeedEvent &event) {
+        onOwnEvent(event);
+        m_exec->deliver(event);
+    });
+    connect(m_rules, &RuleEngine::alertRaised, this, &EngineServices::onRuleAlert);
+    connect(m_rules, &RuleEngine::eventRaised, this, &EngineServices::onOwnEvent);
+    connect(m_rules, &RuleEngine::statusesChanged, this, &EngineServices::ruleStatusesChanged);
+    connect(m_exec, &AlertExec::eventRaised, this, &EngineServices::onOwnEvent);
 }
 
 EngineServices::~EngineServices()
@@ -53,24 +65,44 @@ void EngineServices::open(const QString &path, const Settings &settings)
             } else {
                 m_storageError = error;
             }
+            // Rule state beside them: without it a restart fires every firing alert again.
+            auto rules = std::make_unique<RuleStore>();
+            QString rulesError;
+            if (rules->open(path, &rulesError)) {
+                m_ruleStore = std::move(rules);
+                m_rules->setStore(m_ruleStore.get());
+            } else if (m_storageError.isEmpty()) {
+                m_storageError = rulesError;
+            }
         } else {
             m_storageError = error;
         }
     }
+    const bool journaled = isJournaled();
     m_queue = new CommandQueue(m_engine, m_journal.get(), settings, m_clock, this);
     connect(m_queue, &CommandQueue::eventRaised, this, &EngineServices::onOwnEvent);
     connect(m_queue, &CommandQueue::commandChanged, this, &EngineServices::commandChanged);
     connect(m_queue, &CommandQueue::commandsReset, this, &EngineServices::commandsReset);
     connect(m_queue, &CommandQueue::rejected, this, &EngineServices::commandRejected);
+    connect(m_queue, &CommandQueue::journalStateChanged, this, [this](const QString &error) {
+        // A write that failed (disk full) is what the operator must see until one succeeds.
+        emit storageStateChanged(m_path, error.isEmpty() ? m_storageError : error, true);
+    });
     if (!m_storageError.isEmpty()) {
+        // The history may fail alone (its table unusable): the commands are journaled all the
+        // same, and the event must not say otherwise.
         emit eventRaised({m_clock->wallMs(),
                           QString(),
                           u"storage"_s,
                           {{u"path"_s, path},
                            {u"error"_s, m_storageError},
-                           {u"fallback"_s, u"commands in memory only, no history"_s}}});
+                           {u"journaled"_s, journaled},
+                           {u"history"_s, false},
+                           {u"fallback"_s,
+                            journaled ? u"commands journaled, no history"_s
+                                      : u"commands in memory only, no history"_s}}});
     }
-    emit storageStateChanged(path, m_storageError);
+    emit storageStateChanged(path, m_storageError, journaled);
     // Earlier sessions first: the hub gets them before any event of this session.
     if (!earlier.isEmpty())
         emit historyLoaded(earlier);
@@ -84,6 +116,8 @@ void EngineServices::close()
         m_history->flush();
     delete m_queue;
     m_queue = nullptr;
+    m_rules->setStore(nullptr);
+    m_ruleStore.reset();
     m_history.reset();
     m_journal.reset();
 }
@@ -94,10 +128,15 @@ void EngineServices::bindEngine(FeedEngine *engine)
         disconnect(m_engine, nullptr, this, nullptr);
     m_engine = engine;
     m_alerts->reset();
-    if (engine)
+    if (engine) {
         connect(engine, &FeedEngine::eventRaised, this, &EngineServices::onEngineEvent);
-    if (engine)
+        // Every snapshot, on this thread, before any coalescing: the window and --headless
+        // evaluate the same data the same way.
+        connect(engine, &FeedEngine::snapshotReceived, m_rules, &RuleEngine::observeSnapshot);
         m_settings = engine->config().settings;
+        m_rules->setConfig(engine->config());
+        m_exec->setCommand(engine->config().alertsExec, engine->config().alertsExecTimeoutMs);
+    }
     if (m_queue)
         m_queue->bindEngine(engine, m_settings);
 }
@@ -116,11 +155,24 @@ void EngineServices::onOwnEvent(const FeedEvent &event)
     emit eventRaised(event);
 }
 
+void EngineServices::onRuleAlert(const FeedEvent &event, const RuleAlert &alert)
+{
+    onOwnEvent(event);
+    emit ruleAlertRaised(alert);
+    if (!alert.silenced)
+        m_exec->deliver(event);
+}
+
+void EngineServices::silenceRule(const QString &ruleId, const QString &feedId, qint64 untilWallMs)
+{
+    m_rules->silence(ruleId, feedId, untilWallMs);
+}
+
 void EngineServices::submit(const QString &id, const QString &feedId, const QString &name,
-                            const QJsonObject &args)
+                            const QJsonObject &args, const CommandRequest &request)
 {
     if (m_queue)
-        m_queue->submit(feedId, name, args, id);
+        m_queue->submit(feedId, name, args, id, request);
     else
         emit commandRejected(id, feedId, name, u"commands are not available yet"_s);
 }

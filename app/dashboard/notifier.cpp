@@ -56,6 +56,16 @@ void Notifier::removeFeed(const QString &feedId)
     m_order.removeAll(feedId);
 }
 
+void Notifier::ruleAlert(const RuleAlert &alert)
+{
+    if (m_silenced || alert.silenced)
+        return;
+    if (alert.firing)
+        emit notify(alert.title, alert.text, alert.severity != QLatin1StringView("info"));
+    else
+        emit notify(tr("Resolved: %1").arg(alert.title), alert.text, false);
+}
+
 void Notifier::setSilenced(bool silenced)
 {
     if (silenced == m_silenced)

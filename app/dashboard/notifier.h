@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connection/feedstats.h"
+#include "rules/rulestatus.h"
 
 #include <QHash>
 #include <QObject>
@@ -38,6 +39,10 @@ public slots:
     void setSilenced(bool silenced);
     // Announces what is due. Called by an internal timer; tests call it after moving the clock.
     void poll();
+    // A data alert (RuleEngine): said at once, one message per alert (rules fire on transitions,
+    // so there is no storm to fold), unless notifications or the rule are silenced. Info alerts
+    // and resolutions are good news.
+    void ruleAlert(const RuleAlert &alert);
 
 signals:
     // `down` is true when the news is bad (at least one feed went down).

@@ -1,7 +1,7 @@
 #include "commandsmodel.h"
 
 #include "core/clock.h"
-#include "dashboard/freshness.h"
+#include "models/freshness.h"
 
 #include <QSet>
 
@@ -113,6 +113,12 @@ QVariant CommandsModel::data(const QModelIndex &index, int role) const
             return r.error;
         if (index.column() == IdColumn)
             return r.id;
+        if (index.column() == AttemptsColumn && r.request.isHttp())
+            return tr("Sent %1 times as %2; %3 without an answer that counts (a server error, "
+                      "no answer, the connection lost; counted against commands.max_attempts)")
+                .arg(r.attempts)
+                .arg(r.request.summary())
+                .arg(r.ackTimeouts);
         if (index.column() == AttemptsColumn)
             return tr("Sent %1 times; %2 ack windows elapsed on a live link (counted against "
                       "commands.max_attempts)")
@@ -138,6 +144,11 @@ QVariant CommandsModel::data(const QModelIndex &index, int role) const
     case ArgsColumn:
         return argsText(r.args);
     case StateColumn:
+        // An HTTP action has no ack: it waits for the answer, and a 2xx is "done".
+        if (r.request.isHttp() && r.status == Command::Status::Sent)
+            return tr("sent, waiting for the answer");
+        if (r.request.isHttp() && r.status == Command::Status::Acked)
+            return tr("done");
         return statusText(r.status);
     case AttemptsColumn:
         return r.attempts;

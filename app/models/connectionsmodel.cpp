@@ -1,7 +1,7 @@
 #include "connectionsmodel.h"
 
 #include "core/clock.h"
-#include "dashboard/freshness.h"
+#include "models/freshness.h"
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +61,8 @@ QString ConnectionsModel::stateText(const FeedStats &s)
     case Feed::Fallback::Off:
         break;
     }
+    if (s.state == Feed::State::Connected && !s.dataError.isEmpty())
+        return tr("connected, unexpected data");
     return stateText(s.state);
 }
 
@@ -99,6 +101,70 @@ QString ConnectionsModel::qualityText(Quality::Tier tier)
     return {};
 }
 
+QString ConnectionsModel::scoreText(int score, int trend)
+{
+    if (score < 0)
+        return u"—"_s;
+    // The arrow and the sign both tell the direction: never colour alone.
+    if (trend >= 1)
+        return tr("%1 ▲%2").arg(score).arg(trend);
+    if (trend <= -1)
+        return tr("%1 ▼%2").arg(score).arg(-trend);
+    return QString::number(score);
+}
+
+QString ConnectionsModel::healthText(Health::Level level)
+{
+    switch (level) {
+    case Health::Level::Healthy:
+        return tr("healthy");
+    case Health::Level::Degraded:
+        return tr("degraded");
+    case Health::Level::Unhealthy:
+        return tr("unhealthy");
+    case Health::Level::Critical:
+        return tr("critical");
+    }
+    return {};
+}
+
+QString ConnectionsModel::healthReasonText(const QString &reason)
+{
+    if (reason == "circuit_open"_L1)
+        return tr("circuit open");
+    if (reason == "no_data"_L1)
+        return tr("no data beyond the stale limit");
+    if (reason == "heartbeat_miss"_L1)
+        return tr("heartbeat missed");
+    if (reason == "repeated_drops"_L1)
+        return tr("repeated drops");
+    if (reason == "pong_late"_L1)
+        return tr("pong late");
+    if (reason == "low_score"_L1)
+        return tr("low quality score");
+    return reason;
+}
+
+QString ConnectionsModel::healthActionText(const QString &action)
+{
+    QStringList texts;
+    for (const QString &part : action.split(u'+', Qt::SkipEmptyParts)) {
+        if (part == "fast_heartbeat"_L1)
+            texts << tr("faster heartbeat to confirm");
+        else if (part == "normal_heartbeat"_L1)
+            texts << tr("heartbeat back to normal");
+        else if (part == "await_retry"_L1)
+            texts << tr("waiting for the scheduled retry");
+        else if (part == "http_fallback"_L1)
+            texts << tr("HTTP fallback started");
+        else if (part == "stop_fallback"_L1)
+            texts << tr("HTTP fallback stopped");
+        else if (part == "alert"_L1)
+            texts << tr("alert raised");
+    }
+    return texts.join(u", "_s);
+}
+
 QString ConnectionsModel::rttText(double ms)
 {
     if (ms < 0)
@@ -118,6 +184,12 @@ QString ConnectionsModel::circuitText(const FeedStats &s) const
             .arg(Freshness::duration(s.halfOpenAtWallMs - m_clock->wallMs()));
     }
     return {};
+}
+
+void ConnectionsModel::setClock(const Clock *clock)
+{
+    m_clock = clock ? clock : SystemClock::instance();
+    tick();
 }
 
 QString ConnectionsModel::nextRetryText(const FeedStats &s) const
@@ -141,6 +213,8 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(s.quality);
     case StatsRole:
         return QVariant::fromValue(s);
+    case DataProblemRole:
+        return s.state == Feed::State::Connected && !s.dataError.isEmpty();
     case Qt::TextAlignmentRole:
         return (index.column() >= LastRttColumn || index.column() == PendingCommandsColumn)
                 && index.column() != CircuitColumn && index.column() != NextRetryColumn
@@ -152,6 +226,13 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
             return s.lastError;
         if (index.column() == StateColumn && s.fallback != Feed::Fallback::Off)
             return fallbackText(s);
+        if (index.column() == StateColumn && !s.dataError.isEmpty())
+            return tr("The data is not what the profile describes: %1").arg(s.dataError);
+        if (index.column() == HealthColumn && s.health != Health::Level::Healthy) {
+            const QString action = healthActionText(s.healthAction);
+            return action.isEmpty() ? healthReasonText(s.healthReason)
+                                    : tr("%1; %2").arg(healthReasonText(s.healthReason), action);
+        }
         if (index.column() == PendingCommandsColumn && m_pending.value(s.feedId) > 0)
             return tr("Operator commands waiting to be delivered: %1")
                 .arg(m_pending.value(s.feedId));
@@ -168,6 +249,12 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         return stateText(s);
     case QualityColumn:
         return qualityText(s.quality);
+    case ScoreColumn:
+        return scoreText(s.qualityScore, s.qualityTrend);
+    case HealthColumn:
+        return s.health == Health::Level::Healthy
+            ? healthText(s.health)
+            : tr("%1: %2").arg(healthText(s.health), healthReasonText(s.healthReason));
     case PendingCommandsColumn: {
         const int pending = m_pending.value(s.feedId);
         return pending > 0 ? QVariant(pending) : QVariant(QString());
@@ -213,6 +300,10 @@ QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, 
         return tr("State");
     case QualityColumn:
         return tr("Quality");
+    case ScoreColumn:
+        return tr("Score");
+    case HealthColumn:
+        return tr("Health");
     case PendingCommandsColumn:
         return tr("Commands");
     case LastRttColumn:

@@ -19,6 +19,8 @@ public:
         FeedColumn,
         StateColumn,
         QualityColumn,
+        ScoreColumn,           // the quality score 0-100 and its trend over a minute
+        HealthColumn,          // healthy / degraded / unhealthy / critical, with why
         PendingCommandsColumn, // operator commands waiting for this feed
         LastRttColumn,
         EwmaRttColumn,
@@ -37,9 +39,10 @@ public:
 
     enum Role {
         FeedIdRole = Qt::UserRole,
-        StateRole,   // Feed::State
-        QualityRole, // Quality::Tier
-        StatsRole,   // FeedStats
+        StateRole,       // Feed::State
+        QualityRole,     // Quality::Tier
+        StatsRole,       // FeedStats
+        DataProblemRole, // bool: live, but the data is not what the profile describes
     };
     Q_ENUM(Role)
 
@@ -51,6 +54,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // The clock countdowns are computed on; the engine's, so the table and the engine agree.
+    void setClock(const Clock *clock);
     int rowOf(const QString &feedId) const;
     FeedStats statsAt(int row) const { return m_rows.value(row); }
     QList<FeedStats> allStats() const { return m_rows; }
@@ -63,6 +68,12 @@ public:
     static QString fallbackText(const FeedStats &stats);
     int pendingCommands(const QString &feedId) const { return m_pending.value(feedId); }
     static QString qualityText(Quality::Tier tier);
+    // "87 ▲3", "42 ▼12", "—" before the feed started.
+    static QString scoreText(int score, int trend);
+    static QString healthText(Health::Level level);
+    // Why the feed is at its level, and what was done about it; empty when healthy.
+    static QString healthReasonText(const QString &reason);
+    static QString healthActionText(const QString &action);
     static QString rttText(double ms);
 
 public slots:

@@ -38,6 +38,10 @@ double key(const FeedStats &s, int column)
         return double(s.state);
     case ConnectionsModel::QualityColumn:
         return qualityRank(s.quality);
+    case ConnectionsModel::ScoreColumn:
+        return s.qualityScore;
+    case ConnectionsModel::HealthColumn:
+        return double(s.health);
     case ConnectionsModel::PendingCommandsColumn:
         return 0; // not in the stats: sorted by the displayed count below
     case ConnectionsModel::LastRttColumn:

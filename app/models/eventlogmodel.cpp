@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 EventLogModel::EventLogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
@@ -45,6 +47,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return QString::fromUtf8(e.toJsonLine());
     case SummaryRole:
         return e.summary();
+    case CountRole:
+        return row.count;
+    case FirstWallMsRole:
+        return row.firstWallMs;
     case Qt::ToolTipRole: {
         // The stream's own words behind the translated ones, e.g. for a search in docs/events.md.
         QString tip = index.column() == EventColumn ? e.event
@@ -71,6 +77,12 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case EventColumn:
         return EventText::kindText(e.event);
     case DetailsColumn:
+        if (row.count > 1) {
+            const QString since =
+                QDateTime::fromMSecsSinceEpoch(row.firstWallMs).toString(u"HH:mm:ss"_s);
+            return tr("%n updates since %1 · %2", nullptr, row.count)
+                .arg(since, EventText::details(e));
+        }
         return EventText::details(e);
     case ColumnCount:
         break;
@@ -104,7 +116,7 @@ int EventLogModel::earlierCount() const
 
 void EventLogModel::append(const FeedEvent &event)
 {
-    m_pending.append({event, false});
+    m_pending.append({event, false, 1, event.wallMs});
     if (!m_flushTimer->isActive())
         m_flushTimer->start();
 }
@@ -112,8 +124,20 @@ void EventLogModel::append(const FeedEvent &event)
 void EventLogModel::appendEarlier(const QList<FeedEvent> &events)
 {
     for (const FeedEvent &e : events)
-        m_pending.append({e, true});
+        m_pending.append({e, true, 1, e.wallMs});
     flush();
+}
+
+qsizetype EventLogModel::foldTarget(const QList<Row> &rows, const QString &feed)
+{
+    for (qsizetype i = rows.size() - 1; i >= 0; --i) {
+        const Row &row = rows.at(i);
+        if (row.earlier || row.event.event != "update"_L1)
+            return -1;
+        if (row.event.feed == feed)
+            return i;
+    }
+    return -1;
 }
 
 void EventLogModel::flush()
@@ -121,14 +145,45 @@ void EventLogModel::flush()
     m_flushTimer->stop();
     if (m_pending.isEmpty())
         return;
-    // Only the newest `capacity` pending rows can survive the trim; skip the rest up front.
-    if (m_pending.size() > m_capacity)
-        m_pending.remove(0, m_pending.size() - m_capacity);
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(m_pending.size()) - 1);
-    m_rows.append(m_pending);
+    QList<Row> added;
+    qsizetype firstChanged = m_rows.size();
+    qsizetype lastChanged = -1;
+    for (const Row &row : std::as_const(m_pending)) {
+        const bool foldable = m_foldUpdates && !row.earlier && row.event.event == "update"_L1;
+        if (foldable) {
+            // The run of update rows may start among the shown rows and go on in `added`.
+            qsizetype at = foldTarget(added, row.event.feed);
+            Row *into = at >= 0 ? &added[at] : nullptr;
+            const bool runReachesShown =
+                !into && std::all_of(added.cbegin(), added.cend(), [](const Row &r) {
+                    return !r.earlier && r.event.event == "update"_L1;
+                });
+            if (runReachesShown && (at = foldTarget(m_rows, row.event.feed)) >= 0) {
+                into = &m_rows[at];
+                firstChanged = std::min(firstChanged, at);
+                lastChanged = std::max(lastChanged, at);
+            }
+            if (into) {
+                into->event = row.event;
+                into->count += row.count;
+                continue;
+            }
+        }
+        added.append(row);
+    }
     m_pending.clear();
-    endInsertRows();
+    // Only the newest `capacity` new rows can survive the trim; skip the rest up front (after
+    // folding, so a folded row counts every update it stands for).
+    if (added.size() > m_capacity)
+        added.remove(0, added.size() - m_capacity);
+    if (lastChanged >= 0)
+        emit dataChanged(index(int(firstChanged), 0), index(int(lastChanged), ColumnCount - 1));
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_rows.append(added);
+        endInsertRows();
+    }
     trim();
 }
 

@@ -9,7 +9,9 @@ class QTimer;
 
 // The engine's events for the event log view, newest last. Appends are batched (one
 // beginInsertRows per batch) and the log keeps at most `capacity` rows, so a flood of events
-// costs the view a few updates a second, not one per event.
+// costs the view a few updates a second, not one per event. A feed's `update` folds into its row
+// in the run of `update` rows at the end of the log (one row per feed, with a count), so a
+// flood of snapshots neither buries nor trims away the disconnect before it.
 class EventLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,7 +27,11 @@ public:
         FeedIdRole,
         EarlierSessionRole,
         JsonLineRole,
-        SummaryRole
+        SummaryRole,
+        // How many events the row stands for (folded updates); 1 for any other row.
+        CountRole,
+        // The wall time (ms) of the row's first event; the Time column shows its newest.
+        FirstWallMsRole
     };
     Q_ENUM(Role)
 
@@ -41,6 +47,10 @@ public:
     // Rows from earlier sessions (persistent history) still in the log.
     int earlierCount() const;
     FeedEvent eventAt(int row) const { return m_rows.value(row).event; }
+    int countAt(int row) const { return m_rows.value(row).count; }
+    // On by default; off, every event is a row of its own (rows already folded stay so).
+    void setFoldUpdates(bool on) { m_foldUpdates = on; }
+    bool foldsUpdates() const { return m_foldUpdates; }
     // Writes every row (or the given rows) as JSON Lines; false with a reason on failure.
     bool exportTo(const QString &path, QString *error, const QList<int> &rows = {}) const;
 
@@ -55,11 +65,16 @@ private:
     {
         FeedEvent event;
         bool earlier = false;
+        int count = 1;
+        qint64 firstWallMs = 0;
     };
+    // The row of `feed` in the trailing run of live `update` rows of `rows`, or -1.
+    static qsizetype foldTarget(const QList<Row> &rows, const QString &feed);
     void trim();
 
     int m_capacity;
     QList<Row> m_rows;
     QList<Row> m_pending;
     QTimer *m_flushTimer = nullptr;
+    bool m_foldUpdates = true;
 };

@@ -1,7 +1,7 @@
 #include "eventtext.h"
 
-#include "dashboard/freshness.h"
 #include "models/connectionsmodel.h"
+#include "models/freshness.h"
 
 #include <QHash>
 #include <QLocale>
@@ -28,6 +28,8 @@ const QList<Kind> &kinds()
         {u"heartbeat_timeout"_s, QT_TRANSLATE_NOOP("EventText", "Heartbeat timeout")},
         {u"latency"_s, QT_TRANSLATE_NOOP("EventText", "Latency")},
         {u"quality"_s, QT_TRANSLATE_NOOP("EventText", "Quality")},
+        {u"score"_s, QT_TRANSLATE_NOOP("EventText", "Quality score")},
+        {u"health"_s, QT_TRANSLATE_NOOP("EventText", "Health")},
         {u"update"_s, QT_TRANSLATE_NOOP("EventText", "Snapshot")},
         {u"degraded"_s, QT_TRANSLATE_NOOP("EventText", "HTTP polling")},
         {u"poll_error"_s, QT_TRANSLATE_NOOP("EventText", "Polling error")},
@@ -35,6 +37,11 @@ const QList<Kind> &kinds()
         {u"protocol_error"_s, QT_TRANSLATE_NOOP("EventText", "Protocol error")},
         {u"hello"_s, QT_TRANSLATE_NOOP("EventText", "Server hello")},
         {u"server_restart"_s, QT_TRANSLATE_NOOP("EventText", "Server restart")},
+        {u"server_restarting"_s, QT_TRANSLATE_NOOP("EventText", "Server restarting")},
+        {u"restart_complete"_s, QT_TRANSLATE_NOOP("EventText", "Restart complete")},
+        {u"server_down"_s, QT_TRANSLATE_NOOP("EventText", "Server down")},
+        {u"pong_unmatched"_s, QT_TRANSLATE_NOOP("EventText", "Unmatched pong")},
+        {u"rtt_rejected"_s, QT_TRANSLATE_NOOP("EventText", "RTT rejected")},
         {u"server_error"_s, QT_TRANSLATE_NOOP("EventText", "Server error")},
         {u"auth_error"_s, QT_TRANSLATE_NOOP("EventText", "Not authorized")},
         {u"config_error"_s, QT_TRANSLATE_NOOP("EventText", "Configuration error")},
@@ -48,7 +55,10 @@ const QList<Kind> &kinds()
         {u"commands_recovered"_s, QT_TRANSLATE_NOOP("EventText", "Commands recovered")},
         {u"network_backend"_s, QT_TRANSLATE_NOOP("EventText", "Network monitor")},
         {u"alert"_s, QT_TRANSLATE_NOOP("EventText", "Alert")},
+        {u"rule_error"_s, QT_TRANSLATE_NOOP("EventText", "Rule error")},
+        {u"alert_exec"_s, QT_TRANSLATE_NOOP("EventText", "Alert command failed")},
         {u"storage"_s, QT_TRANSLATE_NOOP("EventText", "Journal storage")},
+        {u"metrics"_s, QT_TRANSLATE_NOOP("EventText", "Prometheus metrics")},
     };
     return all;
 }
@@ -146,6 +156,9 @@ QString EventText::details(const FeedEvent &e)
         return tr("up for %1: attempts, backoff and circuit reset")
             .arg(Freshness::duration(qint64(val("uptime_ms").toDouble())));
     if (k == "disconnected"_L1) {
+        // A server that is still booting is the normal backoff, not an error.
+        if (val("refused").toBool())
+            return tr("server not accepting connections yet; will retry");
         const QString reason = str("reason");
         const QString code = number(val("code"));
         QString text = val("was_connected").toBool()
@@ -157,6 +170,12 @@ QString EventText::details(const FeedEvent &e)
             text = tr("%1; will retry").arg(text);
         else if (decision == "retry_after_max"_L1)
             text = tr("%1; will retry after the longest delay").arg(text);
+        else if (decision == "retry_restart"_L1)
+            text = tr("%1; the server is restarting: reconnecting soon").arg(text);
+        else if (decision == "retry_not_ready"_L1)
+            text = tr("%1; the server is not ready yet: will retry").arg(text);
+        else if (decision == "stop_refused"_L1)
+            text = tr("%1; stopped: refused (unknown path, or credentials refused)").arg(text);
         else if (decision == "stop_auth"_L1)
             text = tr("%1; stopped: not authorized").arg(text);
         else if (decision == "stop_config"_L1)
@@ -206,6 +225,32 @@ QString EventText::details(const FeedEvent &e)
             ? tr("%1: no pong for %2").arg(label, ms(val("waited_ms")))
             : label;
     }
+    if (k == "score"_L1) {
+        const QString latency =
+            val("latency").isNull() ? tr("no sample") : tr("%1 %").arg(val("latency").toInt());
+        return tr("%1 of 100 (latency %2, attempts %3 %, uptime %4 %, freshness %5 %), trend %6")
+            .arg(val("score").toInt())
+            .arg(latency)
+            .arg(val("success").toInt())
+            .arg(val("uptime").toInt())
+            .arg(val("freshness").toInt())
+            .arg(val("trend").toInt());
+    }
+    if (k == "health"_L1) {
+        Health::Level level = Health::Level::Healthy;
+        for (const Health::Level l :
+             {Health::Level::Degraded, Health::Level::Unhealthy, Health::Level::Critical}) {
+            if (str("level") == Health::name(l))
+                level = l;
+        }
+        QString text = ConnectionsModel::healthText(level);
+        if (!str("reason").isEmpty())
+            text = tr("%1: %2").arg(text, ConnectionsModel::healthReasonText(str("reason")));
+        const QString action = ConnectionsModel::healthActionText(str("action"));
+        return action.isEmpty()
+            ? tr("%1 (score %2)").arg(text).arg(val("score").toInt())
+            : tr("%1 (score %2) — %3").arg(text).arg(val("score").toInt()).arg(action);
+    }
     if (k == "update"_L1) {
         QString text = val("changed").toBool(true)
             ? tr("%1: %2 bytes").arg(str("type"), bytes(val("bytes")))
@@ -237,9 +282,29 @@ QString EventText::details(const FeedEvent &e)
         return tr("%1 (%2 bytes)").arg(str("error"), bytes(val("bytes")));
     if (k == "hello"_L1)
         return tr("server %1, connection %2").arg(str("server_id"), str("connection_id"));
-    if (k == "server_restart"_L1)
+    if (k == "server_restart"_L1) {
+        if (e.fields.contains("downtime_ms"_L1) && e.fields.contains("backend"_L1))
+            return tr("%1: the server is back after %2")
+                .arg(str("backend"), ms(val("downtime_ms")));
         return tr("server id changed from %1 to %2")
             .arg(str("previous_server_id"), str("server_id"));
+    }
+    if (k == "server_restarting"_L1)
+        return val("announced").toBool()
+            ? tr("%1: the server is restarting (%2)").arg(str("backend"), str("evidence"))
+            : tr("%1: the server is restarting or unreachable (%2)")
+                  .arg(str("backend"), str("evidence"));
+    if (k == "restart_complete"_L1)
+        return tr("%1: %n feed(s) back after %2", nullptr, val("feeds_back").toInt())
+            .arg(str("backend"), ms(val("recovered_ms")));
+    if (k == "server_down"_L1)
+        return tr("%1: not back after %2, %n feed(s) down", nullptr, val("feeds_down").toInt())
+            .arg(str("backend"), ms(val("down_ms")));
+    if (k == "pong_unmatched"_L1)
+        return tr("a pong that answers none of our pings (%1): counted, not measured")
+            .arg(str("source") == "app"_L1 ? tr("JSON pong") : tr("pong frame"));
+    if (k == "rtt_rejected"_L1)
+        return tr("%1 rejected: %2").arg(ms(val("rtt_ms")), str("reason"));
     if (k == "server_error"_L1)
         return tr("the server says: %1").arg(str("message"));
     if (k == "auth_error"_L1)
@@ -274,8 +339,21 @@ QString EventText::details(const FeedEvent &e)
                                         : tr("reachability from %1").arg(str("backend"));
     if (k == "alert"_L1) // the engine wrote the sentence; keep it as it is
         return str("message");
-    if (k == "storage"_L1)
+    if (k == "storage"_L1) {
+        if (!str("id").isEmpty())
+            return val("journaled").toBool()
+                ? tr("journal write failed (%1): command %2 goes on").arg(str("error"), str("id"))
+                : tr("journal write failed (%1): command %2 refused, not sent")
+                      .arg(str("error"), str("id"));
+        if (val("journaled").toBool())
+            return tr("%1: the history cannot be kept (%2); commands are journaled")
+                .arg(str("path"), str("error"));
         return tr("%1 cannot be used (%2): commands are kept in memory only, no history")
             .arg(str("path"), str("error"));
+    }
+    if (k == "metrics"_L1)
+        return str("error").isEmpty()
+            ? tr("served at %1").arg(str("url"))
+            : tr("cannot listen on %1: %2").arg(str("listen"), str("error"));
     return e.summary();
 }

@@ -18,4 +18,11 @@ public:
     static Freshness of(const FeedStats &stats, qint64 nowWallMs);
     // "4 s", "2 min 5 s", "1 h 3 min"
     static QString duration(qint64 ms);
+    // "stopped: not authorized", ... for a stopped feed.
+    static QString stopText(Reconnect::StopReason reason);
+    // What a reconnect waits for, when it is more than the backoff: "server restarting", ...
+    static QString waitText(Reconnect::Wait wait);
+    // The backend's restart incident that `stats` carries: "server restarting — down for 12 s ·
+    // 3/8 feeds back"; empty without one.
+    static QString restartText(const FeedStats &stats, qint64 nowWallMs);
 };

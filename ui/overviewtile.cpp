@@ -1,0 +1,151 @@
+#include "overviewtile.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kAccentWidth = 6;
+constexpr int kSparkHeight = 44;
+} // namespace
+
+OverviewTile::OverviewTile(const QString &key, QWidget *parent)
+    : QFrame(parent)
+    , m_key(key)
+    , m_title(new QLabel(this))
+    , m_body(new QLabel(this))
+{
+    setObjectName(u"overviewTile_"_s + key);
+    setFrameShape(QFrame::StyledPanel);
+    setFocusPolicy(Qt::StrongFocus);
+    setCursor(Qt::PointingHandCursor);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    // Readable from two metres: larger than the tables.
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    m_title->setFont(titleFont);
+    QFont bodyFont = font();
+    bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.1);
+    m_body->setFont(bodyFont);
+    m_body->setWordWrap(true);
+    m_body->setTextFormat(Qt::PlainText);
+    m_body->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kAccentWidth + 10, 8, 10, 8);
+    layout->setSpacing(4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_body, 1);
+    setMinimumSize(220, 120);
+}
+
+void OverviewTile::setTitle(const QString &title)
+{
+    if (m_title->text() == title)
+        return;
+    m_title->setText(title);
+    setAccessibleName(title);
+}
+
+QString OverviewTile::title() const
+{
+    return m_title->text();
+}
+
+void OverviewTile::setLines(const QStringList &lines)
+{
+    if (lines == m_lines)
+        return;
+    m_lines = lines;
+    const QString text = lines.join(u'\n');
+    m_body->setText(text);
+    setAccessibleDescription(text);
+}
+
+void OverviewTile::setTone(StatusStyle::Tone tone)
+{
+    if (tone == m_tone)
+        return;
+    m_tone = tone;
+    update();
+}
+
+void OverviewTile::setSeries(const QList<QPointF> &samples, qint64 fromMs, qint64 toMs)
+{
+    if (samples == m_series && fromMs == m_fromMs && toMs == m_toMs)
+        return;
+    const bool hadSeries = !m_series.isEmpty();
+    m_series = samples;
+    m_fromMs = fromMs;
+    m_toMs = toMs;
+    if (hadSeries != !m_series.isEmpty()) {
+        auto *box = static_cast<QVBoxLayout *>(layout());
+        box->setContentsMargins(kAccentWidth + 10, 8, 10,
+                                m_series.isEmpty() ? 8 : kSparkHeight + 8);
+    }
+    update();
+}
+
+void OverviewTile::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    QPainter p(this);
+    p.fillRect(QRect(1, 1, kAccentWidth, height() - 2), StatusStyle::color(m_tone));
+    if (hasFocus()) {
+        p.setPen(QPen(palette().highlight().color(), 2));
+        p.drawRect(rect().adjusted(1, 1, -2, -2));
+    }
+    if (m_series.size() < 2 || m_toMs <= m_fromMs)
+        return;
+    const QRectF area(kAccentWidth + 10, height() - kSparkHeight - 4, width() - kAccentWidth - 20,
+                      kSparkHeight);
+    double maxRtt = 1;
+    for (const QPointF &s : std::as_const(m_series))
+        maxRtt = std::max(maxRtt, s.y());
+    QPainterPath path;
+    for (qsizetype i = 0; i < m_series.size(); ++i) {
+        const QPointF &s = m_series.at(i);
+        const double x =
+            area.left() + area.width() * (s.x() - double(m_fromMs)) / double(m_toMs - m_fromMs);
+        const double y = area.bottom() - area.height() * s.y() / maxRtt;
+        if (i == 0)
+            path.moveTo(x, y);
+        else
+            path.lineTo(x, y);
+    }
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(palette().placeholderText().color(), 1, Qt::DotLine));
+    p.drawLine(area.bottomLeft(), area.bottomRight());
+    p.setPen(QPen(StatusStyle::color(StatusStyle::Tone::Info), 1.5));
+    p.drawPath(path);
+    p.setPen(palette().placeholderText().color());
+    p.drawText(area.adjusted(0, 0, 0, 0), Qt::AlignRight | Qt::AlignTop,
+               tr("max %L1 ms").arg(qRound(maxRtt)));
+}
+
+void OverviewTile::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint())) {
+        emit activated(m_key);
+        return;
+    }
+    QFrame::mouseReleaseEvent(event);
+}
+
+void OverviewTile::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
+        || event->key() == Qt::Key_Space) {
+        emit activated(m_key);
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
