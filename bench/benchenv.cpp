@@ -1,6 +1,9 @@
 #include "benchenv.h"
 
+#include "benchdata.h"
+
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTimer>
 
@@ -50,7 +53,7 @@ Config config(quint16 port, const QStringList &feeds, const QStringList &sets)
 {
     ConfigOverrides overrides;
     overrides.server = u"ws://127.0.0.1:%1"_s.arg(port);
-    overrides.feeds = feeds;
+    overrides.feeds = feeds.isEmpty() ? BenchData::feeds() : feeds;
     overrides.sets = sets;
     return checked(ConfigLoader::fromJson({}, overrides));
 }
@@ -64,7 +67,9 @@ Config multiBackendConfig(const QList<quint16> &ports, const QStringList &sets)
     }
     ConfigOverrides overrides;
     overrides.sets = sets;
-    return checked(ConfigLoader::fromJson({{u"backends"_s, backends}}, overrides));
+    return checked(ConfigLoader::fromJson(
+        {{u"backends"_s, backends}, {u"feeds"_s, QJsonArray::fromStringList(BenchData::feeds())}},
+        overrides));
 }
 
 } // namespace BenchEnv

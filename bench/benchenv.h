@@ -25,9 +25,9 @@ void spinFor(int ms);
 // Runs the event loop until `done` (checked every few ms and after every event batch) or
 // `timeoutMs`; returns `done()`.
 bool spinUntil(const std::function<bool()> &done, int timeoutMs);
-// A configuration for one bench server port: `feeds` (empty: the eight defaults) and
+// A configuration for one bench server port: `feeds` (empty: BenchData::feeds()) and
 // `--set`-style overrides.
 Config config(quint16 port, const QStringList &feeds = {}, const QStringList &sets = {});
-// One backend per port ("b00", "b01", ...), every default feed on each.
+// One backend per port ("b00", "b01", ...), BenchData::feeds() on each.
 Config multiBackendConfig(const QList<quint16> &ports, const QStringList &sets = {});
 } // namespace BenchEnv

@@ -57,7 +57,7 @@ bool BenchServer::listen(int backends)
 
 void BenchServer::prepareFeeds(int rows, int ring, int changedRows)
 {
-    for (const QString &feed : BenchData::feeds()) {
+    for (const QString &feed : BenchData::servedFeeds()) {
         QList<QByteArray> frames;
         for (const QByteArray &json : BenchData::series(feed, rows, ring, changedRows))
             frames.append(WsFrame::serverFrame(WsFrame::Text, json));

@@ -2,6 +2,8 @@
 
 #include <QJsonValue>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -63,6 +65,26 @@ Figure &Figure::withPeer(double peerValue, const QString &name, double ratioToPe
     return *this;
 }
 
+Figure &Figure::withSpread(const QList<double> &samples)
+{
+    if (samples.size() < 2)
+        return *this;
+    const auto [low, high] = std::minmax_element(samples.begin(), samples.end());
+    spreadMin = *low;
+    spreadMax = *high;
+    return *this;
+}
+
+QString Figure::spreadText() const
+{
+    if (!std::isfinite(spreadMin) || !std::isfinite(spreadMax))
+        return u"-"_s;
+    const double a = std::max(std::abs(spreadMin), std::abs(spreadMax));
+    const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+    return u"%1–%2"_s.arg(QString::number(spreadMin, 'f', decimals),
+                          QString::number(spreadMax, 'f', decimals));
+}
+
 QString Figure::status() const
 {
     if (failed)
@@ -115,6 +137,8 @@ QJsonObject Figure::toJson() const
             {u"peer_name"_s, peerName},
             {u"ratio"_s, number(ratio)},
             {u"runs"_s, runs},
+            {u"spread_min"_s, number(spreadMin)},
+            {u"spread_max"_s, number(spreadMax)},
             {u"failed"_s, failed},
             {u"status"_s, status()},
             {u"note"_s, note},
@@ -137,6 +161,8 @@ Figure Figure::fromJson(const QJsonObject &o)
     f.peerName = o.value("peer_name"_L1).toString();
     f.ratio = numberOf(o.value("ratio"_L1));
     f.runs = o.value("runs"_L1).toInt();
+    f.spreadMin = numberOf(o.value("spread_min"_L1));
+    f.spreadMax = numberOf(o.value("spread_max"_L1));
     f.failed = o.value("failed"_L1).toBool();
     f.note = o.value("note"_L1).toString();
     f.detail = o.value("detail"_L1).toObject();

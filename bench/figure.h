@@ -22,6 +22,10 @@ struct Figure
     QString peerName; // "bare QWebSocket + QJsonDocument"
     double ratio = NAN;
     int runs = 0;
+    // Smallest and largest of the samples the value is the median of (rounds, windows), for the
+    // measure the goal applies to (the ratio for ratio goals); NaN when measured once.
+    double spreadMin = NAN;
+    double spreadMax = NAN;
     bool failed = false; // the measurement itself did not complete: always a miss
     QString note;        // how it was measured, one line
     QJsonObject detail;
@@ -35,6 +39,10 @@ struct Figure
     Figure &goalOnRatio(Op op, double goal);
     // A peer or baseline measured in the same run; the ratio only where it means something.
     Figure &withPeer(double peerValue, const QString &name, double ratioToPeer = NAN);
+    // The spread of `samples` (min-max); fewer than two samples leave it unset.
+    Figure &withSpread(const QList<double> &samples);
+    // "0.62-0.71", or "-" without a spread.
+    QString spreadText() const;
 
     // "pass", "miss", or "info" without a goal (or without a value).
     QString status() const;

@@ -41,7 +41,7 @@ const QList<Section> &sections()
         {u"ingest"_s, IngestBench::run},       {u"ui-lag"_s, UiLagBench::run},
         {u"dead-link"_s, DeadLinkBench::run},  {u"recovery"_s, RecoveryBench::run},
         {u"footprint"_s, FootprintBench::run}, {u"scale"_s, ScaleBench::run},
-        {u"chart"_s, ChartBench::run},
+        {u"chart"_s, ChartBench::run},         {u"metrics"_s, MetricsBench::run},
     };
     return all;
 }

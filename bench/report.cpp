@@ -36,12 +36,13 @@ void printTable(const QList<Figure> &figures, std::FILE *out)
 {
     const QString header = cell(u"figure"_s, 46) + cell(u"value"_s, 16, true) + u"  "_s
         + cell(u"goal"_s, 16) + cell(u"peer/baseline"_s, 16, true) + cell(u"ratio"_s, 7, true)
-        + u"  result"_s;
+        + cell(u"spread"_s, 16, true) + u"  result"_s;
     std::fprintf(out, "%s\n%s\n", qPrintable(header), qPrintable(QString(header.size(), u'-')));
     for (const Figure &f : figures) {
         const QString line = cell(f.title.left(45), 46) + cell(format(f.value, f.unit), 16, true)
             + u"  "_s + cell(f.goalText(), 16) + cell(format(f.peer), 16, true)
-            + cell(format(f.ratio), 7, true) + u"  "_s + f.status();
+            + cell(format(f.ratio), 7, true) + cell(f.spreadText(), 16, true) + u"  "_s
+            + f.status();
         std::fprintf(out, "%s\n", qPrintable(line));
     }
     // Which peer each ratio is against.
@@ -63,15 +64,15 @@ void printTable(const QList<Figure> &figures, std::FILE *out)
 
 QString markdownTable(const QList<Figure> &figures)
 {
-    QString out = u"| figure | value | goal | peer/baseline | ratio | result |\n"
-                  "| --- | ---: | --- | ---: | ---: | --- |\n"_s;
+    QString out = u"| figure | value | goal | peer/baseline | ratio | spread (min–max) | result |\n"
+                  "| --- | ---: | --- | ---: | ---: | ---: | --- |\n"_s;
     for (const Figure &f : figures) {
         QString title = f.title.trimmed();
         if (f.title.startsWith(u' '))
             title = u"↳ "_s + title;
-        out +=
-            u"| %1 | %2 | %3 | %4 | %5 | %6 |\n"_s.arg(title, format(f.value, f.unit), f.goalText(),
-                                                       format(f.peer), format(f.ratio), f.status());
+        out += u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n"_s.arg(
+            title, format(f.value, f.unit), f.goalText(), format(f.peer), format(f.ratio),
+            f.spreadText(), f.status());
     }
     return out;
 }

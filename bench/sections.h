@@ -28,3 +28,6 @@ QList<Figure> run(const BenchOptions &options);
 namespace ChartBench {
 QList<Figure> run(const BenchOptions &options);
 }
+namespace MetricsBench {
+QList<Figure> run(const BenchOptions &options);
+}

@@ -8,7 +8,8 @@
 #     scripts/screenshot.sh de-queue.png queue "" 6 --lang de
 #     scripts/screenshot.sh degraded.png connections "at 1s refuse queue 503" 8 \
 #         --set circuit.failure_threshold=2
-# Environment: FEEDWATCH_DEMO_COMMANDS="at 3s queue.pause; at 4s workflow.trigger issue_number=142"
+# Environment: FEEDWATCH_DEMO_COMMANDS="at 3s queue.pause; at 5s queue.resume" (profile actions;
+#   a row action takes its values as key=value, e.g. "at 4s queue.execute queue_id=<id>")
 #   issues operator commands as the buttons would.
 # Needs xvfb-run and imagemagick's import (packaging/install-deps.sh test).
 set -euo pipefail

@@ -1,30 +1,45 @@
 #pragma once
 
+#include "core/timer.h"
+
+#include <QList>
 #include <QtGlobal>
 
+#include <functional>
+#include <memory>
 #include <random>
 
+class QObject;
+
 // Time and randomness are injected into every policy (backoff, circuit breaker, heartbeat) so
-// tests can drive them exactly, without sleeping.
+// tests can drive them exactly, without sleeping. Timers come from the clock too, so a manual
+// clock fires them when it moves.
 class Clock
 {
 public:
     virtual ~Clock() = default;
     // Monotonic milliseconds; only differences are meaningful.
     virtual qint64 nowMs() const = 0;
+    // The same monotonic time in nanoseconds, for sub-millisecond RTTs on a LAN.
+    virtual qint64 nowNs() const { return nowMs() * 1'000'000; }
     // Wall-clock milliseconds since the epoch, for timestamps shown to people.
     virtual qint64 wallMs() const = 0;
+    // A single-shot timer that calls `onTimeout` in `context`'s thread (a QTimer, precise).
+    virtual std::unique_ptr<Timer> createTimer(std::function<void()> onTimeout,
+                                               QObject *context) const;
 };
 
 class SystemClock final : public Clock
 {
 public:
     qint64 nowMs() const override;
+    qint64 nowNs() const override;
     qint64 wallMs() const override;
     static SystemClock *instance();
 };
 
-// A clock that only moves when told to.
+// A clock that only moves when told to; its timers fire while it moves, in deadline order, each
+// seeing the clock at its own deadline.
 class ManualClock final : public Clock
 {
 public:
@@ -32,14 +47,26 @@ public:
         : m_now(startMs)
         , m_wallOffset(wallStartMs - startMs)
     { }
+    ~ManualClock() override;
     qint64 nowMs() const override { return m_now; }
     qint64 wallMs() const override { return m_now + m_wallOffset; }
-    void advance(qint64 ms) { m_now += ms; }
+    std::unique_ptr<Timer> createTimer(std::function<void()> onTimeout,
+                                       QObject *context) const override;
+    // Moves forward by `ms`, firing every timer that falls due on the way.
+    void advance(qint64 ms);
+    // Jumps to `ms` without firing timers: a monotonic clock never goes back, tests of what
+    // happens when one does (a broken clock source) use this.
     void set(qint64 ms) { m_now = ms; }
+    // Timers started and not yet fired.
+    int activeTimers() const;
+    // The earliest deadline of an active timer; -1 when none.
+    qint64 nextDeadlineMs() const;
 
 private:
+    friend class ManualTimer;
     qint64 m_now = 0;
     qint64 m_wallOffset = 0;
+    mutable QList<class ManualTimer *> m_timers;
 };
 
 class RandomSource
