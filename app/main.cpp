@@ -3,6 +3,7 @@
 #include "cli/commandline.h"
 #include "cli/unixsignalwatcher.h"
 #include "cli/windowlessrunner.h"
+#include "commands/actioncatalog.h"
 #include "core/redaction.h"
 #include "dashboard/enginerunner.h"
 #include "dashboard/feedhub.h"
@@ -10,6 +11,7 @@
 #include "events/eventstreamwriter.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "metrics/metricsexporter.h"
 #include "scenario.h"
 
 #include <QApplication>
@@ -33,6 +35,8 @@ bool startDemo(CliOptions &options, std::unique_ptr<DemoServer> &demo)
     // The embedded backend's chatter belongs to debugging, not to the operator's terminal.
     QLoggingCategory::setFilterRules(u"feedwatch.sim.info=false"_s);
     demo = std::make_unique<DemoServer>();
+    // Like the real server: every change on every socket (docs/demo.md says why).
+    demo->setBroadcastAll(true);
     if (!demo->start(0)) {
         std::fprintf(stderr, "feedwatch: --demo: %s\n", qPrintable(demo->errorString()));
         return false;
@@ -43,7 +47,7 @@ bool startDemo(CliOptions &options, std::unique_ptr<DemoServer> &demo)
 // For scripts/screenshot.sh: FEEDWATCH_PANEL=<page key> opens that page, and with --demo
 // FEEDWATCH_DEMO_SCENARIO="at 4s freeze queue" plays scenario lines (docs/demo.md; "; " separates
 // lines) against the embedded backend, and FEEDWATCH_DEMO_COMMANDS="at 3s queue.pause; at 4s
-// workflow.trigger issue_number=142" issues operator commands as the buttons would.
+// queue.execute queue_id=<id>" issues operator actions as the buttons would.
 void scheduleCommands(FeedHub &hub, const QString &script)
 {
     for (const QString &line : script.split(u"; "_s, Qt::SkipEmptyParts)) {
@@ -66,9 +70,27 @@ void scheduleCommands(FeedHub &hub, const QString &script)
             args.insert(key, number ? QJsonValue(n) : QJsonValue(value));
         }
         QTimer::singleShot(qint64(seconds * 1000), &hub, [&hub, name, args] {
-            hub.submitCommand(hub.commandFeed(name), name, args);
+            // A profile action, filled from the given values as from a row; any other name goes
+            // out as a WebSocket command.
+            if (const CommandAction *action = ConfigLoader::actionsOf(hub.config()).find(name))
+                hub.submitAction(*action, args);
+            else
+                hub.submitCommand(hub.commandFeed(name), name, args);
         });
     }
+}
+
+void playDemoScenario(DemoServer *demo)
+{
+    const QString script = qEnvironmentVariable("FEEDWATCH_DEMO_SCENARIO");
+    if (!demo || script.isEmpty())
+        return;
+    auto *scenario = new Scenario(demo);
+    if (scenario->parse(QString(script).replace(u"; "_s, u"\n"_s)))
+        scenario->run(demo);
+    else
+        std::fprintf(stderr, "feedwatch: FEEDWATCH_DEMO_SCENARIO: %s\n",
+                     qPrintable(scenario->errorString()));
 }
 
 void applyScreenshotHooks(MainWindow &window, FeedHub &hub, DemoServer *demo)
@@ -79,15 +101,7 @@ void applyScreenshotHooks(MainWindow &window, FeedHub &hub, DemoServer *demo)
     const QString commands = qEnvironmentVariable("FEEDWATCH_DEMO_COMMANDS");
     if (demo && !commands.isEmpty())
         scheduleCommands(hub, commands);
-    const QString script = qEnvironmentVariable("FEEDWATCH_DEMO_SCENARIO");
-    if (!demo || script.isEmpty())
-        return;
-    auto *scenario = new Scenario(demo);
-    if (scenario->parse(QString(script).replace(u"; "_s, u"\n"_s)))
-        scenario->run(demo);
-    else
-        std::fprintf(stderr, "feedwatch: FEEDWATCH_DEMO_SCENARIO: %s\n",
-                     qPrintable(scenario->errorString()));
+    playDemoScenario(demo);
 }
 } // namespace
 
@@ -109,6 +123,8 @@ int main(int argc, char *argv[])
         std::unique_ptr<DemoServer> demo;
         if (!startDemo(options, demo))
             return 1;
+        // The demo scenario hook works without a window too (tests of --headless --demo).
+        playDemoScenario(demo.get());
         return WindowlessRunner::run(options, out, err);
     }
 
@@ -151,6 +167,20 @@ int main(int argc, char *argv[])
     FeedHub hub(config.config);
     if (!options.eventsTarget.isEmpty())
         QObject::connect(&hub, &FeedHub::eventReceived, &events, &EventStreamWriter::write);
+    // /metrics from the window: what the hub holds and shows; HTTP on a thread of its own.
+    MetricsExporter metrics(config.config);
+    if (!options.eventsTarget.isEmpty())
+        QObject::connect(&metrics, &MetricsExporter::eventRaised, &events,
+                         &EventStreamWriter::write);
+    metrics.follow(&hub);
+    auto listenMetrics = [&metrics](const ListenAddress &address) {
+        QString error;
+        // The dashboard stays useful without its metrics (a second window on the same
+        // configuration, say): a warning, not an exit.
+        if (!metrics.listen(address, &error))
+            std::fprintf(stderr, "feedwatch: metrics: %s\n", qPrintable(error));
+    };
+    listenMetrics(config.config.metricsListen);
     // The engine parses and diffs on its own thread, so a flood never freezes the window.
     EngineRunner engine(&hub);
     engine.setDataPath(WindowlessRunner::journalPath(options));
@@ -159,6 +189,15 @@ int main(int argc, char *argv[])
     MainWindow window(&hub, demo.get());
     window.setConfigSource(options.configPath, options.overrides);
     QObject::connect(&window, &MainWindow::configApplied, &engine, &EngineRunner::replace);
+    QObject::connect(&window, &MainWindow::configApplied, &metrics,
+                     [&metrics, &listenMetrics,
+                      listening = config.config.metricsListen](const Config &applied) mutable {
+                         metrics.setConfig(applied);
+                         if (applied.metricsListen == listening)
+                             return;
+                         listening = applied.metricsListen;
+                         listenMetrics(listening);
+                     });
     window.restoreSettings();
     applyScreenshotHooks(window, hub, demo.get());
     // SIGINT/SIGTERM (logout, systemd, Ctrl+C) close the window like File > Quit: settings are

@@ -10,7 +10,10 @@ build_pkgs=(
     cmake ninja-build g++ pkgconf
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
-    dpkg-dev qt6-translations-l10n
+    dpkg-dev qt6-translations-l10n zlib1g-dev
+    # Build speed (cmake/BuildSpeed.cmake): mold links the ~80 executables of a build tree in a
+    # fraction of GNU ld's time; ccache keeps a developer's rebuilds short.
+    mold ccache
     # Tokens in the system keychain (optional at build time; runtime libqt6keychain1, which
     # dlopen()s libsecret for a Secret Service). TLS needs no extra package: Qt's OpenSSL backend
     # ships in libqt6network6 (plugins/tls/libqopensslbackend.so) and pulls libssl3;
@@ -21,10 +24,12 @@ build_pkgs=(
 # clang-format checks the sources' formatting (CTest clang_format); python3 runs the
 # ThreadSanitizer report check (tests/sanitizers/tsan-check.py) and the Python peers.
 test_pkgs=(xvfb xauth imagemagick desktop-file-utils appstream clang-format python3)
-# Third-party WebSocket peers for tst_realpeers (tests/peers/) and the fuzz targets' compiler.
+# Third-party WebSocket peers for tst_realpeers (tests/peers/), the fuzz targets' compiler, and
+# Prometheus (with promtool) for prometheus_real (tests/prometheus/).
 peers_pkgs=(
     python3-websockets python3-fastapi python3-uvicorn
     golang-go golang-github-gorilla-websocket-dev clang libclang-rt-14-dev
+    prometheus
 )
 
 case "${1:-all}" in
@@ -85,6 +90,6 @@ if [ ${#missing_optional[@]} -gt 0 ]; then
     mapfile -t failed < <(missing_of "${missing_optional[@]}")
     if [ ${#failed[@]} -gt 0 ]; then
         echo "install-deps: could not install ${failed[*]}; the tests that need them will be" \
-            "skipped (tst_realpeers, fuzz_smoke say which)" >&2
+            "skipped (tst_realpeers, fuzz_smoke, prometheus_real say which)" >&2
     fi
 fi

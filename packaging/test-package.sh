@@ -95,7 +95,10 @@ done
     cat "$work/sim.log" >&2
     fail "feedwatch-sim did not report its address"
 }
-timeout 60 /usr/bin/feedwatch --check --server "$url" || fail "feedwatch --check --server $url failed"
+# The demo backend's own feeds: the default profile's qc-metrics is not one of them.
+demo_feeds=queue,workflows,system-status,adw-monitor,routes,workflow-history,planned-features,webhook-status
+timeout 60 /usr/bin/feedwatch --check --server "$url" --feeds "$demo_feeds" ||
+    fail "feedwatch --check --server $url --feeds $demo_feeds failed"
 kill "$sim_pid"
 wait "$sim_pid" 2>/dev/null || true
 sim_pid=
@@ -123,6 +126,24 @@ plugin=$(dpkg -L libqt6svg6 | grep '/iconengines/libqsvgicon.so$' || true)
 [ -n "$plugin" ] || fail "the SVG icon engine plugin is not installed"
 zcat /usr/share/man/man1/feedwatch.1.gz | grep -q '^\.SH OPTIONS' || fail "man page missing"
 [ -f /usr/share/doc/feedwatch/copyright ] || fail "/usr/share/doc/feedwatch/copyright missing"
+
+step "probe units and rules"
+for unit in /usr/lib/systemd/system/feedwatch-probe@.service \
+    /usr/lib/systemd/user/feedwatch-probe@.service; do
+    [ -f "$unit" ] || fail "$unit missing"
+    grep -q '^ExecStart=/usr/bin/feedwatch --headless .*--metrics-listen' "$unit" ||
+        fail "$unit does not run feedwatch --headless --metrics-listen"
+done
+if command -v systemd-analyze >/dev/null; then
+    # An instance of the template, checked as systemd would load it (no running manager needed).
+    cp /usr/lib/systemd/system/feedwatch-probe@.service "$work/feedwatch-probe@check.service"
+    SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --man=no "$work/feedwatch-probe@check.service" \
+        2>&1 | tee "$work/verify.log"
+    if grep -v 'network-online.target' "$work/verify.log" | grep -q .; then
+        fail "systemd-analyze verify reports problems with the probe unit"
+    fi
+fi
+[ -f /usr/share/doc/feedwatch/prometheus/feedwatch.rules.yml ] || fail "the example rules are missing"
 
 step "apt-get remove"
 apt-get remove -y -qq -o DPkg::Lock::Timeout=120 feedwatch >"$work/apt.log" 2>&1 || {

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -19,7 +20,7 @@ Q_LOGGING_CATEGORY(lcSim, "feedwatch.sim", QtInfoMsg)
 
 namespace {
 constexpr qsizetype maxHeadBytes = 16 * 1024;
-constexpr int readyTimeoutMs = 500;
+constexpr qint64 maxBodyBytes = 64 * 1024;
 const QString wsPrefix = u"/api/v1/ws/"_s;
 const QString httpPrefix = u"/api/v1/"_s;
 
@@ -35,6 +36,8 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 307:
+        return "Temporary Redirect";
     case 400:
         return "Bad Request";
     case 401:
@@ -43,10 +46,14 @@ QByteArray reasonPhrase(int status)
         return "Forbidden";
     case 404:
         return "Not Found";
+    case 405:
+        return "Method Not Allowed";
     case 426:
         return "Upgrade Required";
     case 429:
         return "Too Many Requests";
+    case 422:
+        return "Unprocessable Entity";
     case 431:
         return "Request Header Fields Too Large";
     case 500:
@@ -63,6 +70,49 @@ QByteArray reasonPhrase(int status)
 QByteArray detail(int status)
 {
     return "{\"detail\":\"" + reasonPhrase(status) + "\"}";
+}
+
+QByteArray detailJson(const QString &text)
+{
+    return QJsonDocument(QJsonObject {{u"detail"_s, text}}).toJson(QJsonDocument::Compact);
+}
+
+// The real server's action routes: method, path pattern, command name, the feed it belongs to.
+struct ActionRoute
+{
+    QByteArray method;
+    QRegularExpression path;
+    QString name;
+    QString argument; // the path's field, if any
+    QString feed;
+};
+
+const QList<ActionRoute> &actionRoutes()
+{
+    static const QList<ActionRoute> routes = {
+        {"POST",
+         QRegularExpression(u"^/api/v1/queue/config/pause$"_s),
+         u"queue.pause"_s,
+         {},
+         u"queue"_s},
+        {"POST", QRegularExpression(u"^/api/v1/queue/resume/([^/]+)$"_s), u"workflow.resume"_s,
+         u"adw_id"_s, u"adw-monitor"_s},
+        {"POST", QRegularExpression(u"^/api/v1/queue/([^/]+)/execute$"_s), u"queue.execute"_s,
+         u"queue_id"_s, u"queue"_s},
+        {"DELETE", QRegularExpression(u"^/api/v1/queue/([^/]+)$"_s), u"queue.remove"_s,
+         u"queue_id"_s, u"queue"_s},
+        {"POST",
+         QRegularExpression(u"^/api/v1/services/webhook/start$"_s),
+         u"webhook.start"_s,
+         {},
+         u"webhook-status"_s},
+        {"POST",
+         QRegularExpression(u"^/api/v1/workflow-history/resync$"_s),
+         u"history.resync"_s,
+         {},
+         u"workflow-history"_s},
+    };
+    return routes;
 }
 
 QString peerKey(const QHostAddress &address, quint16 port)
@@ -234,7 +284,7 @@ void DemoServer::onTcpConnection()
 void DemoServer::inspectHead(QTcpSocket *socket)
 {
     // Peek, never read: QWebSocketServer::handleConnection() must still find the request.
-    const QByteArray head = socket->peek(maxHeadBytes);
+    const QByteArray head = socket->peek(maxHeadBytes + maxBodyBytes);
     const qsizetype end = head.indexOf("\r\n\r\n");
     if (end < 0) {
         if (head.size() >= maxHeadBytes) {
@@ -243,7 +293,6 @@ void DemoServer::inspectHead(QTcpSocket *socket)
         }
         return;
     }
-    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
     const qsizetype headLength = end + 4;
     const QList<QByteArray> lines = head.left(end).split('\n');
     const QList<QByteArray> request = lines.value(0).trimmed().split(' ');
@@ -253,35 +302,146 @@ void DemoServer::inspectHead(QTcpSocket *socket)
         target.truncate(query);
     const QString path = QUrl::fromPercentEncoding(target);
     bool upgrade = false;
+    qint64 contentLength = 0;
+    QByteArray key;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed().toLower();
-        if (line.startsWith("upgrade:") && line.contains("websocket"))
+        const QByteArray line = lines.at(i).trimmed();
+        const QByteArray lower = line.toLower();
+        if (lower.startsWith("upgrade:") && lower.contains("websocket"))
             upgrade = true;
+        else if (lower.startsWith("content-length:"))
+            contentLength = lower.mid(15).trimmed().toLongLong();
+        else if (lower.startsWith("idempotency-key:"))
+            key = line.mid(16).trimmed();
     }
 
-    if (path.startsWith(wsPrefix) && FeedSimulator::isKnownTopic(path.mid(wsPrefix.size()))) {
-        routeFeedRequest(socket, headLength, path.mid(wsPrefix.size()), true, upgrade);
-    } else if (method == "GET" && path.startsWith(httpPrefix)
-               && FeedSimulator::isKnownTopic(path.mid(httpPrefix.size()))) {
-        routeFeedRequest(socket, headLength, path.mid(httpPrefix.size()), false, upgrade);
-    } else {
-        qCDebug(lcSim) << "404 for" << method << path;
-        respond(socket, headLength, 404, detail(404), "application/json", false);
+    if (path.startsWith(wsPrefix)) {
+        disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        const QString topic = path.mid(wsPrefix.size());
+        if (FeedSimulator::isKnownTopic(topic)) {
+            routeFeedRequest(socket, headLength, topic, upgrade);
+        } else if (topic == u"qc-metrics"_s) {
+            // The real server at the checked commit fails building its QC metrics and refuses
+            // the upgrade; the demo shows the same, so the page for it can be seen as it is.
+            respond(socket, headLength, 500, "Internal Server Error", "text/plain", false);
+        } else {
+            qCDebug(lcSim) << "404 for" << method << path;
+            respond(socket, headLength, 404, detail(404), "application/json", false);
+        }
+        return;
     }
+    if (contentLength < 0 || contentLength > maxBodyBytes) {
+        disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        respond(socket, head.size(), 413, detailJson(u"Request body too large"_s),
+                "application/json", false);
+        return;
+    }
+    if (head.size() < headLength + contentLength)
+        return; // the body is still on its way
+    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    serveHttp(socket, headLength, method, path, head.mid(headLength, contentLength), key);
+}
+
+void DemoServer::serveHttp(QTcpSocket *socket, qsizetype headLength, const QByteArray &method,
+                           const QString &path, const QByteArray &body, const QByteArray &key)
+{
+    const qsizetype total = headLength + body.size();
+    for (const ActionRoute &route : actionRoutes()) {
+        const QRegularExpressionMatch match = route.path.match(path);
+        if (!match.hasMatch())
+            continue;
+        if (route.method != method) {
+            if (route.name == u"queue.remove"_s)
+                continue; // GET /api/v1/queue/{parent_issue} is another route
+            respond(socket, total, 405, detail(405), "application/json", false);
+            return;
+        }
+        QJsonObject args;
+        QString name = route.name;
+        if (!route.argument.isEmpty())
+            args.insert(route.argument, match.captured(1));
+        if (name == u"queue.pause"_s) {
+            const QJsonValue paused = QJsonDocument::fromJson(body).object().value("paused"_L1);
+            if (!paused.isBool()) {
+                respond(
+                    socket, total, 422,
+                    R"({"detail":[{"loc":["body","paused"],"msg":"field required","type":"value_error.missing"}]})",
+                    "application/json", false);
+                return;
+            }
+            name = paused.toBool() ? u"queue.pause"_s : u"queue.resume"_s;
+        }
+        serveAction(socket, total, name, args, route.feed, key);
+        return;
+    }
+    const QString topic = path.mid(httpPrefix.size());
+    if (m_faults->effective(Sim::Fault::Freeze,
+                            FeedSimulator::feedOf(topic).isEmpty() ? QString() : topic)) {
+        m_held.append(socket); // a frozen server answers nothing
+        return;
+    }
+    int status = 200;
+    QJsonValue answer;
+    QString location;
+    if (method == "GET" && m_sim->httpGet(path, &status, &answer, &location)) {
+        respond(socket, total, status, answer.isNull() ? QByteArray() : compact(answer),
+                "application/json", false,
+                location.isEmpty() ? QByteArray() : "Location: " + location.toUtf8() + "\r\n");
+        return;
+    }
+    qCDebug(lcSim) << "404 for" << method << path;
+    respond(socket, total, 404, detail(404), "application/json", false);
+}
+
+void DemoServer::serveAction(QTcpSocket *socket, qsizetype total, const QString &name,
+                             const QJsonObject &args, const QString &feed, const QByteArray &key)
+{
+    if (m_faults->effective(Sim::Fault::Freeze, feed)) {
+        m_held.append(socket);
+        return;
+    }
+    const bool lost = m_faults->effective(Sim::Fault::DropAcks, feed).has_value();
+    // A key seen before is a client's resend: the first answer again, nothing applied twice.
+    if (!key.isEmpty()) {
+        if (const auto it = m_httpAnswers.constFind(key); it != m_httpAnswers.cend()) {
+            m_commandLog.append({QString::fromUtf8(key), name, it->first / 100 == 2, {}, true});
+            if (lost) {
+                socket->abort();
+                return;
+            }
+            respond(socket, total, it->first, it->second, "application/json", false);
+            return;
+        }
+    }
+    const FeedSimulator::CommandResult result = m_sim->applyCommand(name, args);
+    const QByteArray body = result.ok ? compact(result.answer) : detailJson(result.error);
+    const QString id = key.isEmpty() ? QString() : QString::fromUtf8(key);
+    record(id, name, result, false);
+    if (!key.isEmpty())
+        m_httpAnswers.insert(key, {result.status, body});
+    qCDebug(lcSim) << "action" << name << id << result.status << result.error
+                   << (lost ? "(answer lost)" : "");
+    if (lost)
+        socket->abort(); // applied; the answer never leaves
+    else
+        respond(socket, total, result.status, body, "application/json", false);
+    broadcastChanged(result.changed);
+}
+
+void DemoServer::record(const QString &id, const QString &name,
+                        const FeedSimulator::CommandResult &r, bool duplicate)
+{
+    m_commandLog.append({id, name, r.ok, r.error, duplicate});
+    if (r.ok)
+        ++m_applied[name];
 }
 
 void DemoServer::routeFeedRequest(QTcpSocket *socket, qsizetype headLength, const QString &topic,
-                                  bool webSocket, bool upgrade)
+                                  bool upgrade)
 {
     if (m_faults->effective(Sim::Fault::Freeze, topic)) {
         // A frozen server answers nothing, handshakes and HTTP alike; they resume on the thaw.
         m_held.append(socket);
-        return;
-    }
-    if (!webSocket) {
-        // Hang and refuse break the WebSocket route only, like a proxy whose upgrade path is
-        // broken: the HTTP snapshot route keeps answering, so degraded mode can deliver.
-        respond(socket, headLength, 200, compact(m_sim->data(topic)), "application/json", false);
         return;
     }
     if (m_faults->effective(Sim::Fault::Hang, topic)) {
@@ -304,11 +464,12 @@ void DemoServer::routeFeedRequest(QTcpSocket *socket, qsizetype headLength, cons
 }
 
 void DemoServer::respond(QTcpSocket *socket, qsizetype headLength, int status,
-                         const QByteArray &body, const QByteArray &contentType, bool keepOpen)
+                         const QByteArray &body, const QByteArray &contentType, bool keepOpen,
+                         const QByteArray &extraHeaders)
 {
     socket->read(headLength);
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-        + "\r\nServer: feedwatch-sim\r\nContent-Type: " + contentType
+        + "\r\nServer: feedwatch-sim\r\n" + extraHeaders + "Content-Type: " + contentType
         + "\r\nContent-Length: " + QByteArray::number(body.size())
         + (keepOpen ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n") + body;
     socket->write(response);
@@ -335,13 +496,19 @@ void DemoServer::onWebSocketConnection()
             connection->deleteLater();
         });
         applyShaping(connection);
-        const QJsonObject hello {{u"type"_s, u"hello"_s},
-                                 {u"server_id"_s, serverId()},
-                                 {u"connection_id"_s, connection->id()},
-                                 {u"capabilities"_s, QJsonArray {u"ping"_s, u"commands"_s}}};
-        connection->sendText(QJsonDocument(hello).toJson(QJsonDocument::Compact));
-        // Clients that never say client_ready still get their snapshot.
-        QTimer::singleShot(readyTimeoutMs, connection, [this, connection] {
+        if (m_hello) {
+            QJsonArray capabilities {u"ping"_s};
+            if (m_webSocketCommands)
+                capabilities.append(u"commands"_s);
+            const QJsonObject hello {{u"type"_s, u"hello"_s},
+                                     {u"server_id"_s, serverId()},
+                                     {u"connection_id"_s, connection->id()},
+                                     {u"capabilities"_s, capabilities}};
+            connection->sendText(QJsonDocument(hello).toJson(QJsonDocument::Compact));
+        }
+        // Clients that never say client_ready still get their first message, as upstream does
+        // after waiting 2 s.
+        QTimer::singleShot(m_readyTimeoutMs, connection, [this, connection] {
             if (!connection->isReady())
                 markReady(connection);
         });
@@ -362,18 +529,14 @@ void DemoServer::onText(SimConnection *connection, const QString &message)
         if (!connection->isReady())
             markReady(connection);
     } else if (type == u"ping"_s) {
+        // The echo, nothing more: upstream's pong carries the client's timestamp only.
         const QJsonObject pong {{u"type"_s, u"pong"_s},
-                                {u"timestamp"_s, object.value(u"timestamp"_s)},
-                                {u"server_time"_s, QDateTime::currentMSecsSinceEpoch()}};
+                                {u"timestamp"_s, object.value(u"timestamp"_s)}};
         connection->sendText(QJsonDocument(pong).toJson(QJsonDocument::Compact));
-    } else if (type == u"command"_s) {
+    } else if (type == u"command"_s && m_webSocketCommands) {
         handleCommand(connection, object);
-    } else {
-        const QString text =
-            doc.isObject() ? u"unknown message type '%1'"_s.arg(type) : u"not a JSON object"_s;
-        const QJsonObject reply {{u"type"_s, u"error"_s}, {u"message"_s, text}};
-        connection->sendText(QJsonDocument(reply).toJson(QJsonDocument::Compact));
     }
+    // Everything else is ignored, as upstream does (it only logs it).
 }
 
 void DemoServer::handleCommand(SimConnection *connection, const QJsonObject &command)
@@ -401,9 +564,7 @@ void DemoServer::handleCommand(SimConnection *connection, const QJsonObject &com
     }
     const FeedSimulator::CommandResult result =
         m_sim->applyCommand(name, command.value(u"args"_s).toObject());
-    m_commandLog.append({id, name, result.ok, result.error, false});
-    if (result.ok)
-        ++m_applied[name];
+    record(id, name, result, false);
     const QByteArray ack = QJsonDocument(QJsonObject {{u"type"_s, u"ack"_s},
                                                       {u"id"_s, id},
                                                       {u"ok"_s, result.ok},
@@ -415,8 +576,7 @@ void DemoServer::handleCommand(SimConnection *connection, const QJsonObject &com
     qCDebug(lcSim) << "command" << name << id << (result.ok ? "ok" : "failed") << result.error
                    << (silent ? "(ack dropped)" : "");
     reply(ack);
-    if (!result.changedFeed.isEmpty())
-        broadcast(result.changedFeed);
+    broadcastChanged(result.changed);
 }
 
 void DemoServer::markReady(SimConnection *connection)
@@ -434,16 +594,35 @@ void DemoServer::sendSnapshot(SimConnection *connection, bool force)
     if (!force && data == connection->lastData())
         return;
     connection->setLastData(data);
-    const QByteArray type = FeedSimulator::snapshotType(connection->feed()).toUtf8();
-    connection->sendText("{\"type\":\"" + type + "\",\"data\":" + data + '}');
+    connection->sendText(m_sim->snapshot(topic));
 }
 
 void DemoServer::broadcast(const QString &feed)
 {
+    if (!FeedSimulator::broadcasts(feed))
+        return; // sent once on connect, like upstream's system and webhook status
+    const QByteArray data = compact(m_sim->data(feed));
+    // The watcher compares with what it broadcast last, not with what each socket has.
+    if (m_lastBroadcast.value(feed) == data)
+        return;
+    m_lastBroadcast.insert(feed, data);
+    const QByteArray message = m_sim->snapshot(feed);
     for (SimConnection *connection : std::as_const(m_connections)) {
-        if (FeedSimulator::sourceFeed(connection->feed()) == feed)
-            sendSnapshot(connection, false);
+        if (!connection->isReady() || connection->isFrozen() || connection->isClosing())
+            continue;
+        if (connection->topic() == feed) {
+            connection->setLastData(data);
+            connection->sendText(message);
+        } else if (m_broadcastAll) {
+            connection->sendText(message);
+        }
     }
+}
+
+void DemoServer::broadcastChanged(const QStringList &feeds)
+{
+    for (const QString &feed : feeds)
+        broadcast(feed);
 }
 
 // --- faults -----------------------------------------------------------------------------------

@@ -22,9 +22,12 @@ class SimConnection;
 
 Q_DECLARE_LOGGING_CATEGORY(lcSim)
 
-// The demo backend: serves docs/protocol.md on loopback WebSockets with simulated data, and
-// breaks on request. TCP is accepted here so the server can answer plain HTTP (snapshots,
-// refusals, 404) or never answer at all; only healthy upgrades go to QWebSocketServer.
+// The demo backend: speaks as the real tac-webbuilder server does (its snapshot shapes, its
+// HTTP actions and REST snapshots, no hello, client_ready then the first message, every change
+// broadcast on every socket) with simulated data, and breaks on request. TCP is accepted here so
+// the server can answer plain HTTP (snapshots, actions, refusals, 404) or never answer at all;
+// only healthy upgrades go to QWebSocketServer. The options that differ from the real server
+// (hello, WebSocket commands, per-feed sockets) are off or on as the tests and docs/demo.md say.
 class DemoServer final : public QObject
 {
     Q_OBJECT
@@ -61,6 +64,20 @@ public:
     int rows() const { return m_rows; }
     void setEpochMs(qint64 epochMs);
     int tickIntervalMs(const QString &feed) const;
+
+    // The real server broadcasts every change on every open socket, whatever its path. Off: each
+    // socket gets its own feed only. The class starts off (tests pin one feed per socket);
+    // `feedwatch --demo` and feedwatch-sim turn it on.
+    void setBroadcastAll(bool all) { m_broadcastAll = all; }
+    bool broadcastAll() const { return m_broadcastAll; }
+    // A `hello` with server_id first on every socket (the real server sends none).
+    void setHello(bool hello) { m_hello = hello; }
+    bool hello() const { return m_hello; }
+    // Answer {"type":"command"} with an ack (the real server ignores it; commands go over HTTP).
+    void setWebSocketCommands(bool on) { m_webSocketCommands = on; }
+    bool webSocketCommands() const { return m_webSocketCommands; }
+    // How long a new socket waits for client_ready before its first message (real: 2 s).
+    void setReadyTimeoutMs(int ms) { m_readyTimeoutMs = ms; }
 
     int connectionCount(const QString &feed = {}) const;
     const FeedSimulator &simulator() const { return *m_sim; }
@@ -105,16 +122,25 @@ private:
     void restartTimers();
     void onTcpConnection();
     void inspectHead(QTcpSocket *socket);
+    void serveHttp(QTcpSocket *socket, qsizetype headLength, const QByteArray &method,
+                   const QString &path, const QByteArray &body, const QByteArray &key);
+    // An operator action over HTTP: the route's command, applied once per Idempotency-Key.
+    void serveAction(QTcpSocket *socket, qsizetype total, const QString &name,
+                     const QJsonObject &args, const QString &feed, const QByteArray &key);
+    void record(const QString &id, const QString &name, const FeedSimulator::CommandResult &r,
+                bool duplicate);
     void routeFeedRequest(QTcpSocket *socket, qsizetype headLength, const QString &topic,
-                          bool webSocket, bool upgrade);
+                          bool upgrade);
     void respond(QTcpSocket *socket, qsizetype headLength, int status, const QByteArray &body,
-                 const QByteArray &contentType, bool keepOpen);
+                 const QByteArray &contentType, bool keepOpen, const QByteArray &extraHeaders = {});
     void onWebSocketConnection();
     void onText(SimConnection *connection, const QString &message);
     void handleCommand(SimConnection *connection, const QJsonObject &command);
     void markReady(SimConnection *connection);
     void sendSnapshot(SimConnection *connection, bool force);
+    // A watcher's change: to every socket (broadcastAll) or to the feed's own, once per change.
     void broadcast(const QString &feed);
+    void broadcastChanged(const QStringList &feeds);
     void onFaultChanged(Sim::Fault fault, const QString &feed, bool active);
     void applyShaping(SimConnection *connection);
     void releaseHeld();
@@ -145,6 +171,12 @@ private:
     qint64 m_epochMs = 0;
     bool m_running = false;
 
+    bool m_broadcastAll = false;
+    bool m_hello = false;
+    bool m_webSocketCommands = false;
+    int m_readyTimeoutMs = 2000;
+    QHash<QString, QByteArray> m_lastBroadcast; // feed -> data of its last broadcast
+    QHash<QByteArray, std::pair<int, QByteArray>> m_httpAnswers; // Idempotency-Key -> answer
     QHash<QString, QByteArray> m_acks; // command id -> the ack sent for it
     QHash<QString, int> m_applied;
     QList<CommandRecord> m_commandLog;

@@ -26,8 +26,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Feedwatch demo backend: serves every feed of docs/protocol.md over WebSockets with "
-        "simulated data, and breaks on request."_s
+        u"Feedwatch demo backend: speaks as the tac-webbuilder server does (its feeds over "
+        "WebSockets, its HTTP actions and snapshots) with simulated data, and breaks on request."_s
         + u"\n\n"_s + Scenario::syntaxHelp());
     parser.addHelpOption();
     parser.addVersionOption();
@@ -60,8 +60,20 @@ int main(int argc, char *argv[])
         u"command"_s);
     const QCommandLineOption checkOption(u"check"_s,
                                          u"Only check the scenario and --fault commands."_s);
+    const QCommandLineOption broadcastOption(
+        u"broadcast"_s,
+        u"'all' (default): every change goes to every socket, as the real server does; 'own': "
+        "each socket gets its own feed only."_s,
+        u"all|own"_s, u"all"_s);
+    const QCommandLineOption helloOption(
+        u"hello"_s,
+        u"Send a hello with server_id first on every socket (the real server does not)."_s);
+    const QCommandLineOption wsCommandsOption(
+        u"ws-commands"_s,
+        u"Also answer WebSocket commands with acks (the real server takes actions over HTTP only)."_s);
     parser.addOptions({portOption, listenOption, seedOption, epochOption, rateOption, rowsOption,
-                       scenarioOption, faultOption, checkOption});
+                       scenarioOption, faultOption, checkOption, broadcastOption, helloOption,
+                       wsCommandsOption});
     parser.process(app);
 
     bool ok = false;
@@ -74,6 +86,9 @@ int main(int argc, char *argv[])
     const double rate = parser.value(rateOption).toDouble(&ok);
     if (!ok || rate < 0)
         return fail(2, u"--rate: '%1' is not a rate in Hz"_s.arg(parser.value(rateOption)));
+    const QString broadcast = parser.value(broadcastOption);
+    if (broadcast != u"all"_s && broadcast != u"own"_s)
+        return fail(2, u"--broadcast: '%1' is not all or own"_s.arg(broadcast));
     const int rows = parser.value(rowsOption).toInt(&ok);
     if (!ok || rows < 3)
         return fail(2, u"--rows: '%1' is not a row count >= 3"_s.arg(parser.value(rowsOption)));
@@ -111,6 +126,9 @@ int main(int argc, char *argv[])
     }
     server.setRows(rows);
     server.setRate(rate);
+    server.setBroadcastAll(broadcast == u"all"_s);
+    server.setHello(parser.isSet(helloOption));
+    server.setWebSocketCommands(parser.isSet(wsCommandsOption));
     if (!server.start(quint16(port), address))
         return fail(1,
                     u"cannot listen on %1:%2: %3"_s.arg(address.toString())

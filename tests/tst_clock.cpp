@@ -10,6 +10,9 @@ private slots:
     void manualClockMovesOnlyWhenTold();
     void seededRandomIsRepeatableAndInRange();
     void systemClockIsMonotonic();
+    void manualTimersFireInDeadlineOrderAtTheirDeadline();
+    void manualTimerRestartedFromItsCallback();
+    void systemTimerFires();
 };
 
 void tst_Clock::manualClockMovesOnlyWhenTold()
@@ -40,6 +43,61 @@ void tst_Clock::systemClockIsMonotonic()
     const qint64 first = SystemClock::instance()->nowMs();
     QVERIFY(SystemClock::instance()->nowMs() >= first);
     QVERIFY(SystemClock::instance()->wallMs() > 1'700'000'000'000);
+}
+
+void tst_Clock::manualTimersFireInDeadlineOrderAtTheirDeadline()
+{
+    ManualClock clock(1000);
+    QList<std::pair<char, qint64>> fired;
+    auto a = clock.createTimer([&] { fired.append({'a', clock.nowMs()}); }, nullptr);
+    auto b = clock.createTimer([&] { fired.append({'b', clock.nowMs()}); }, nullptr);
+    auto c = clock.createTimer([&] { fired.append({'c', clock.nowMs()}); }, nullptr);
+    a->start(300);
+    b->start(100);
+    c->start(5000);
+    QCOMPARE(clock.activeTimers(), 3);
+    QCOMPARE(clock.nextDeadlineMs(), 1100);
+    clock.advance(299);
+    QCOMPARE(fired, (QList<std::pair<char, qint64>> {{'b', 1100}}));
+    clock.advance(1);
+    QCOMPARE(fired.last(), (std::pair<char, qint64> {'a', 1300}));
+    QVERIFY(!a->isActive());
+    c->stop();
+    clock.advance(10000);
+    QCOMPARE(fired.size(), 2);
+    QCOMPARE(clock.nowMs(), 11300);
+    QCOMPARE(clock.activeTimers(), 0);
+}
+
+void tst_Clock::manualTimerRestartedFromItsCallback()
+{
+    // A heartbeat re-arms itself from its own callback: one advance fires every round in it.
+    ManualClock clock;
+    int ticks = 0;
+    std::unique_ptr<Timer> tick;
+    tick = clock.createTimer(
+        [&] {
+            ++ticks;
+            tick->start(100);
+        },
+        nullptr);
+    tick->start(100);
+    clock.advance(1000);
+    QCOMPARE(ticks, 10);
+    tick.reset(); // deleted: the clock forgets it
+    clock.advance(1000);
+    QCOMPARE(ticks, 10);
+}
+
+void tst_Clock::systemTimerFires()
+{
+    QObject context;
+    bool fired = false;
+    auto timer = SystemClock::instance()->createTimer([&] { fired = true; }, &context);
+    timer->start(5);
+    QVERIFY(timer->isActive());
+    QTRY_VERIFY(fired);
+    QVERIFY(!timer->isActive());
 }
 
 QTEST_GUILESS_MAIN(tst_Clock)

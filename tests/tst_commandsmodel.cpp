@@ -33,6 +33,7 @@ private slots:
     void columnsAndRoles_data();
     void columnsAndRoles();
     void ageMovesWithTheClock();
+    void httpActionsSayDoneAndTheirRequest();
 };
 
 void tst_CommandsModel::newestFirstAndUpdatedInPlace()
@@ -139,6 +140,30 @@ void tst_CommandsModel::ageMovesWithTheClock()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().column(), int(CommandsModel::AgeColumn));
     QCOMPARE(model.index(0, CommandsModel::AgeColumn).data().toString(), u"1 min 1 s"_s);
+}
+
+void tst_CommandsModel::httpActionsSayDoneAndTheirRequest()
+{
+    CommandsModel model;
+    CommandRecord r = make(u"h"_s, 1, Command::Status::Sent);
+    r.request.method = u"POST"_s;
+    r.request.path = u"/api/v1/queue/q-7/execute"_s;
+    r.attempts = 2;
+    r.ackTimeouts = 1;
+    model.upsert(r);
+    const QModelIndex state = model.index(0, CommandsModel::StateColumn);
+    QCOMPARE(state.data().toString(), u"sent, waiting for the answer"_s);
+    QVERIFY(model.index(0, CommandsModel::AttemptsColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(u"Sent 2 times as POST /api/v1/queue/q-7/execute; 1 without"_s));
+    r.status = Command::Status::Acked;
+    model.upsert(r);
+    QCOMPARE(model.index(0, CommandsModel::StateColumn).data().toString(), u"done"_s);
+    // A WebSocket command keeps its words.
+    model.upsert(make(u"w"_s, 2, Command::Status::Acked));
+    QCOMPARE(model.index(model.rowOf(u"w"_s), CommandsModel::StateColumn).data().toString(),
+             u"acked"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandsModel)

@@ -13,7 +13,7 @@ class tst_Config : public QObject
     Q_OBJECT
 
 private slots:
-    void defaultsGiveEightFeedsInPriorityOrder();
+    void defaultsGiveTheProfilesFeedsInOrder();
     void fileKeysAndOverrides();
     void setOverridesFile();
     void setReachesBackendsAndFeeds();
@@ -27,15 +27,16 @@ private slots:
     void badFileIsNotOverwritten();
 };
 
-void tst_Config::defaultsGiveEightFeedsInPriorityOrder()
+void tst_Config::defaultsGiveTheProfilesFeedsInOrder()
 {
+    // The default profile's nine feeds (adw-state/{adw_id} opens from a row).
     const ConfigResult r = ConfigLoader::fromJson({});
     QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
-    QCOMPARE(r.config.feeds.size(), 8);
+    QCOMPARE(r.config.feeds.size(), 9);
     QCOMPARE(r.config.feeds.first().id, u"queue"_s);
     QCOMPARE(r.config.feeds.first().url.toString(), u"ws://127.0.0.1:8002/api/v1/ws/queue"_s);
     QCOMPARE(r.config.feeds.at(2).messageType, u"system_status_update"_s);
-    QCOMPARE(r.config.feeds.last().id, u"webhook-status"_s);
+    QCOMPARE(r.config.feeds.last().id, u"qc-metrics"_s);
     QCOMPARE(r.config.settings.backoffInitialMs, 1000);
     QCOMPARE(r.config.settings.circuitFailureThreshold, 10);
     QCOMPARE(r.config.settings.maxMessageBytes, qint64(16 * 1024 * 1024));
@@ -215,7 +216,7 @@ void tst_Config::severalBackendsPrefixIds()
     const ConfigResult r = ConfigLoader::fromJson(root);
     QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
     QCOMPARE(r.config.backends.size(), 2);
-    QCOMPARE(r.config.feeds.size(), 9);
+    QCOMPARE(r.config.feeds.size(), 10); // prod: the profile's nine; staging: queue
     QStringList ids;
     for (const FeedSpec &f : r.config.feeds)
         ids << f.id;

@@ -96,6 +96,15 @@ void tst_ConfigFile::aFileWithATokenIsCreatedOwnerOnly_data()
     QTest::newRow("token, new file, umask 0 (not from the umask)") << token << false << 0 << 0600;
     QTest::newRow("token replaces a 0644 file") << token << true << 022 << 0600;
     QTest::newRow("token in a backend") << backendToken << false << 022 << 0600;
+    // Fix 9: credentials in a URL are as secret as auth.token.
+    QTest::newRow("user:password in the server URL")
+        << QByteArray(R"({"server":"ws://ops:hunter2@a.test:8002"})") << false << 022 << 0600;
+    QTest::newRow("?token= in a backend's server URL")
+        << QByteArray(R"({"backends":{"a":{"server":"wss://a.test/?token=t0k"}}})") << true << 022
+        << 0600;
+    QTest::newRow("?key= in a feed's snapshot_url") << QByteArray(
+        R"({"server":"ws://a.test","feeds":[{"id":"queue","snapshot_url":"http://a.test/q?key=k"}]})")
+                                                    << false << 022 << 0600;
     // No secret: QSaveFile as before, 0666 & ~umask, an existing file keeps its mode.
     QTest::newRow("no token, new file") << noToken << false << 022 << 0644;
     QTest::newRow("no token, existing 0644 file") << noToken << true << 077 << 0644;

@@ -1,11 +1,14 @@
 #include "connection/feedconnection.h"
 #include "connection/feedengine.h"
-#include "dashboard/freshness.h"
+#include "core/clock.h"
 #include "demoserver.h"
 #include "eventrecorder.h"
 #include "faultproxy.h"
 #include "httpstub.h"
 #include "models/connectionsmodel.h"
+#include "models/freshness.h"
+#include "testfeedserver.h"
+#include "testhttpserver.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -34,6 +37,7 @@ private slots:
     void everyPollFailingIsNotDegradedData();
     void fallbackTimeoutAgainstAServerThatNeverAnswers();
     void pollsCarryTheToken();
+    void firstPageComesOverHttpWhileTheWebSocketConnects();
 };
 
 namespace {
@@ -75,16 +79,16 @@ void tst_DegradedMode::circuitOpenPollsHttpUntilTheWebSocketIsBack()
     QSignalSpy snapshots(&engine, &FeedEngine::snapshotReceived);
     engine.start();
 
-    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::CircuitOpen);
+    QTRY_COMPARE(engine.stats(u"queue"_s).state, Feed::State::CircuitOpen);
     QTRY_VERIFY(countUpdates(events, u"http"_s) >= 3);
-    QVERIFY(engine.feed(u"queue"_s)->stats().degraded);
+    QVERIFY(engine.stats(u"queue"_s).degraded);
     QVERIFY(snapshots.size() >= 1); // the panel has data although the WebSocket never opened
     QCOMPARE(events.last(u"degraded"_s).fields.value("active"_L1).toBool(), true);
 
     proxy.setHttpRefusal(0);
-    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Connected);
+    QTRY_COMPARE(engine.stats(u"queue"_s).state, Feed::State::Connected);
     QCOMPARE(events.last(u"degraded"_s).fields.value("active"_L1).toBool(), false);
-    QVERIFY(!engine.feed(u"queue"_s)->stats().degraded);
+    QVERIFY(!engine.stats(u"queue"_s).degraded);
     const int httpUpdates = countUpdates(events, u"http"_s);
     QTest::qWait(400); // four poll intervals: polling must have stopped
     QCOMPARE(countUpdates(events, u"http"_s), httpUpdates);
@@ -165,14 +169,14 @@ void tst_DegradedMode::demoRefuseSendsTheQueueOverHttp()
     FeedEngine engine(config.config);
     EventRecorder events(&engine);
     engine.start();
-    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Connected);
+    QTRY_COMPARE(engine.stats(u"queue"_s).state, Feed::State::Connected);
     Sim::FaultParams refuse;
     refuse.httpStatus = 503;
     demo.setFault(Sim::Fault::Refuse, u"queue"_s, refuse);
     demo.dropAll(u"queue"_s);
-    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::CircuitOpen);
-    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Delivering);
-    const FeedStats stats = engine.feed(u"queue"_s)->stats();
+    QTRY_COMPARE(engine.stats(u"queue"_s).state, Feed::State::CircuitOpen);
+    QTRY_COMPARE(engine.stats(u"queue"_s).fallback, Feed::Fallback::Delivering);
+    const FeedStats stats = engine.stats(u"queue"_s);
     QCOMPARE(ConnectionsModel::stateText(stats), u"degraded (HTTP)"_s);
     QVERIFY(ConnectionsModel::fallbackText(stats).startsWith(
         u"degraded (HTTP): snapshots over HTTP"_s));
@@ -194,9 +198,9 @@ void tst_DegradedMode::demoRefuseSendsTheQueueOverHttp()
                               })
                 > changedBefore);
     demo.clearFault(Sim::Fault::Refuse);
-    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Connected);
-    QCOMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Off);
-    QCOMPARE(ConnectionsModel::stateText(engine.feed(u"queue"_s)->stats()), u"connected"_s);
+    QTRY_COMPARE(engine.stats(u"queue"_s).state, Feed::State::Connected);
+    QCOMPARE(engine.stats(u"queue"_s).fallback, Feed::Fallback::Off);
+    QCOMPARE(ConnectionsModel::stateText(engine.stats(u"queue"_s)), u"connected"_s);
 }
 
 void tst_DegradedMode::everyPollFailingIsNotDegradedData()
@@ -214,7 +218,7 @@ void tst_DegradedMode::everyPollFailingIsNotDegradedData()
     QSignalSpy snapshots(&engine, &FeedEngine::snapshotReceived);
     engine.start();
     QTRY_VERIFY(events.count(u"poll_error"_s) >= 2);
-    const FeedStats stats = engine.feed(u"queue"_s)->stats();
+    const FeedStats stats = engine.stats(u"queue"_s);
     QVERIFY(stats.degraded);                           // polling is on...
     QCOMPARE(stats.fallback, Feed::Fallback::Failing); // ...and delivers nothing
     QCOMPARE(ConnectionsModel::stateText(stats), u"HTTP fallback failing"_s);
@@ -226,7 +230,7 @@ void tst_DegradedMode::everyPollFailingIsNotDegradedData()
     QCOMPARE(snapshots.size(), 0);
     // The first good answer turns it into degraded data.
     http.setResponse(200, "{\"phases\":[],\"paused\":false}");
-    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Delivering);
+    QTRY_COMPARE(engine.stats(u"queue"_s).fallback, Feed::Fallback::Delivering);
     QCOMPARE(snapshots.size(), 1);
 }
 
@@ -246,7 +250,7 @@ void tst_DegradedMode::fallbackTimeoutAgainstAServerThatNeverAnswers()
     QTRY_COMPARE(events.count(u"poll_error"_s), 1);
     QCOMPARE(events.last(u"poll_error"_s).fields.value("error"_L1).toString(),
              u"%1: no answer within 250 ms (fallback.timeout_ms)"_s.arg(silent.url().toString()));
-    QCOMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Failing);
+    QCOMPARE(engine.stats(u"queue"_s).fallback, Feed::Fallback::Failing);
     QVERIFY(!silent.heads().isEmpty()); // it was asked
 }
 
@@ -264,11 +268,48 @@ void tst_DegradedMode::pollsCarryTheToken()
     QTRY_VERIFY(!http.heads().isEmpty());
     QVERIFY2(http.heads().first().startsWith("GET /api/v1/queue?key=tok-123 HTTP/1.1"),
              http.heads().first().constData());
-    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().fallback, Feed::Fallback::Delivering);
+    QTRY_COMPARE(engine.stats(u"queue"_s).fallback, Feed::Fallback::Delivering);
     // Neither the event stream nor the stats show it.
     QVERIFY(!events.jsonLines().contains("tok-123"));
-    QVERIFY(!engine.feed(u"queue"_s)->stats().lastError.contains(u"tok-123"_s));
+    QVERIFY(!engine.stats(u"queue"_s).lastError.contains(u"tok-123"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_DegradedMode)
+// HTTP first: a handshake that hangs does not leave the page empty. One GET at start fills it
+// (and the page says so); it is not polling: no `degraded` event, no second request.
+void tst_DegradedMode::firstPageComesOverHttpWhileTheWebSocketConnects()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+    proxy.setHandshakeHang(true);
+    TestHttpServer http;
+    QVERIFY(http.listen());
+    http.setResponse(200, R"({"phases":[{"queue_id":"q1"}],"total":1})");
+    Settings s;
+    s.fallbackPollMs = 100;
+    BackendSpec backend {u"default"_s, proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), {}};
+    FeedSpec spec = ConfigLoader::makeFeed(backend, u"queue"_s, s, false);
+    spec.snapshotUrl = http.url();
+    ManualClock clock; // the connect timeout never fires: the WebSocket stays connecting
+    FixedRandom random(0);
+    FeedConnection feed(spec, &clock, &random);
+    EventRecorder events(&feed);
+    QSignalSpy snapshots(&feed, &FeedConnection::snapshotReceived);
+    feed.start();
+    QTRY_COMPARE(snapshots.size(), 1);
+    QCOMPARE(feed.state(), Feed::State::Connecting);
+    QCOMPARE(events.last(u"update"_s).fields.value("source"_L1).toString(), u"http"_s);
+    QCOMPARE(events.count(u"degraded"_s), 0);
+    const FeedStats stats = feed.stats();
+    QCOMPARE(stats.dataSource, u"http"_s);
+    QCOMPARE(stats.fallback, Feed::Fallback::Off);
+    const QString text = Freshness::of(stats, clock.wallMs()).text;
+    QVERIFY2(text.contains(u"showing the HTTP snapshot of"_s), qPrintable(text));
+    // Three poll intervals later, still the one request: it was not polling.
+    QTest::qWait(3 * s.fallbackPollMs);
+    QCOMPARE(http.requests().size(), 1);
+}
+
 #include "tst_degradedmode.moc"

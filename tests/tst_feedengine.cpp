@@ -53,7 +53,8 @@ void tst_FeedEngine::staggeredStartInPriorityOrder()
     FeedEngine engine(configFor(server.baseUrl(), 60), SystemClock::instance(), &random);
     clock.start();
     engine.start();
-    QTRY_COMPARE(server.connectionCount(), 8);
+    QTRY_COMPARE(server.connectionCount(), 9);
+    // The default profile's feeds, in its order.
     const QStringList expected = {u"/api/v1/ws/queue"_s,
                                   u"/api/v1/ws/workflows"_s,
                                   u"/api/v1/ws/system-status"_s,
@@ -61,15 +62,16 @@ void tst_FeedEngine::staggeredStartInPriorityOrder()
                                   u"/api/v1/ws/routes"_s,
                                   u"/api/v1/ws/workflow-history"_s,
                                   u"/api/v1/ws/planned-features"_s,
-                                  u"/api/v1/ws/webhook-status"_s};
+                                  u"/api/v1/ws/webhook-status"_s,
+                                  u"/api/v1/ws/qc-metrics"_s};
     QCOMPARE(server.requestPaths(), expected);
     // Never all at once: consecutive connects are a stagger step apart (timer slack allowed),
-    // and the whole start takes at least 7 steps.
+    // and the whole start takes at least 8 steps.
     for (int i = 1; i < connectTimes.size(); ++i)
         QVERIFY2(connectTimes.at(i) - connectTimes.at(i - 1) >= 40,
                  qPrintable(u"gap %1 ms"_s.arg(connectTimes.at(i) - connectTimes.at(i - 1))));
-    QVERIFY(connectTimes.last() - connectTimes.first() >= 7 * 55);
-    QCOMPARE(server.activeCount(), 8);
+    QVERIFY(connectTimes.last() - connectTimes.first() >= 8 * 55);
+    QCOMPARE(server.activeCount(), 9);
 }
 
 void tst_FeedEngine::reconnectAllIsStaggeredToo()
@@ -79,15 +81,15 @@ void tst_FeedEngine::reconnectAllIsStaggeredToo()
     FixedRandom random(0);
     FeedEngine engine(configFor(server.baseUrl(), 30), SystemClock::instance(), &random);
     engine.start();
-    QTRY_COMPARE(server.activeCount(), 8);
+    QTRY_COMPARE(server.activeCount(), 9);
     QElapsedTimer clock;
     QList<qint64> times;
     connect(&server, &TestFeedServer::clientConnected, this, [&] { times << clock.elapsed(); });
     clock.start();
     engine.reconnectAll();
-    QTRY_COMPARE(times.size(), 8);
-    QVERIFY(times.last() - times.first() >= 7 * 25);
-    QTRY_COMPARE(server.activeCount(), 8);
+    QTRY_COMPARE(times.size(), 9);
+    QVERIFY(times.last() - times.first() >= 8 * 25);
+    QTRY_COMPARE(server.activeCount(), 9);
 }
 
 void tst_FeedEngine::statsReachSubscribersCoalesced()
@@ -98,16 +100,19 @@ void tst_FeedEngine::statsReachSubscribersCoalesced()
     FeedEngine engine(configFor(server.baseUrl(), 0), SystemClock::instance(), &random);
     QSignalSpy stats(&engine, &FeedEngine::statsChanged);
     engine.start();
-    QTRY_COMPARE(server.activeCount(), 8);
-    QTRY_VERIFY(stats.size() >= 8);
+    QTRY_COMPARE(server.activeCount(), 9);
+    QTRY_VERIFY(stats.size() >= 9);
     for (int i = 0; i < 200; ++i)
-        server.sendToAll(R"({"type":"queue_update","data":[]})");
-    QTRY_COMPARE(engine.feed(u"queue"_s)->stats().messages, 200);
-    // 200 messages (and 1400 protocol errors on the other feeds) are not 1600 stat signals.
+        server.sendToAll(R"({"type":"queue_update","data":{"phases":[]}})");
+    QTRY_COMPARE(engine.stats(u"queue"_s).messages, 200);
+    QTRY_COMPARE(engine.stats(u"workflows"_s).messages, 200);
+    // 200 messages (and 1600 copies on the other feeds' sockets) are not 1800 stat signals.
     QTRY_VERIFY(stats.size() < 200);
     QList<FeedStats> all = engine.allStats();
-    QCOMPARE(all.size(), 8);
-    QCOMPARE(all.at(1).protocolErrors, 200); // workflows got queue snapshots: wrong type
+    QCOMPARE(all.size(), 9);
+    // Workflows got queue snapshots: the queue's, handed over, not protocol errors.
+    QCOMPARE(all.at(1).protocolErrors, 0);
+    QCOMPARE(all.at(1).routedOut, 200);
 }
 
 void tst_FeedEngine::batchesCarryEveryEventAndTheNewestSnapshot()
@@ -173,7 +178,7 @@ void tst_FeedEngine::batchesCarryEveryEventAndTheNewestSnapshot()
                  .toObject()
                  .value("queue_id"_L1),
              u"q5"_s);
-    QCOMPARE(engine.feed(u"queue"_s)->stats().snapshots, 6);
+    QCOMPARE(engine.stats(u"queue"_s).snapshots, 6);
 }
 
 void tst_FeedEngine::adwStateFeedsAtRunTime()
@@ -187,12 +192,15 @@ void tst_FeedEngine::adwStateFeedsAtRunTime()
     QSignalSpy added(&engine, &FeedEngine::feedAdded);
     engine.start();
     QTRY_COMPARE(server.activeCount(), 1);
-    engine.addAdwStateFeed(u"abc123"_s);
+    engine.openFeed(u"nonsense"_s); // the profile has no such feed: nothing happens
+    engine.openFeed(u"adw-state/a/b"_s);
+    QCOMPARE(added.size(), 0);
+    engine.openFeed(u"adw-state/abc123"_s);
     QCOMPARE(added.size(), 1);
     QCOMPARE(engine.feedIds().last(), u"adw-state/abc123"_s);
     QTRY_COMPARE(server.activeCount(), 2);
     QCOMPARE(server.requestPaths().last(), u"/api/v1/ws/adw-state/abc123"_s);
-    engine.addAdwStateFeed(u"abc123"_s); // once only
+    engine.openFeed(u"adw-state/abc123"_s); // once only
     QCOMPARE(added.size(), 1);
     engine.removeFeed(u"adw-state/abc123"_s);
     QTRY_COMPARE(server.activeCount(), 1);
@@ -206,16 +214,16 @@ void tst_FeedEngine::manualControls()
     FixedRandom random(0);
     FeedEngine engine(configFor(server.baseUrl(), 0), SystemClock::instance(), &random);
     engine.start();
-    QTRY_COMPARE(server.activeCount(), 8);
+    QTRY_COMPARE(server.activeCount(), 9);
     engine.stopFeed(u"routes"_s);
-    QCOMPARE(engine.feed(u"routes"_s)->state(), Feed::State::Stopped);
-    QTRY_COMPARE(server.activeCount(), 7);
-    engine.startFeed(u"routes"_s);
+    QCOMPARE(engine.stats(u"routes"_s).state, Feed::State::Stopped);
     QTRY_COMPARE(server.activeCount(), 8);
+    engine.startFeed(u"routes"_s);
+    QTRY_COMPARE(server.activeCount(), 9);
     const int before = server.connectionCount();
     engine.reconnect(u"queue"_s);
     QTRY_COMPARE(server.connectionCount(), before + 1);
-    QTRY_COMPARE(server.activeCount(), 8);
+    QTRY_COMPARE(server.activeCount(), 9);
     engine.stopAll();
     QTRY_COMPARE(server.activeCount(), 0);
 }
@@ -229,16 +237,19 @@ void tst_FeedEngine::networkGoesOfflineAndBack()
     ConfigOverrides o;
     o.server = base.toString();
     o.feeds = {u"queue"_s, u"workflows"_s, u"routes"_s};
-    o.sets = {u"backoff.initial_ms=100000"_s, u"stagger.step_ms=40"_s};
+    // The server is on loopback, which "offline" leaves alone by default (network.offline_pauses
+    // public): this engine pauses all feeds, as it would for a remote backend.
+    o.sets = {u"backoff.initial_ms=100000"_s, u"stagger.step_ms=40"_s,
+              u"network.offline_pauses=all"_s};
     FeedEngine engine(ConfigLoader::fromJson({}, o).config);
     EventRecorder events(&engine);
     engine.start();
-    QTRY_COMPARE(engine.feed(u"routes"_s)->state(), Feed::State::ReconnectWait);
+    QTRY_COMPARE(engine.stats(u"routes"_s).state, Feed::State::ReconnectWait);
     engine.setOnline(false);
     QCOMPARE(events.count(u"network"_s), 1);
     QVERIFY(events.last(u"network"_s).feed.isEmpty());
     for (const QString &id : o.feeds)
-        QCOMPARE(engine.feed(id)->state(), Feed::State::Offline);
+        QCOMPARE(engine.stats(id).state, Feed::State::Offline);
     QVERIFY(server.listen(base.port()));
     events.clear();
     engine.setOnline(true);

@@ -10,16 +10,21 @@ using namespace Qt::StringLiterals;
 namespace {
 FeedSchema schema()
 {
-    using Format = FeedColumn::Format;
-    return {u"test_update"_s,
-            FeedSchema::RowSource::Array,
-            QString(),
-            {u"id"_s},
-            {{u"id"_s, "ID", Format::Text},
-             {u"title"_s, "Title", Format::Text},
-             {u"n"_s, "N", Format::Int},
-             {u"status"_s, "Status", Format::Status}},
-            {}};
+    auto column = [](const QString &field, FeedColumn::Kind kind) {
+        FeedColumn c;
+        c.field = field;
+        c.header = field;
+        c.kind = kind;
+        return c;
+    };
+    FeedSchema s;
+    s.snapshotType = u"test_update"_s;
+    s.key = {u"id"_s};
+    s.statusField = u"status"_s;
+    s.columns = {
+        column(u"id"_s, FeedColumn::Kind::Text), column(u"title"_s, FeedColumn::Kind::Text),
+        column(u"n"_s, FeedColumn::Kind::Number), column(u"status"_s, FeedColumn::Kind::Status)};
+    return s;
 }
 
 QJsonArray sample(const QString &betaStatus = u"failed"_s)

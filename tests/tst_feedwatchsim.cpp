@@ -130,6 +130,7 @@ private slots:
     void rowsShapeTheQueue();
     void faultFromTheCommandLineIsOnTheWire();
     void scenarioQuitEndsTheProcess();
+    void broadcastsEveryFeedOnEverySocketByDefault();
 };
 
 void tst_FeedwatchSim::helpAndVersion()
@@ -137,7 +138,8 @@ void tst_FeedwatchSim::helpAndVersion()
     const Exit help = runToEnd({u"--help"_s});
     QCOMPARE(help.code, 0);
     for (const QString &flag : {u"--port"_s, u"--seed"_s, u"--epoch"_s, u"--rate"_s, u"--rows"_s,
-                                u"--scenario"_s, u"--fault"_s, u"--check"_s, u"freeze FEED"_s})
+                                u"--scenario"_s, u"--fault"_s, u"--check"_s, u"freeze FEED"_s,
+                                u"--broadcast"_s, u"--hello"_s, u"--ws-commands"_s})
         QVERIFY2(help.out.contains(flag), qPrintable(flag));
     const Exit version = runToEnd({u"--version"_s});
     QCOMPARE(version.code, 0);
@@ -155,6 +157,7 @@ void tst_FeedwatchSim::badFlagsExitTwo_data()
     QTest::newRow("epoch") << QStringList {u"--epoch"_s, u"-5"_s} << u"--epoch"_s;
     QTest::newRow("fault") << QStringList {u"--fault"_s, u"melt queue"_s} << u"melt queue"_s;
     QTest::newRow("listen") << QStringList {u"--listen"_s, u"nowhere"_s} << u"--listen"_s;
+    QTest::newRow("broadcast") << QStringList {u"--broadcast"_s, u"some"_s} << u"--broadcast"_s;
 }
 
 void tst_FeedwatchSim::badFlagsExitTwo()
@@ -191,14 +194,16 @@ void tst_FeedwatchSim::checkParsesAScenario()
 // --seed fixes the data (with --epoch, to the byte); every process is still its own server.
 void tst_FeedwatchSim::seedAndEpochGiveTheSameDataButNotTheSameServer()
 {
-    const QStringList args = {u"--seed"_s, u"42"_s, u"--epoch"_s, u"1790000000000"_s};
+    // --hello: the server's identity is its hello's server_id (the real server sends none).
+    const QStringList args = {u"--seed"_s, u"42"_s, u"--epoch"_s, u"1790000000000"_s, u"--hello"_s};
     Running a = startSim(args);
     Running b = startSim(args);
-    Running c = startSim({u"--seed"_s, u"43"_s, u"--epoch"_s, u"1790000000000"_s});
+    Running c = startSim({u"--seed"_s, u"43"_s, u"--epoch"_s, u"1790000000000"_s, u"--hello"_s});
     QVERIFY(a.base.isValid() && b.base.isValid() && c.base.isValid());
     QVERIFY(a.base.port() != b.base.port());
     QVERIFY2(a.serverId != b.serverId, qPrintable(a.serverId));
-    for (const QString &feed : {u"queue"_s, u"workflows"_s, u"system-status"_s}) {
+    // (system-status is the same for every seed: its six services are fixed, as upstream's.)
+    for (const QString &feed : {u"queue"_s, u"workflows"_s, u"adw-monitor"_s}) {
         const QList<QJsonObject> fromA = firstMessages(a.base, feed);
         const QJsonObject snapA = snapshotIn(fromA);
         QVERIFY2(!snapA.isEmpty(), qPrintable(feed));
@@ -206,6 +211,36 @@ void tst_FeedwatchSim::seedAndEpochGiveTheSameDataButNotTheSameServer()
         QVERIFY(snapshotIn(firstMessages(c.base, feed)) != snapA);
         QCOMPARE(fromA.first().value("type"_L1).toString(), u"hello"_s);
         QCOMPARE(fromA.first().value("server_id"_L1).toString(), a.serverId);
+    }
+}
+
+// As the real server: a socket gets every feed's changes, whatever its path; --broadcast own
+// keeps each socket to its own feed. No hello either way.
+void tst_FeedwatchSim::broadcastsEveryFeedOnEverySocketByDefault()
+{
+    for (const bool all : {true, false}) {
+        Running sim =
+            startSim(all ? QStringList {u"--rate"_s, u"20"_s}
+                         : QStringList {u"--rate"_s, u"20"_s, u"--broadcast"_s, u"own"_s});
+        QVERIFY(sim.base.isValid());
+        QWebSocket socket;
+        QStringList types;
+        connect(&socket, &QWebSocket::textMessageReceived, &socket, [&](const QString &m) {
+            types << QJsonDocument::fromJson(m.toUtf8()).object().value("type"_L1).toString();
+        });
+        connect(&socket, &QWebSocket::connected, &socket,
+                [&] { socket.sendTextMessage(u"{\"type\":\"client_ready\"}"_s); });
+        QUrl url = sim.base;
+        url.setPath(u"/api/v1/ws/routes"_s);
+        socket.open(url);
+        QTRY_VERIFY(types.contains(u"routes_update"_s));
+        QCOMPARE(types.first(), u"routes_update"_s); // its own first, and no hello
+        if (all) {
+            QTRY_VERIFY(types.contains(u"queue_update"_s));
+        } else {
+            QTest::qWait(600); // a dozen queue ticks at 20 Hz
+            QCOMPARE(types.count(u"queue_update"_s), 0);
+        }
     }
 }
 

@@ -153,10 +153,9 @@ void tst_I18n::englishPluralsWithoutATranslation()
     for (const QLocale &locale : {QLocale::c(), QLocale(QLocale::Spanish)}) {
         QVERIFY(!I18n::install(qApp, locale));
         QVERIFY(!I18n::hasQtTranslation());
-        QCOMPARE(QCoreApplication::translate("FeedPages", "%n phase(s)", nullptr, 1), u"1 phase"_s);
-        QCOMPARE(QCoreApplication::translate("FeedPages", "%n phase(s)", nullptr, 2),
-                 u"2 phases"_s);
-        QCOMPARE(QCoreApplication::translate("FeedPages", "Queue"), u"Queue"_s);
+        QCOMPARE(QCoreApplication::translate("Profile", "%n phase(s)", nullptr, 1), u"1 phase"_s);
+        QCOMPARE(QCoreApplication::translate("Profile", "%n phase(s)", nullptr, 2), u"2 phases"_s);
+        QCOMPARE(QCoreApplication::translate("Profile", "Queue"), u"Queue"_s);
     }
     QVERIFY(I18n::install(qApp, QLocale(QLocale::English)));
     QCOMPARE(QCoreApplication::translate("EventText", "%n feed(s), started %1 apart", nullptr, 1),
@@ -205,10 +204,12 @@ void tst_I18n::windowIsTranslated()
 
     QCOMPARE(menuTitles(window), menus);
     const int n = window.panelCount();
-    QCOMPARE(QStringList({window.panelTitle(0), window.panelTitle(1), window.panelTitle(2),
+    // Page 0 is the Overview; the feed pages follow it.
+    QCOMPARE(QStringList({window.panelTitle(1), window.panelTitle(2), window.panelTitle(3),
                           window.panelTitle(n - 2), window.panelTitle(n - 1)}),
              pages);
-    QCOMPARE(window.panelKey(0), u"queue"_s); // keys stay: they are saved in QSettings
+    QCOMPARE(window.panelKey(0), u"overview"_s);
+    QCOMPARE(window.panelKey(1), u"queue"_s); // keys stay: they are saved in QSettings
     QCOMPARE(StatusStyle::statusLabel(u"running"_s), running);
     QCOMPARE(StatusStyle::statusLabel(u"some_custom_state"_s), u"some custom state"_s);
     QCOMPARE(window.statusText(), status);

@@ -40,6 +40,7 @@ private slots:
     void oneFeedOrAll();
     void updateCost();
     void idleFlushMovesTheAxisOncePerPixel();
+    void drawsOnlyWhileOnScreen();
 };
 
 void tst_LatencyChart::pointsFromLatencyEvents()
@@ -175,14 +176,14 @@ void tst_LatencyChart::oneFeedOrAll()
 
 void tst_LatencyChart::updateCost()
 {
-    // 8 feeds x 10 samples/s for the full 10 minutes: what one flush and one repaint cost.
+    // 9 feeds x 10 samples/s for the full 10 minutes: what one flush and one repaint cost.
     TestFeedServer server;
     QVERIFY(server.listen());
     ConfigOverrides o;
     o.server = server.baseUrl().toString();
     const Config config = ConfigLoader::fromJson({}, o).config;
     FeedHub hub(config);
-    QCOMPARE(hub.feedIds().size(), 8);
+    QCOMPARE(hub.feedIds().size(), 9);
     LatencyChart chart(&hub);
     chart.resize(1000, 400);
     chart.show();
@@ -210,7 +211,7 @@ void tst_LatencyChart::updateCost()
     timer.restart();
     chart.flush();
     const qint64 steadyNs = timer.nsecsElapsed();
-    qInfo("48,000 appends %lld ms; full flush %.1f ms; repaint %.1f ms; steady flush %.1f ms; "
+    qInfo("54,000 appends %lld ms; full flush %.1f ms; repaint %.1f ms; steady flush %.1f ms; "
           "%lld points drawn per series",
           appendMs, flushNs / 1e6, paintNs / 1e6, steadyNs / 1e6,
           qint64(chart.series(u"queue"_s)->count()));
@@ -261,4 +262,41 @@ void tst_LatencyChart::idleFlushMovesTheAxisOncePerPixel()
 }
 
 QTEST_MAIN(tst_LatencyChart)
+// #17: a minimised or hidden chart costs nothing on the timer; what arrived meanwhile is
+// buffered and drawn as soon as it is on screen again.
+void tst_LatencyChart::drawsOnlyWhileOnScreen()
+{
+    const Config config = configFor(QUrl(u"ws://127.0.0.1:9"_s), {u"queue"_s});
+    FeedHub hub(config);
+    LatencyChart chart(&hub);
+    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
+    chart.setClock(&clock);
+    chart.resize(800, 300);
+    QVERIFY(!chart.isDrawing()); // never shown yet
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(chart.isDrawing());
+    emit hub.latencySample(u"queue"_s, clock.wallMs(), 12.0);
+    QTRY_COMPARE(chart.series(u"queue"_s)->count(), 1);
+
+    chart.showMinimized();
+    QVERIFY(!chart.isDrawing());
+    for (int i = 1; i <= 3; ++i) {
+        clock.advance(100);
+        emit hub.latencySample(u"queue"_s, clock.wallMs(), 12.0 + i);
+    }
+    QTest::qWait(3 * LatencyChart::flushIntervalMs); // timers would have drawn them by now
+    QCOMPARE(chart.bufferedPoints(u"queue"_s), 4);
+    QCOMPARE(chart.series(u"queue"_s)->count(), 1);
+
+    chart.showNormal();
+    QVERIFY(chart.isDrawing());
+    QCOMPARE(chart.series(u"queue"_s)->count(), 4); // drawn on the way back, not a tick later
+
+    chart.hide(); // closed to the tray
+    QVERIFY(!chart.isDrawing());
+    chart.show();
+    QVERIFY(chart.isDrawing());
+}
+
 #include "tst_latencychart.moc"

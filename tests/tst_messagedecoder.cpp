@@ -140,35 +140,40 @@ void tst_MessageDecoder::numbersOutOfRange()
 void tst_MessageDecoder::acks_data()
 {
     QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<bool>("ok");
+    QTest::addColumn<AckOutcome>("outcome");
     QTest::addColumn<QString>("errorMentions");
-    QTest::newRow("ok") << QByteArray(R"({"type":"ack","id":"c1","ok":true})") << true << QString();
+    QTest::newRow("ok") << QByteArray(R"({"type":"ack","id":"c1","ok":true})")
+                        << AckOutcome::Applied << QString();
     QTest::newRow("refused with reason")
-        << QByteArray(R"({"type":"ack","id":"c1","ok":false,"error":"queue is empty"})") << false
-        << u"queue is empty"_s;
-    QTest::newRow("refused, no reason")
-        << QByteArray(R"({"type":"ack","id":"c1","ok":false})") << false << u"no reason"_s;
+        << QByteArray(R"({"type":"ack","id":"c1","ok":false,"error":"queue is empty"})")
+        << AckOutcome::Refused << u"queue is empty"_s;
+    QTest::newRow("refused, no reason") << QByteArray(R"({"type":"ack","id":"c1","ok":false})")
+                                        << AckOutcome::Refused << u"no reason"_s;
     QTest::newRow("refused, reason not a string")
-        << QByteArray(R"({"type":"ack","id":"c1","ok":false,"error":{"code":3}})") << false
-        << u"no reason"_s;
-    QTest::newRow("ok not a bool")
-        << QByteArray(R"({"type":"ack","id":"c1","ok":"yes"})") << false << u"boolean"_s;
-    QTest::newRow("ok missing") << QByteArray(R"({"type":"ack","id":"c1"})") << false
-                                << u"boolean"_s;
+        << QByteArray(R"({"type":"ack","id":"c1","ok":false,"error":{"code":3}})")
+        << AckOutcome::Refused << u"no reason"_s;
+    // Only an explicit ok:false is a refusal: without a boolean the server may have applied it.
+    QTest::newRow("ok not a bool") << QByteArray(R"({"type":"ack","id":"c1","ok":"yes"})")
+                                   << AckOutcome::Unreadable << u"boolean"_s;
+    QTest::newRow("ok missing") << QByteArray(R"({"type":"ack","id":"c1"})")
+                                << AckOutcome::Unreadable << u"boolean"_s;
+    QTest::newRow("ok null, error text")
+        << QByteArray(R"({"type":"ack","id":"c1","ok":null,"error":"boom"})")
+        << AckOutcome::Unreadable << u"boolean"_s;
 }
 
-// An ack names its command by id; whatever else is wrong with it, it reads as a failure with a
-// reason, never as a success.
+// An ack names its command by id; whatever else is wrong with it, it never reads as a success,
+// and only an explicit "ok":false reads as a refusal.
 void tst_MessageDecoder::acks()
 {
     QFETCH(QByteArray, input);
-    QFETCH(bool, ok);
+    QFETCH(AckOutcome, outcome);
     QFETCH(QString, errorMentions);
     const DecodedMessage m = MessageDecoder::decode(input);
     QCOMPARE(m.kind, Kind::Ack);
     QCOMPARE(m.ackId, u"c1"_s);
-    QCOMPARE(m.ackOk, ok);
-    if (ok)
+    QCOMPARE(m.ackOutcome, outcome);
+    if (outcome == AckOutcome::Applied)
         QVERIFY(m.ackError.isEmpty());
     else
         QVERIFY2(m.ackError.contains(errorMentions), qPrintable(m.ackError));

@@ -12,7 +12,10 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +56,27 @@ QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Status line, headers and body of one request to the child's metrics endpoint.
+QByteArray httpExchange(const QUrl &url, const QByteArray &method,
+                        const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(url);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = manager.sendCustomRequest(request, method);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !done.wait(10000))
+        return "no answer from " + url.toEncoded();
+    QByteArray out =
+        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toByteArray() + '\n';
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        out += name + ": " + value + '\n';
+    out += reply->readAll();
+    reply->deleteLater();
+    return out;
 }
 
 // One run of the real feedwatch binary, its output collected.
@@ -283,13 +307,38 @@ void tst_Secrets::headlessNeverPrintsTheToken()
         extra.insert("tls"_L1, QJsonObject {{u"ca_file"_s, m_caFile}});
 
     Child child(m_home, QString::fromLatin1(QTest::currentDataTag()).remove(u' '), rules);
-    child.start(QStringList {u"--headless"_s}
+    child.start(QStringList {u"--headless"_s, u"--metrics-listen"_s, u"127.0.0.1:0"_s}
                 + configArgs(u"headless"_s, url, mode, source, token, extra));
     QTRY_VERIFY_WITH_TIMEOUT(
         child.hasEvent(until) || child.process().state() == QProcess::NotRunning, 15000);
     QVERIFY2(child.hasEvent(until), child.err().constData());
     if (server == "poller"_L1)
         QTRY_VERIFY_WITH_TIMEOUT(http.requests().size() >= 2, 10000);
+
+    // /metrics: no label or value carries the token, and nothing a client sends (a bearer
+    // header, a key header, the token in the path or query) is echoed or kept.
+    const QRegularExpressionMatch listening =
+        QRegularExpression(u"\"url\":\"(http://127\\.0\\.0\\.1:\\d+/metrics)\""_s)
+            .match(QString::fromUtf8(child.events()));
+    QVERIFY2(listening.hasMatch(), child.events().constData());
+    const QUrl metricsUrl(listening.captured(1));
+    const QByteArray bearer = "Bearer " + token.toUtf8();
+    QByteArray scraped;
+    for (const QByteArray &method : {QByteArray("GET"), QByteArray("POST")}) {
+        for (const QString &path : {u"/metrics"_s, u"/"_s + token, u"/metrics/"_s + token}) {
+            QUrl target = metricsUrl;
+            target.setPath(path);
+            target.setQuery(u"token="_s + token);
+            scraped += httpExchange(target, method,
+                                    {{"Authorization", bearer}, {"X-Api-Key", token.toUtf8()}});
+        }
+    }
+    const QByteArray metrics = httpExchange(metricsUrl, "GET", {});
+    QVERIFY2(metrics.startsWith("200\n"), metrics.left(200).constData());
+    QVERIFY2(metrics.contains("feedwatch_feed_up{backend=\"default\",feed=\"queue\"}"),
+             metrics.constData());
+    scraped += metrics;
+    QVERIFY2(scraped.contains("404\n") && scraped.contains("405\n"), scraped.constData());
     child.signal(SIGTERM);
     QVERIFY(child.finish());
     QCOMPARE(child.process().exitStatus(), QProcess::NormalExit);
@@ -313,8 +362,11 @@ void tst_Secrets::headlessNeverPrintsTheToken()
     assertClean(child.out(), token, "stdout");
     assertClean(child.err(), token, "stderr");
     assertClean(child.events(), token, "the events file");
-    qInfo("%s: %lld event bytes, %d stderr lines, no trace of the token", QTest::currentDataTag(),
-          qlonglong(child.events().size()), debugLines);
+    assertClean(scraped, token, "/metrics and its error pages");
+    qInfo("%s: %lld event bytes, %d stderr lines, %lld bytes from /metrics, no trace of the "
+          "token",
+          QTest::currentDataTag(), qlonglong(child.events().size()), debugLines,
+          qlonglong(scraped.size()));
 }
 
 void tst_Secrets::checkNeverPrintsTheToken_data()
@@ -419,7 +471,7 @@ void tst_Secrets::exportAndDiagnosticsHaveNoToken()
     FeedEngine engine(config.config);
     hub.attach(&engine);
     engine.start();
-    QTRY_COMPARE(hub.stats(u"queue"_s).stopReason, u"auth"_s);
+    QTRY_COMPARE(hub.stats(u"queue"_s).stopReason, Reconnect::StopReason::Auth);
     engine.testConnection(u"queue"_s);
     QSignalSpy tested(&hub, &FeedHub::testFinished);
     QVERIFY(tested.wait(5000));

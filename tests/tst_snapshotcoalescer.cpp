@@ -1,5 +1,5 @@
+#include "config/config.h"
 #include "core/clock.h"
-#include "models/feedschemas.h"
 #include "models/feedtablemodel.h"
 #include "models/snapshotcoalescer.h"
 
@@ -170,7 +170,7 @@ void tst_SnapshotCoalescer::realTimerDeliversTheLastOne()
 {
     SnapshotCoalescer coalescer;
     coalescer.setIntervalMs(50);
-    FeedTableModel model(FeedSchemas::forSnapshotType(u"workflows_update"_s));
+    FeedTableModel model(ConfigLoader::defaultProfile()->definitionFor(u"workflows"_s).schema);
     connect(&coalescer, &SnapshotCoalescer::snapshotReady, &model, &FeedTableModel::applySnapshot);
     QSignalSpy ready(&coalescer, &SnapshotCoalescer::snapshotReady);
 

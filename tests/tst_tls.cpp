@@ -158,7 +158,7 @@ void tst_Tls::refusedCertificateStopsTheFeed()
     QCOMPARE(closed.fields.value("code"_L1).toInt(), 1015);
     QCOMPARE(closed.fields.value("decision"_L1).toString(), u"stop_tls"_s);
     const FeedStats stats = feed.stats();
-    QCOMPARE(stats.stopReason, u"tls"_s);
+    QCOMPARE(stats.stopReason, Reconnect::StopReason::Tls);
     QCOMPARE(stats.tlsError.value("fingerprint_sha256"_L1).toString(),
              TestTls::fingerprint(certificate));
     QCOMPARE(stats.lastError, error);
@@ -199,12 +199,12 @@ void tst_Tls::acceptedWithCaFileConnectsAndMeasuresRtt()
     EventRecorder events(&engine);
     QSignalSpy snapshots(&engine, &FeedEngine::snapshotReceived);
     engine.start();
-    QTRY_COMPARE(engine.feed(u"queue"_s)->state(), Feed::State::Connected);
+    QTRY_COMPARE(engine.stats(u"queue"_s).state, Feed::State::Connected);
     QTRY_VERIFY(events.count(u"latency"_s) >= 3);
     QTRY_COMPARE(snapshots.size(), 1);
     QCOMPARE(events.count(u"tls_error"_s), 0);
     QCOMPARE(events.count(u"tls_pinned"_s), 0);
-    const FeedStats stats = engine.feed(u"queue"_s)->stats();
+    const FeedStats stats = engine.stats(u"queue"_s);
     QVERIFY(stats.lastRttMs >= 0);
     QVERIFY(stats.quality != Quality::Tier::Unknown
             && stats.quality != Quality::Tier::Disconnected);
@@ -263,7 +263,7 @@ void tst_Tls::pinnedCertificateIsAcceptedOnlyThere()
         QCOMPARE(server.connectionCount(), 1);
     } else {
         QTRY_COMPARE(feed.state(), Feed::State::Stopped);
-        QCOMPARE(feed.stats().stopReason, u"tls"_s);
+        QCOMPARE(feed.stats().stopReason, Reconnect::StopReason::Tls);
         QCOMPARE(events.count(u"tls_pinned"_s), 0);
         QCOMPARE(server.connectionCount(), 0);
     }

@@ -101,7 +101,7 @@ void tst_TrustCertificateDialog::windowPinsTheCertificateAndReconnects()
     auto *panel = window.findChild<ConnectionsPanel *>();
     QVERIFY(panel);
     panel->selectFeed(u"queue"_s);
-    QTRY_COMPARE(hub.stats(u"queue"_s).stopReason, u"tls"_s);
+    QTRY_COMPARE(hub.stats(u"queue"_s).stopReason, Reconnect::StopReason::Tls);
     QTRY_VERIFY(panel->trustButton()->isVisibleTo(panel));
     QCOMPARE(server.connectionCount(), 0);
 

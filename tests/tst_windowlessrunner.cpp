@@ -33,17 +33,20 @@ private slots:
     void checkAllAnswerExitsZero();
     void checkSomeFailExitsOne();
     void checkJson();
+    void checkRulesExitsOneOnACriticalAlert();
     void headlessWritesTheEventStream();
     void headlessWithALockedJournalKeepsCommandsInMemory();
     void windowlessDetection();
+    void commandThatCannotBeDeliveredExitsOne();
 };
 
 void tst_WindowlessRunner::helpAndVersion()
 {
     const Run help = run({u"--help"_s});
     QCOMPARE(help.code, 0);
-    for (const char *option : {"--server", "--feeds", "--config", "--set", "--headless", "--events",
-                               "--journal", "--duration", "--check", "--json", "--demo"})
+    for (const char *option :
+         {"--server", "--feeds", "--config", "--set", "--headless", "--events", "--journal",
+          "--duration", "--check", "--json", "--demo", "--command", "--arg"})
         QVERIFY2(help.out.contains(QLatin1StringView(option)), option);
     const Run version = run({u"--version"_s});
     QCOMPARE(version.code, 0);
@@ -74,6 +77,23 @@ void tst_WindowlessRunner::usageErrorsExitTwo_data()
     QTest::newRow("json without check") << QStringList {u"--headless"_s, u"--json"_s} << u"json"_s;
     QTest::newRow("empty journal")
         << QStringList {u"--headless"_s, u"--journal="_s} << u"journal"_s;
+    QTest::newRow("arg without command")
+        << QStringList {u"--headless"_s, u"--arg"_s, u"a=1"_s} << u"--arg only applies"_s;
+    QTest::newRow("command and check")
+        << QStringList {u"--command"_s, u"queue.pause"_s, u"--check"_s}
+        << u"--command and --check"_s;
+    QTest::newRow("arg not key=value")
+        << QStringList {u"--command"_s, u"queue.execute"_s, u"--arg"_s, u"queue_id"_s}
+        << u"'queue_id' is not KEY=VALUE"_s;
+    QTest::newRow("unknown action")
+        << QStringList {u"--command"_s, u"queue.explode"_s}
+        << u"no action \"queue.explode\" in the tac-webbuilder profile; its actions: queue.pause"_s;
+    QTest::newRow("value missing")
+        << QStringList {u"--command"_s, u"queue.execute"_s}
+        << u"queue.execute needs queue_id, which is missing or empty (--arg queue_id=…)"_s;
+    QTest::newRow("feed not configured")
+        << QStringList {u"--command"_s, u"webhook.start"_s, u"--feeds"_s, u"queue"_s}
+        << u"goes out on the webhook-status feed, which is not configured"_s;
 }
 
 void tst_WindowlessRunner::usageErrorsExitTwo()
@@ -93,12 +113,12 @@ void tst_WindowlessRunner::checkAllAnswerExitsZero()
                        u"stagger.step_ms=5"_s});
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 8);
+    QCOMPARE(lines.size(), 9); // the default profile's feeds
     QVERIFY(lines.first().startsWith(u"queue"_s));
     for (const QString &line : lines)
         QVERIFY2(QRegularExpression(u"ok +rtt \\d+\\.\\d\\d ms"_s).match(line).hasMatch(),
                  qPrintable(line));
-    QCOMPARE(server.connectionCount(), 8);
+    QCOMPARE(server.connectionCount(), 9);
 }
 
 void tst_WindowlessRunner::checkSomeFailExitsOne()
@@ -124,6 +144,46 @@ void tst_WindowlessRunner::checkJson()
     QCOMPARE(doc.value("ok"_L1).toBool(), true);
     QCOMPARE(doc.value("feeds"_L1).toArray().size(), 2);
     QVERIFY(doc.value("feeds"_L1).toArray().at(1).toObject().value("rtt_ms"_L1).isDouble());
+}
+
+void tst_WindowlessRunner::checkRulesExitsOneOnACriticalAlert()
+{
+    QTemporaryDir dir;
+    const QString journal = dir.filePath(u"state.sqlite"_s);
+    const auto check = [&](const QByteArray &status) {
+        TestFeedServer server;
+        server.setInitialSnapshot(
+            R"({"type":"queue_update","data":{"paused":false,"phases":[{"queue_id":"q1","status":")"
+            + status + R"(","phase_data":{"title":"Phase 1"},"error_message":"boom"}]}})");
+        if (!server.listen())
+            return Run {};
+        return run({u"--check"_s, u"--rules"_s, u"--json"_s, u"--server"_s,
+                    server.baseUrl().toString(), u"--feeds"_s, u"queue"_s, u"--journal"_s,
+                    journal});
+    };
+    Run r = check("failed");
+    QCOMPARE(r.code, 1);
+    QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(doc.value("ok"_L1).toBool(), false);
+    const auto ruleOf = [&](const QString &id) {
+        for (const QJsonValue &v : doc.value("rules"_L1).toArray()) {
+            if (v.toObject().value("rule"_L1).toString() == id)
+                return v.toObject();
+        }
+        return QJsonObject();
+    };
+    QCOMPARE(ruleOf(u"phase-failed"_s).value("state"_L1).toString(), u"firing"_s);
+    QCOMPARE(ruleOf(u"phase-failed"_s).value("messages"_L1).toArray().first().toString(),
+             u"Phase 1 failed: boom"_s);
+    QCOMPARE(ruleOf(u"queue-paused"_s).value("state"_L1).toString(), u"ok"_s);
+    // A rule whose feed is not watched says so: never a silent "ok".
+    QCOMPARE(ruleOf(u"workflow-failed"_s).value("state"_L1).toString(), u"error"_s);
+    QVERIFY(ruleOf(u"workflow-failed"_s).value("error"_L1).toString().contains(u"not open"_s));
+
+    r = check("completed");
+    QCOMPARE(r.code, 0);
+    doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(ruleOf(u"phase-failed"_s).value("state"_L1).toString(), u"ok"_s);
 }
 
 void tst_WindowlessRunner::headlessWritesTheEventStream()
@@ -188,6 +248,44 @@ void tst_WindowlessRunner::windowlessDetection()
     QVERIFY(CommandLine::isWindowless({u"feedwatch"_s, u"--server"_s, u"x"_s, u"--headless"_s}));
     QVERIFY(!CommandLine::isWindowless({u"feedwatch"_s, u"--demo"_s}));
     QVERIFY(!CommandLine::isWindowless({u"feedwatch"_s}));
+    QVERIFY(CommandLine::isWindowless({u"feedwatch"_s, u"--command"_s, u"queue.pause"_s}));
+    QVERIFY(CommandLine::isWindowless({u"feedwatch"_s, u"--command=queue.pause"_s}));
+    const CliOptions typed =
+        CommandLine::parse({u"feedwatch"_s, u"--command"_s, u"x"_s, u"--arg"_s, u"n=214"_s,
+                            u"--arg"_s, u"id=0e6b-1a"_s, u"--arg"_s, u"quoted=\"214\""_s});
+    QCOMPARE(typed.mode, CliOptions::Mode::Command);
+    QCOMPARE(typed.commandArgs.value("n"_L1), QJsonValue(214));
+    QCOMPARE(typed.commandArgs.value("id"_L1), QJsonValue(u"0e6b-1a"_s));
+    QCOMPARE(typed.commandArgs.value("quoted"_L1), QJsonValue(u"214"_s));
+}
+
+void tst_WindowlessRunner::commandThatCannotBeDeliveredExitsOne()
+{
+    // Nobody listens: the action waits, is retried (not counted: nothing left), and expires at
+    // commands.ttl_ms; the journal keeps what became of it.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QUrl base = server.baseUrl();
+    server.close();
+    QTemporaryDir dir;
+    const QString journal = dir.filePath(u"cli.sqlite"_s);
+    const Run r = run({u"--command"_s, u"queue.pause"_s, u"--json"_s, u"--server"_s,
+                       base.toString(), u"--journal"_s, journal, u"--set"_s,
+                       u"commands.ttl_ms=400"_s, u"--set"_s, u"backoff.initial_ms=50"_s});
+    QCOMPARE(r.code, 1);
+    const QJsonObject result = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(result.value("name"_L1).toString(), u"queue.pause"_s);
+    QCOMPARE(result.value("status"_L1).toString(), u"expired"_s);
+    QCOMPARE(result.value("request"_L1).toString(), u"POST /api/v1/queue/config/pause"_s);
+    QVERIFY2(result.value("error"_L1).toString().startsWith(u"not delivered within 400 ms"_s),
+             qPrintable(r.out));
+    QVERIFY(result.value("attempts"_L1).toInt() >= 2);
+    // A second run on the same journal has nothing left to take over.
+    const Run again = run({u"--command"_s, u"queue.pause"_s, u"--server"_s, base.toString(),
+                           u"--journal"_s, journal, u"--set"_s, u"commands.ttl_ms=100"_s});
+    QCOMPARE(again.code, 1);
+    QVERIFY2(!again.err.contains(u"earlier run"_s), qPrintable(again.err));
+    QVERIFY2(again.out.startsWith(u"queue.pause: expired: not delivered"_s), qPrintable(again.out));
 }
 
 QTEST_GUILESS_MAIN(tst_WindowlessRunner)

@@ -31,33 +31,6 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
-    <name>BackendOverview</name>
-    <message>
-        <source>Backends overview</source>
-        <translation>Übersicht der Backends</translation>
-    </message>
-    <message>
-        <source>Backends</source>
-        <translation>Backends</translation>
-    </message>
-    <message>
-        <source>Backend</source>
-        <translation>Backend</translation>
-    </message>
-    <message>
-        <source>Feeds live</source>
-        <translation>Feeds live</translation>
-    </message>
-    <message>
-        <source>Worst state</source>
-        <translation>Schlechtester Zustand</translation>
-    </message>
-    <message>
-        <source>%1/%2 live</source>
-        <translation>%1/%2 live</translation>
-    </message>
-</context>
-<context>
     <name>CommandsModel</name>
     <message>
         <source>queued</source>
@@ -118,6 +91,18 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Sent %1 times as %2; %3 without an answer that counts (a server error, no answer, the connection lost; counted against commands.max_attempts)</source>
+        <translation>%1-mal als %2 gesendet; %3 ohne verwertbare Antwort (Serverfehler, keine Antwort, Verbindung verloren; zählen für commands.max_attempts)</translation>
+    </message>
+    <message>
+        <source>sent, waiting for the answer</source>
+        <translation>gesendet, wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
     </message>
 </context>
 <context>
@@ -217,6 +202,10 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>C&amp;ancel command</source>
         <translation>Befehl abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>Journaled in %1, but: %2. A command the journal cannot take is refused and never sent.</source>
+        <translation>Journal in %1, aber: %2. Ein Befehl, den das Journal nicht aufnehmen kann, wird abgelehnt und nie gesendet.</translation>
     </message>
 </context>
 <context>
@@ -469,6 +458,98 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>expected a string</source>
         <translation>Zeichenkette erwartet</translation>
     </message>
+    <message>
+        <source>no such built-in profile (known: %1)</source>
+        <translation>kein eingebautes Profil dieses Namens (bekannt: %1)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>must start with /</source>
+        <translation>muss mit / beginnen</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array</source>
+        <translation>nicht leeres Array erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; belongs to another feed already</source>
+        <translation>„%1“ gehört bereits zu einem anderen Feed</translation>
+    </message>
+    <message>
+        <source>expected a string or an array of strings</source>
+        <translation>Zeichenkette oder Array von Zeichenketten erwartet</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>ganze Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2</source>
+        <translation>„%1“ ist keiner der Werte %2</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 9</source>
+        <translation>ganze Zahl von 0 bis 9 erwartet</translation>
+    </message>
+    <message>
+        <source>missing; the field of the row to show</source>
+        <translation>fehlt; das anzuzeigende Feld der Zeile</translation>
+    </message>
+    <message>
+        <source>a duration&apos;s [start field, end field]</source>
+        <translation>[Startfeld, Endfeld] einer Dauer</translation>
+    </message>
+    <message>
+        <source>missing; where the value is in the data (&quot;/total&quot;)</source>
+        <translation>fehlt; wo der Wert in den Daten steht („/total“)</translation>
+    </message>
+    <message>
+        <source>expected exactly one of equals, in, exists</source>
+        <translation>genau eines von equals, in, exists erwartet</translation>
+    </message>
+    <message>
+        <source>expected &quot;%n phase(s)&quot; or {&quot;one&quot;: ..., &quot;other&quot;: ...}</source>
+        <translation>erwartet: &quot;%n phase(s)&quot; oder {&quot;one&quot;: ..., &quot;other&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>must contain %n, the number</source>
+        <translation>muss %n (die Zahl) enthalten</translation>
+    </message>
+    <message>
+        <source>a table needs at least one column</source>
+        <translation>eine Tabelle braucht mindestens eine Spalte</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time zone (local, UTC, an IANA name such as Europe/Berlin, or UTC+02:00)</source>
+        <translation>„%1“ ist keine Zeitzone (local, UTC, ein IANA-Name wie Europe/Berlin oder UTC+02:00)</translation>
+    </message>
+    <message>
+        <source>expected a built-in profile name or a file path</source>
+        <translation>Name eines eingebauten Profils oder Dateipfad erwartet</translation>
+    </message>
+    <message>
+        <source>larger than reconnect.restart_max_ms</source>
+        <translation>größer als reconnect.restart_max_ms</translation>
+    </message>
+    <message>
+        <source>expected a command line or a list of words</source>
+        <translation>Befehlszeile oder Liste von Wörtern erwartet</translation>
+    </message>
+    <message>
+        <source>expected a number from 100 to 600000</source>
+        <translation>Zahl von 100 bis 600000 erwartet</translation>
+    </message>
+    <message>
+        <source>the token could not be saved: %1</source>
+        <translation>das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>saved, but not applied: %1</source>
+        <translation>gespeichert, aber nicht angewendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -632,6 +713,98 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Commands</source>
         <translation>Befehle</translation>
     </message>
+    <message>
+        <source>connected, unexpected data</source>
+        <translation>verbunden, unerwartete Daten</translation>
+    </message>
+    <message>
+        <source>The data is not what the profile describes: %1</source>
+        <translation>Die Daten entsprechen nicht dem Profil: %1</translation>
+    </message>
+    <message>
+        <source>%1 ▲%2</source>
+        <translation>%1 ▲%2</translation>
+    </message>
+    <message>
+        <source>%1 ▼%2</source>
+        <translation>%1 ▼%2</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>intakt</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>gestört</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>no data beyond the stale limit</source>
+        <translation>keine Daten über die Veraltungsfrist hinaus</translation>
+    </message>
+    <message>
+        <source>heartbeat missed</source>
+        <translation>Heartbeat verpasst</translation>
+    </message>
+    <message>
+        <source>repeated drops</source>
+        <translation>wiederholte Abbrüche</translation>
+    </message>
+    <message>
+        <source>pong late</source>
+        <translation>Pong verspätet</translation>
+    </message>
+    <message>
+        <source>low quality score</source>
+        <translation>niedriger Qualitätsscore</translation>
+    </message>
+    <message>
+        <source>faster heartbeat to confirm</source>
+        <translation>schnellerer Heartbeat zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>heartbeat back to normal</source>
+        <translation>Heartbeat wieder normal</translation>
+    </message>
+    <message>
+        <source>waiting for the scheduled retry</source>
+        <translation>wartet auf den geplanten neuen Versuch</translation>
+    </message>
+    <message>
+        <source>HTTP fallback started</source>
+        <translation>HTTP-Fallback gestartet</translation>
+    </message>
+    <message>
+        <source>HTTP fallback stopped</source>
+        <translation>HTTP-Fallback beendet</translation>
+    </message>
+    <message>
+        <source>alert raised</source>
+        <translation>Alarm ausgelöst</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsPanel</name>
@@ -776,10 +949,6 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <translation>gestoppt: nicht autorisiert (von Hand neu verbinden)</translation>
     </message>
     <message>
-        <source>stopped: configuration error</source>
-        <translation>gestoppt: Konfigurationsfehler</translation>
-    </message>
-    <message>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
@@ -873,6 +1042,109 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>none waiting</source>
         <translation>keiner wartet</translation>
+    </message>
+    <message>
+        <source>Pongs that answered none of our pings (unsolicited, or echoing another clock): counted, never used as a measurement</source>
+        <translation>Pongs, die auf keinen unserer Pings antworten (unaufgefordert oder mit der Zeit einer anderen Uhr): gezählt, nie als Messwert verwendet</translation>
+    </message>
+    <message>
+        <source>Answers whose round trip was outside any plausible range (negative, or longer than the heartbeat timeout): not averaged</source>
+        <translation>Antworten, deren Umlaufzeit außerhalb jedes plausiblen Bereichs lag (negativ oder länger als der Heartbeat-Timeout): nicht gemittelt</translation>
+    </message>
+    <message>
+        <source>Unmatched pongs</source>
+        <translation>Unzugeordnete Pongs</translation>
+    </message>
+    <message>
+        <source>Rejected RTTs</source>
+        <translation>Verworfene RTTs</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>stopped: refused (see Last error; fix the path or the token, then reconnect)</source>
+        <translation>gestoppt: abgelehnt (siehe Letzter Fehler; Pfad oder Token korrigieren, dann neu verbinden)</translation>
+    </message>
+    <message>
+        <source>no snapshot yet</source>
+        <translation>noch kein Snapshot</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the table</source>
+        <translation>
+            <numerusform>%n Zeile in der Tabelle</numerusform>
+            <numerusform>%n Zeilen in der Tabelle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not as the profile describes: %1</source>
+        <translation>nicht wie im Profil beschrieben: %1</translation>
+    </message>
+    <message>
+        <source>routed: %1 applied here from other sockets, %2 handed to other feeds</source>
+        <translation>weitergeleitet: %1 von anderen Sockets hier übernommen, %2 an andere Feeds übergeben</translation>
+    </message>
+    <message>
+        <source>ignored (no configured feed): %1</source>
+        <translation>ignoriert (kein konfigurierter Feed): %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Close codes</source>
+        <translation>Close-Codes</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · for %2</source>
+        <translation>%1 · seit %2</translation>
+    </message>
+    <message>
+        <source>%1 of 100 (trend over a minute: %2%3)</source>
+        <translation>%1 von 100 (Trend über eine Minute: %2%3)</translation>
+    </message>
+    <message>
+        <source>none since the start</source>
+        <translation>keine seit dem Start</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>no link events yet</source>
+        <translation>noch keine Verbindungsereignisse</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3</source>
+        <translation>%1  %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1335,14 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>256 B/s</source>
         <translation>256 B/s</translation>
     </message>
+    <message>
+        <source>Broadcast every feed on every socket</source>
+        <translation>Jeden Feed auf jedem Socket senden</translation>
+    </message>
+    <message>
+        <source>As the real tac-webbuilder server does</source>
+        <translation>Wie es der echte tac-webbuilder-Server tut</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -1099,6 +1379,13 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates since %1 · %2</source>
+        <translation>
+            <numerusform>%n Aktualisierung seit %1 · %2</numerusform>
+            <numerusform>%n Aktualisierungen seit %1 · %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1485,10 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>%1 from earlier sessions (grey, italic)</source>
         <translation>%1 aus früheren Sitzungen (grau, kursiv)</translation>
+    </message>
+    <message>
+        <source>Clear the filter text</source>
+        <translation>Filtertext löschen</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1862,148 @@ Aus einer früheren Sitzung</translation>
         <source>%1 cannot be used (%2): commands are kept in memory only, no history</source>
         <translation>%1 ist nicht nutzbar (%2): Befehle werden nur im Speicher gehalten, kein Verlauf</translation>
     </message>
+    <message>
+        <source>Server restarting</source>
+        <translation>Server startet neu</translation>
+    </message>
+    <message>
+        <source>Restart complete</source>
+        <translation>Neustart abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Server down</source>
+        <translation>Server ausgefallen</translation>
+    </message>
+    <message>
+        <source>Unmatched pong</source>
+        <translation>Unzugeordneter Pong</translation>
+    </message>
+    <message>
+        <source>RTT rejected</source>
+        <translation>RTT verworfen</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics</source>
+        <translation>Prometheus-Metriken</translation>
+    </message>
+    <message>
+        <source>server not accepting connections yet; will retry</source>
+        <translation>Server nimmt noch keine Verbindungen an; neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>%1; the server is restarting: reconnecting soon</source>
+        <translation>%1; der Server startet neu: Verbindung wird gleich neu aufgebaut</translation>
+    </message>
+    <message>
+        <source>%1; the server is not ready yet: will retry</source>
+        <translation>%1; der Server ist noch nicht bereit: neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>%1; stopped: refused (unknown path, or credentials refused)</source>
+        <translation>%1; gestoppt: abgelehnt (unbekannter Pfad oder Zugangsdaten abgelehnt)</translation>
+    </message>
+    <message>
+        <source>%1: the server is back after %2</source>
+        <translation>%1: der Server ist nach %2 wieder da</translation>
+    </message>
+    <message>
+        <source>%1: the server is restarting (%2)</source>
+        <translation>%1: der Server startet neu (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the server is restarting or unreachable (%2)</source>
+        <translation>%1: der Server startet neu oder ist nicht erreichbar (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n feed(s) back after %2</source>
+        <translation>
+            <numerusform>%1: %n Feed nach %2 wieder da</numerusform>
+            <numerusform>%1: %n Feeds nach %2 wieder da</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: not back after %2, %n feed(s) down</source>
+        <translation>
+            <numerusform>%1: nach %2 nicht wieder da, %n Feed ausgefallen</numerusform>
+            <numerusform>%1: nach %2 nicht wieder da, %n Feeds ausgefallen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a pong that answers none of our pings (%1): counted, not measured</source>
+        <translation>ein Pong, der auf keinen unserer Pings antwortet (%1): gezählt, nicht gemessen</translation>
+    </message>
+    <message>
+        <source>JSON pong</source>
+        <translation>JSON-Pong</translation>
+    </message>
+    <message>
+        <source>pong frame</source>
+        <translation>Pong-Frame</translation>
+    </message>
+    <message>
+        <source>%1 rejected: %2</source>
+        <translation>%1 verworfen: %2</translation>
+    </message>
+    <message>
+        <source>journal write failed (%1): command %2 goes on</source>
+        <translation>Schreiben ins Journal fehlgeschlagen (%1): Befehl %2 läuft weiter</translation>
+    </message>
+    <message>
+        <source>journal write failed (%1): command %2 refused, not sent</source>
+        <translation>Schreiben ins Journal fehlgeschlagen (%1): Befehl %2 abgelehnt, nicht gesendet</translation>
+    </message>
+    <message>
+        <source>%1: the history cannot be kept (%2); commands are journaled</source>
+        <translation>%1: der Verlauf kann nicht gespeichert werden (%2); Befehle kommen ins Journal</translation>
+    </message>
+    <message>
+        <source>served at %1</source>
+        <translation>bereitgestellt unter %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>kann nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>Quality score</source>
+        <translation>Qualitätsscore</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Rule error</source>
+        <translation>Regelfehler</translation>
+    </message>
+    <message>
+        <source>Alert command failed</source>
+        <translation>Alarmbefehl fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no sample</source>
+        <translation>kein Messwert</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of 100 (latency %2, attempts %3 %, uptime %4 %, freshness %5 %), trend %6</source>
+        <translation>%1 von 100 (Latenz %2, Versuche %3 %, Verfügbarkeit %4 %, Aktualität %5 %), Trend %6</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (score %2)</source>
+        <translation>%1 (Score %2)</translation>
+    </message>
+    <message>
+        <source>%1 (score %2) — %3</source>
+        <translation>%1 (Score %2) — %3</translation>
+    </message>
 </context>
 <context>
     <name>FeedActions</name>
@@ -1579,124 +2012,12 @@ Aus einer früheren Sitzung</translation>
         <translation>Operator-Aktionen</translation>
     </message>
     <message>
-        <source>Pause queue</source>
-        <translation>Warteschlange pausieren</translation>
-    </message>
-    <message>
-        <source>Execute phase</source>
-        <translation>Phase ausführen</translation>
-    </message>
-    <message>
-        <source>Remove phase…</source>
-        <translation>Phase entfernen…</translation>
-    </message>
-    <message>
-        <source>Retry phase</source>
-        <translation>Phase wiederholen</translation>
-    </message>
-    <message>
-        <source>Trigger workflow…</source>
-        <translation>Workflow auslösen…</translation>
-    </message>
-    <message>
-        <source>Start a workflow for a GitHub issue</source>
-        <translation>Einen Workflow für ein GitHub-Issue starten</translation>
-    </message>
-    <message>
         <source>Last command</source>
         <translation>Letzter Befehl</translation>
     </message>
     <message>
-        <source>Pausing…</source>
-        <translation>Wird pausiert…</translation>
-    </message>
-    <message>
-        <source>A pause is on its way; see Commands to cancel it</source>
-        <translation>Eine Pause ist unterwegs; unter Befehle lässt sie sich abbrechen</translation>
-    </message>
-    <message>
-        <source>Resuming…</source>
-        <translation>Wird fortgesetzt…</translation>
-    </message>
-    <message>
-        <source>A resume is on its way; see Commands to cancel it</source>
-        <translation>Eine Fortsetzung ist unterwegs; unter Befehle lässt sie sich abbrechen</translation>
-    </message>
-    <message>
-        <source>Resume queue</source>
-        <translation>Warteschlange fortsetzen</translation>
-    </message>
-    <message>
-        <source>Let the queue start new phases again</source>
-        <translation>Die Warteschlange wieder neue Phasen starten lassen</translation>
-    </message>
-    <message>
-        <source>Stop the queue from starting new phases</source>
-        <translation>Verhindern, dass die Warteschlange neue Phasen startet</translation>
-    </message>
-    <message>
-        <source>Select a ready phase to execute it</source>
-        <translation>Eine bereite Phase auswählen, um sie auszuführen</translation>
-    </message>
-    <message>
-        <source>Start phase %1 now</source>
-        <translation>Phase %1 jetzt starten</translation>
-    </message>
-    <message>
-        <source>Only a ready phase can be executed; %1 is %2</source>
-        <translation>Nur eine bereite Phase kann ausgeführt werden; Status von %1: %2</translation>
-    </message>
-    <message>
-        <source>Select a failed phase to retry it</source>
-        <translation>Eine fehlgeschlagene Phase auswählen, um sie zu wiederholen</translation>
-    </message>
-    <message>
-        <source>Put phase %1 back in the queue</source>
-        <translation>Phase %1 wieder in die Warteschlange stellen</translation>
-    </message>
-    <message>
-        <source>Only a failed phase can be retried; %1 is %2</source>
-        <translation>Nur eine fehlgeschlagene Phase kann wiederholt werden; Status von %1: %2</translation>
-    </message>
-    <message>
-        <source>Select a phase to remove it from the queue</source>
-        <translation>Eine Phase auswählen, um sie aus der Warteschlange zu entfernen</translation>
-    </message>
-    <message>
-        <source>A running phase cannot be removed</source>
-        <translation>Eine laufende Phase kann nicht entfernt werden</translation>
-    </message>
-    <message>
-        <source>Remove phase %1 from the queue</source>
-        <translation>Phase %1 aus der Warteschlange entfernen</translation>
-    </message>
-    <message>
-        <source>Workflows are triggered on the workflows feed, which is not configured</source>
-        <translation>Workflows werden über den Workflows-Feed ausgelöst, der nicht konfiguriert ist</translation>
-    </message>
-    <message>
         <source>⧗ %1: sending…</source>
         <translation>⧗ %1: wird gesendet…</translation>
-    </message>
-    <message>
-        <source>⧗ %1: queued — goes out when %2 is live again</source>
-        <translation>⧗ %1: eingereiht — wird gesendet, sobald %2 wieder live ist</translation>
-    </message>
-    <message>
-        <source>Execute phase %1</source>
-        <translation>Phase %1 ausführen</translation>
-    </message>
-    <message>
-        <source>Remove phase %1</source>
-        <translation>Phase %1 entfernen</translation>
-    </message>
-    <message>
-        <source>Retry phase %1</source>
-        <translation>Phase %1 wiederholen</translation>
-    </message>
-    <message>
-        <source>Trigger workflow for issue #%1</source>
-        <translation>Workflow für Issue #%1 auslösen</translation>
     </message>
     <message>
         <source>⧗ %1: sent, waiting for the server</source>
@@ -1727,20 +2048,43 @@ Aus einer früheren Sitzung</translation>
         <translation>Befehle…</translation>
     </message>
     <message>
-        <source>Remove phase</source>
-        <translation>Phase entfernen</translation>
+        <source>%1 is on its way; see Commands to follow or cancel it</source>
+        <translation>%1: Befehl unterwegs; unter Befehle verfolgen oder abbrechen</translation>
     </message>
     <message>
-        <source>Remove phase %1 from the queue?</source>
-        <translation>Phase %1 aus der Warteschlange entfernen?</translation>
+        <source>The %1 feed is not configured</source>
+        <translation>Der Feed %1 ist nicht konfiguriert</translation>
     </message>
     <message>
-        <source>The backend drops the phase; this cannot be undone once sent.</source>
-        <translation>Das Backend verwirft die Phase; einmal gesendet, lässt sich das nicht rückgängig machen.</translation>
+        <source>Select a row first</source>
+        <translation>Zuerst eine Zeile auswählen</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Entfernen</translation>
+        <source>Waiting for the feed&apos;s first data</source>
+        <translation>Warte auf die ersten Daten des Feeds</translation>
+    </message>
+    <message>
+        <source>Not now: %1</source>
+        <translation>Derzeit nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>⧗ %1: retrying — %2</source>
+        <translation>⧗ %1: neuer Versuch — %2</translation>
+    </message>
+    <message>
+        <source>⧗ %1: queued</source>
+        <translation>⧗ %1: eingereiht</translation>
+    </message>
+    <message>
+        <source>✗ %1 refused: %2</source>
+        <translation>✗ %1: abgelehnt — %2</translation>
+    </message>
+</context>
+<context>
+    <name>FeedFigures</name>
+    <message>
+        <source>Counters</source>
+        <translation>Zähler</translation>
     </message>
 </context>
 <context>
@@ -1756,110 +2100,6 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>There is no feed &quot;%1&quot; to send %2 on.</source>
         <translation>Es gibt keinen Feed „%1“, über den %2 gesendet werden könnte.</translation>
-    </message>
-</context>
-<context>
-    <name>FeedPages</name>
-    <message>
-        <source>Queue paused — new phases are not started</source>
-        <translation>Warteschlange pausiert — neue Phasen werden nicht gestartet</translation>
-    </message>
-    <message>
-        <source>All systems healthy</source>
-        <translation>Alle Systeme intakt</translation>
-    </message>
-    <message>
-        <source>Degraded — some services report problems</source>
-        <translation>Beeinträchtigt — einige Dienste melden Probleme</translation>
-    </message>
-    <message>
-        <source>Error — at least one service is down</source>
-        <translation>Fehler — mindestens ein Dienst ist ausgefallen</translation>
-    </message>
-    <message>
-        <source>Overall status: %1</source>
-        <translation>Gesamtstatus: %1</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>Warteschlange</translation>
-    </message>
-    <message>
-        <source>Workflows</source>
-        <translation>Workflows</translation>
-    </message>
-    <message>
-        <source>System status</source>
-        <translation>Systemstatus</translation>
-    </message>
-    <message>
-        <source>ADW monitor</source>
-        <translation>ADW-Monitor</translation>
-    </message>
-    <message>
-        <source>Routes</source>
-        <translation>Routen</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Planned features</source>
-        <translation>Geplante Features</translation>
-    </message>
-    <message>
-        <source>Webhooks</source>
-        <translation>Webhooks</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n phase(s)</source>
-        <translation>
-            <numerusform>%n Phase</numerusform>
-            <numerusform>%n Phasen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n workflow(s)</source>
-        <translation>
-            <numerusform>%n Workflow</numerusform>
-            <numerusform>%n Workflows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s)</source>
-        <translation>
-            <numerusform>%n Dienst</numerusform>
-            <numerusform>%n Dienste</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n route(s)</source>
-        <translation>
-            <numerusform>%n Route</numerusform>
-            <numerusform>%n Routen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation>
-            <numerusform>%n Lauf</numerusform>
-            <numerusform>%n Läufe</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n feature(s)</source>
-        <translation>
-            <numerusform>%n Feature</numerusform>
-            <numerusform>%n Features</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n webhook(s)</source>
-        <translation>
-            <numerusform>%n Webhook</numerusform>
-            <numerusform>%n Webhooks</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1900,13 +2140,6 @@ Aus einer früheren Sitzung</translation>
         <source>Panel state</source>
         <translation>Bereichszustand</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n Zeile</numerusform>
-            <numerusform>%n Zeilen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <comment>3 of 12 phases</comment>
@@ -1945,38 +2178,148 @@ Aus einer früheren Sitzung</translation>
         <translation>Operator-Befehle im Journal, die auf Zustellung über diesen Feed warten</translation>
     </message>
     <message>
-        <source>1 command waiting</source>
-        <translation>1 Befehl wartet</translation>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
     <message>
-        <source>%1 commands waiting</source>
-        <translation>%1 Befehle warten</translation>
+        <source>Close this page and its feed</source>
+        <translation>Diese Seite und ihren Feed schließen</translation>
+    </message>
+    <message>
+        <source>Data problem</source>
+        <translation>Datenproblem</translation>
+    </message>
+    <message>
+        <source>Row detail</source>
+        <translation>Zeilendetails</translation>
+    </message>
+    <message>
+        <source>The data is not what this page expects: %1. Showing what arrived.</source>
+        <translation>Die Daten sind nicht, was diese Seite erwartet: %1. Angezeigt wird, was ankam.</translation>
+    </message>
+    <message>
+        <source>Some rows are not as expected: %1.</source>
+        <translation>Einige Zeilen sind nicht wie erwartet: %1.</translation>
+    </message>
+    <message>
+        <source>The server refuses this feed: %1. Not retried until you reconnect it.</source>
+        <translation>Der Server lehnt diesen Feed ab: %1. Kein neuer Versuch, bis Sie ihn neu verbinden.</translation>
+    </message>
+    <message>
+        <source>The server refuses this feed: %1. Feedwatch keeps retrying with backoff.</source>
+        <translation>Der Server lehnt diesen Feed ab: %1. Feedwatch versucht es mit Backoff weiter.</translation>
+    </message>
+    <message>
+        <source>No data yet: %1.</source>
+        <translation>Noch keine Daten: %1.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy &quot;%1&quot;</source>
+        <translation>„%1“ kopieren</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Filter the page&apos;s table</source>
+        <translation>Tabelle der Seite filtern</translation>
     </message>
 </context>
 <context>
     <name>FeedSchema</name>
     <message>
-        <source>expected %1, got %2</source>
-        <translation>%1 erwartet, %2 erhalten</translation>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Boolean</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>oberste Ebene</translation>
+    </message>
+    <message>
+        <source>an array (or an object of objects)</source>
+        <translation>ein Array (oder ein Objekt aus Objekten)</translation>
+    </message>
+    <message>
+        <source>nothing there (data is an object with keys %1)</source>
+        <translation>nichts (die Daten sind ein Objekt mit den Schlüsseln %1)</translation>
+    </message>
+    <message>
+        <source>nothing there (data is %1)</source>
+        <translation>nichts (die Daten sind %1)</translation>
+    </message>
+    <message>
+        <source>nothing there</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>an empty object</source>
+        <translation>ein leeres Objekt</translation>
+    </message>
+    <message>
+        <source>an object with keys %1</source>
+        <translation>ein Objekt mit den Schlüsseln %1</translation>
+    </message>
+    <message>
+        <source>expected %1 at %2, got %3</source>
+        <translation>%2: %1 erwartet, vorgefunden: %3</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) skipped: not an object, without a key or a duplicate key</source>
+        <source>%n row(s) not an object, not shown</source>
         <translation>
-            <numerusform>%n Zeile übersprungen: kein Objekt, ohne Schlüssel oder doppelter Schlüssel</numerusform>
-            <numerusform>%n Zeilen übersprungen: kein Objekt, ohne Schlüssel oder doppelter Schlüssel</numerusform>
+            <numerusform>%n Zeile ist kein Objekt, nicht angezeigt</numerusform>
+            <numerusform>%n Zeilen sind keine Objekte, nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) repeat another row&apos;s key</source>
+        <translation>
+            <numerusform>%n Zeile wiederholt den Schlüssel einer anderen Zeile</numerusform>
+            <numerusform>%n Zeilen wiederholen den Schlüssel einer anderen Zeile</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without a key</source>
+        <translation>
+            <numerusform>%n Zeile ohne Schlüssel</numerusform>
+            <numerusform>%n Zeilen ohne Schlüssel</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>FeedSchemas</name>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
     <message>
         <source>yes</source>
         <translation>ja</translation>
@@ -1984,134 +2327,6 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>no</source>
         <translation>nein</translation>
-    </message>
-    <message>
-        <source>Queue ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <source>Phase</source>
-        <translation>Phase</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Sub-issue</source>
-        <translation>Unter-Issue</translation>
-    </message>
-    <message>
-        <source>ADW ID</source>
-        <translation>ADW-ID</translation>
-    </message>
-    <message>
-        <source>PR</source>
-        <translation>PR</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Gestartet</translation>
-    </message>
-    <message>
-        <source>GitHub</source>
-        <translation>GitHub</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Dienst</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
-        <source>Uptime</source>
-        <translation>Laufzeit</translation>
-    </message>
-    <message>
-        <source>Response (ms)</source>
-        <translation>Antwort (ms)</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Fortschritt</translation>
-    </message>
-    <message>
-        <source>Last activity</source>
-        <translation>Letzte Aktivität</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Methode</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>Handler</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Kosten</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Estimate (h)</source>
-        <translation>Schätzung (h)</translation>
-    </message>
-    <message>
-        <source>Webhook</source>
-        <translation>Webhook</translation>
-    </message>
-    <message>
-        <source>Last received</source>
-        <translation>Zuletzt empfangen</translation>
-    </message>
-    <message>
-        <source>Events (24h)</source>
-        <translation>Ereignisse (24 h)</translation>
-    </message>
-    <message>
-        <source>Failures (24h)</source>
-        <translation>Fehlschläge (24 h)</translation>
     </message>
     <message>
         <source>%1d %2h</source>
@@ -2282,6 +2497,58 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>%1; HTTP fallback failing: %2</source>
         <translation>%1; HTTP-Fallback schlägt fehl: %2</translation>
+    </message>
+    <message>
+        <source>stopped: refused (unknown path, or credentials refused)</source>
+        <translation>gestoppt: abgelehnt (unbekannter Pfad oder Zugangsdaten abgelehnt)</translation>
+    </message>
+    <message>
+        <source>server restarting</source>
+        <translation>Server startet neu</translation>
+    </message>
+    <message>
+        <source>server asked to try later</source>
+        <translation>Server bittet um späteren Versuch</translation>
+    </message>
+    <message>
+        <source>server not ready yet</source>
+        <translation>Server noch nicht bereit</translation>
+    </message>
+    <message>
+        <source>server not accepting connections yet</source>
+        <translation>Server nimmt noch keine Verbindungen an</translation>
+    </message>
+    <message>
+        <source>%1/%2 feeds back</source>
+        <translation>%1/%2 Feeds wieder da</translation>
+    </message>
+    <message>
+        <source>server restarting — down for %1 · %2</source>
+        <translation>Server startet neu — seit %1 ausgefallen · %2</translation>
+    </message>
+    <message>
+        <source>server restarting or unreachable — down for %1 · %2</source>
+        <translation>Server startet neu oder ist nicht erreichbar — seit %1 ausgefallen · %2</translation>
+    </message>
+    <message>
+        <source>live, unexpected data</source>
+        <translation>live, unerwartete Daten</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>showing the HTTP snapshot of %1</source>
+        <translation>zeigt den HTTP-Snapshot von %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 until the WebSocket sends its own</source>
+        <translation>%1, %2, bis der WebSocket einen eigenen sendet</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>
@@ -2489,8 +2756,103 @@ Aus einer früheren Sitzung</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1, %2 commands waiting</source>
-        <translation>%1, %2 Befehle warten</translation>
+        <source>worst quality: %1</source>
+        <translation>schlechteste Qualität: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with unexpected data</source>
+        <translation>
+            <numerusform>%n mit unerwarteten Daten</numerusform>
+            <numerusform>%n mit unerwarteten Daten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Weitere Menüs</translation>
+    </message>
+    <message>
+        <source>More toolbar items</source>
+        <translation>Weitere Symbolleisteneinträge</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Export &amp;diagnostics…</source>
+        <translation>&amp;Diagnose exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>&amp;Nächste Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>&amp;Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>Switch between page &amp;list and page</source>
+        <translation>Zwischen Seiten&amp;liste und Seite wechseln</translation>
+    </message>
+    <message>
+        <source>Next / previous control</source>
+        <translation>Nächstes / vorheriges Bedienelement</translation>
+    </message>
+    <message>
+        <source>Open the menu of the selected row</source>
+        <translation>Menü der ausgewählten Zeile öffnen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Export diagnostics</source>
+        <translation>Diagnose exportieren</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the diagnostics archive…</source>
+        <translation>Diagnosearchiv wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Diagnostics export progress</source>
+        <translation>Fortschritt des Diagnoseexports</translation>
+    </message>
+    <message>
+        <source>Diagnostics written to %1</source>
+        <translation>Diagnose nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Diagnostics not written</source>
+        <translation>Diagnose nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>The diagnostics archive could not be written: %1</source>
+        <translation>Das Diagnosearchiv konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2533,16 +2895,787 @@ Aus einer früheren Sitzung</translation>
         <source>Down: %1. Back: %2.</source>
         <translation>Ausgefallen: %1. Wieder da: %2.</translation>
     </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Behoben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>noch keine Daten</translation>
+    </message>
+    <message>
+        <source>%1: circuit open, probe in %2</source>
+        <translation>%1: Schutzschalter offen, Probeversuch in %2</translation>
+    </message>
+    <message>
+        <source>%1: circuit open</source>
+        <translation>%1: Schutzschalter offen</translation>
+    </message>
+    <message>
+        <source>%1: retry in %2</source>
+        <translation>%1: neuer Versuch in %2</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Connections · %1</source>
+        <translation>Verbindungen · %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 live</source>
+        <translation>%1/%2 live</translation>
+    </message>
+    <message>
+        <source>score %1 · worst %2 (%3)</source>
+        <translation>Score %1 · niedrigster %2 (%3)</translation>
+    </message>
+    <message>
+        <source>worst quality: %1</source>
+        <translation>schlechteste Qualität: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more retrying</source>
+        <translation>
+            <numerusform>und %n weiterer vor neuem Versuch</numerusform>
+            <numerusform>und %n weitere vor neuem Versuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last alerts</source>
+        <translation>Letzte Alarme</translation>
+    </message>
+    <message>
+        <source>none since the start</source>
+        <translation>keine seit dem Start</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTile</name>
+    <message>
+        <source>max %L1 ms</source>
+        <translation>max. %L1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>ADW</source>
+        <translation>ADW</translation>
+    </message>
+    <message>
+        <source>ADW monitor</source>
+        <translation>ADW-Monitor</translation>
+    </message>
+    <message>
+        <source>Actual (h)</source>
+        <translation>Ist (h)</translation>
+    </message>
+    <message>
+        <source>All systems healthy</source>
+        <translation>Alle Systeme intakt</translation>
+    </message>
+    <message>
+        <source>Average duration</source>
+        <translation>Mittlere Dauer</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Nach Status</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Fertigstellung</translation>
+    </message>
+    <message>
+        <source>Completion notes</source>
+        <translation>Abschlussnotizen</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Current phase</source>
+        <translation>Aktuelle Phase</translation>
+    </message>
+    <message>
+        <source>Degraded — some services report problems</source>
+        <translation>Beeinträchtigt — einige Dienste melden Probleme</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Error — at least one service is down</source>
+        <translation>Fehler — mindestens ein Dienst ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Estimate (h)</source>
+        <translation>Schätzung (h)</translation>
+    </message>
+    <message>
+        <source>Estimated (h)</source>
+        <translation>Geschätzt (h)</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>Geschätzte Kosten</translation>
+    </message>
+    <message>
+        <source>Execute phase</source>
+        <translation>Phase ausführen</translation>
+    </message>
+    <message>
+        <source>Execute phase {phase_number} of feature {feature_id}</source>
+        <translation>Phase {phase_number} von Feature {feature_id} ausführen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesamtzustand</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Intakt</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Letzter Erfolg</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No recent failures</source>
+        <translation>Keine Fehlschläge in letzter Zeit</translation>
+    </message>
+    <message>
+        <source>Open workflow state</source>
+        <translation>Workflow-Zustand öffnen</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>Gesamtwertung</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>PR</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Pause queue</source>
+        <translation>Warteschlange pausieren</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>Phases completed</source>
+        <translation>Abgeschlossene Phasen</translation>
+    </message>
+    <message>
+        <source>Planned features</source>
+        <translation>Geplante Features</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>QC metrics</source>
+        <translation>Qualitätsmetriken</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Queue ID</source>
+        <translation>Warteschlangen-ID</translation>
+    </message>
+    <message>
+        <source>Queue paused — new phases are not started</source>
+        <translation>Warteschlange pausiert — neue Phasen werden nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Ready since</source>
+        <translation>Bereit seit</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Remove phase</source>
+        <translation>Phase entfernen</translation>
+    </message>
+    <message>
+        <source>Remove phase {phase_number} of feature {feature_id}</source>
+        <translation>Phase {phase_number} von Feature {feature_id} entfernen</translation>
+    </message>
+    <message>
+        <source>Remove phase {phase_number} of feature {feature_id} from the queue? The backend drops it; this cannot be undone once sent.</source>
+        <translation>Phase {phase_number} von Feature {feature_id} aus der Warteschlange entfernen? Das Backend verwirft sie; einmal gesendet, lässt sich das nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Resume queue</source>
+        <translation>Warteschlange fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume workflow</source>
+        <translation>Workflow fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume workflow {adw_id}</source>
+        <translation>Workflow {adw_id} fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resync history</source>
+        <translation>Verlauf neu synchronisieren</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Start webhook service</source>
+        <translation>Webhook-Dienst starten</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>System status</source>
+        <translation>Systemstatus</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>The server has no state for this workflow</source>
+        <translation>Der Server hat keinen Zustand für diesen Workflow</translation>
+    </message>
+    <message>
+        <source>The webhook service reports an error: {/message}</source>
+        <translation>Der Webhook-Dienst meldet einen Fehler: {/message}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Workflow history</source>
+        <translation>Workflow-Verlauf</translation>
+    </message>
+    <message>
+        <source>Workflow type</source>
+        <translation>Workflow-Typ</translation>
+    </message>
+    <message>
+        <source>Workflow {adw_id}</source>
+        <translation>Workflow {adw_id}</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>Worktree</source>
+        <translation>Worktree</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n Feature</numerusform>
+            <numerusform>%n Features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n Phase</numerusform>
+            <numerusform>%n Phasen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recent failure(s)</source>
+        <translation>
+            <numerusform>%n Fehlschlag in letzter Zeit</numerusform>
+            <numerusform>%n Fehlschläge in letzter Zeit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n Route</numerusform>
+            <numerusform>%n Routen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst</numerusform>
+            <numerusform>%n Dienste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n Wert</numerusform>
+            <numerusform>%n Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workflow(s)</source>
+        <translation>
+            <numerusform>%n Workflow</numerusform>
+            <numerusform>%n Workflows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>ADW {adw_id} ({title}) failed in {current_phase}: {last_error}</source>
+        <translation>ADW {adw_id} ({title}) in {current_phase} fehlgeschlagen: {last_error}</translation>
+    </message>
+    <message>
+        <source>ADW {adw_id} ({title}) has been in {current_phase} at {phase_progress} % for 2 hours</source>
+        <translation>ADW {adw_id} ({title}) steht seit 2 Stunden in {current_phase} bei {phase_progress} %</translation>
+    </message>
+    <message>
+        <source>Queue paused too long</source>
+        <translation>Warteschlange zu lange pausiert</translation>
+    </message>
+    <message>
+        <source>Queue phase failed</source>
+        <translation>Phase der Warteschlange fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Running workflow makes no progress</source>
+        <translation>Laufender Workflow kommt nicht voran</translation>
+    </message>
+    <message>
+        <source>Service not healthy</source>
+        <translation>Dienst nicht intakt</translation>
+    </message>
+    <message>
+        <source>System status is {$value}: {/summary/healthy_services} of {/summary/total_services} services healthy</source>
+        <translation>Systemstatus ist {$value}: {/summary/healthy_services} von {/summary/total_services} Diensten intakt</translation>
+    </message>
+    <message>
+        <source>System status not healthy</source>
+        <translation>Systemstatus nicht intakt</translation>
+    </message>
+    <message>
+        <source>The queue has been paused for more than 20 minutes</source>
+        <translation>Die Warteschlange ist seit mehr als 20 Minuten pausiert</translation>
+    </message>
+    <message>
+        <source>Webhook success rate below 90 %</source>
+        <translation>Webhook-Erfolgsquote unter 90 %</translation>
+    </message>
+    <message>
+        <source>Webhook success rate is {$value} ({/stats/failed} of {/stats/total_received} failed)</source>
+        <translation>Webhook-Erfolgsquote beträgt {$value} ({/stats/failed} von {/stats/total_received} fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>Workflow failed</source>
+        <translation>Workflow fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>{name} is {status}: {message}</source>
+        <translation>{name} ist {status}: {message}</translation>
+    </message>
+    <message>
+        <source>{phase_data.title} failed: {error_message}</source>
+        <translation>{phase_data.title} fehlgeschlagen: {error_message}</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 (just now)</source>
+        <translation>%1 (gerade eben)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n min ago)</source>
+        <translation>
+            <numerusform>%1 (vor %n Min.)</numerusform>
+            <numerusform>%1 (vor %n Min.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n h ago)</source>
+        <translation>
+            <numerusform>%1 (vor %n Std.)</numerusform>
+            <numerusform>%1 (vor %n Std.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pending: %1</source>
+        <translation>ausstehend: %1</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>, silenced until %1</source>
+        <translation>, stummgeschaltet bis %1</translation>
+    </message>
+    <message>
+        <source>the feed</source>
+        <translation>der Feed</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Rules panel</source>
+        <translation>Regelbereich</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Alarmregeln</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>No desktop notification for the selected rule for a while</source>
+        <translation>Eine Weile keine Desktop-Benachrichtigung für die ausgewählte Regel</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>For 4 hours</source>
+        <translation>Für 4 Stunden</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Für 1 Tag</translation>
+    </message>
+    <message>
+        <source>Notify again</source>
+        <translation>Wieder benachrichtigen</translation>
+    </message>
+    <message>
+        <source>No alert rules.</source>
+        <translation>Keine Alarmregeln.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s):</source>
+        <translation>
+            <numerusform>%n Regel:</numerusform>
+            <numerusform>%n Regeln:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n ausgelöst</numerusform>
+            <numerusform>%n ausgelöst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in error</source>
+        <translation>
+            <numerusform>%n mit Fehler</numerusform>
+            <numerusform>%n mit Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a rule to see what it says.</source>
+        <translation>Regel auswählen, um ihren Inhalt zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceTiles</name>
     <message>
         <source>Services</source>
         <translation>Dienste</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2620,10 +3753,6 @@ Aus einer früheren Sitzung</translation>
         <translation>Gespeichert in %1</translation>
     </message>
     <message>
-        <source>Saved, but not applied: %1</source>
-        <translation>Gespeichert, aber nicht übernommen: %1</translation>
-    </message>
-    <message>
         <source>The token is read from %1 (auth.token_file); edit that file to change it.</source>
         <translation>Das Token wird aus %1 gelesen (auth.token_file); ändern Sie es in dieser Datei.</translation>
     </message>
@@ -2636,8 +3765,8 @@ Aus einer früheren Sitzung</translation>
         <translation>In %1 gespeichert, nur für Sie lesbar, nicht in der Konfigurationsdatei (kein Schlüsselbund: %2).</translation>
     </message>
     <message>
-        <source>The token could not be saved: %1</source>
-        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+        <source>Settings error</source>
+        <translation>Fehler in den Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -2664,45 +3793,6 @@ Aus einer früheren Sitzung</translation>
             <numerusform>Feedwatch — %1/%n Feed live</numerusform>
             <numerusform>Feedwatch — %1/%n Feeds live</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>TriggerWorkflowDialog</name>
-    <message>
-        <source>Trigger workflow</source>
-        <translation>Workflow auslösen</translation>
-    </message>
-    <message>
-        <source>Starts a workflow for a GitHub issue. The command goes out on the %1 feed; while that feed is down it waits in the journal and is sent once the link is back.</source>
-        <translation>Startet einen Workflow für ein GitHub-Issue. Der Befehl wird über den Feed %1 gesendet; solange dieser Feed ausgefallen ist, wartet er im Journal und wird gesendet, sobald die Verbindung wieder steht.</translation>
-    </message>
-    <message>
-        <source>Issue number</source>
-        <translation>Issue-Nummer</translation>
-    </message>
-    <message>
-        <source>e.g. 142</source>
-        <translation>z. B. 142</translation>
-    </message>
-    <message>
-        <source>&amp;Issue number</source>
-        <translation>&amp;Issue-Nummer</translation>
-    </message>
-    <message>
-        <source>&amp;Trigger</source>
-        <translation>&amp;Auslösen</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a number: type the issue&apos;s number, e.g. 142</source>
-        <translation>„%1“ ist keine Zahl: geben Sie die Nummer des Issues ein, z. B. 142</translation>
-    </message>
-    <message>
-        <source>An issue number is 1 or more</source>
-        <translation>Eine Issue-Nummer ist 1 oder größer</translation>
-    </message>
-    <message>
-        <source>%1 is too large for an issue number</source>
-        <translation>%1 ist zu groß für eine Issue-Nummer</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,13 @@
             <numerusform>%1 of %n feeds live · worst quality: %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) in the table</source>
+        <translation>
+            <numerusform>%n row in the table</numerusform>
+            <numerusform>%n rows in the table</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DemoMenu</name>
@@ -18,6 +25,16 @@
         <translation>
             <numerusform>Send %n snapshot as fast as possible</numerusform>
             <numerusform>Send %n snapshots as fast as possible</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message numerus="yes">
+        <source>%n updates since %1 · %2</source>
+        <translation>
+            <numerusform>%n update since %1 · %2</numerusform>
+            <numerusform>%n updates since %1 · %2</numerusform>
         </translation>
     </message>
 </context>
@@ -44,76 +61,42 @@
             <numerusform>%n unfinished commands taken over from the journal</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>FeedPages</name>
     <message numerus="yes">
-        <source>%n phase(s)</source>
+        <source>%1: %n feed(s) back after %2</source>
         <translation>
-            <numerusform>%n phase</numerusform>
-            <numerusform>%n phases</numerusform>
+            <numerusform>%1: %n feed back after %2</numerusform>
+            <numerusform>%1: %n feeds back after %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n workflow(s)</source>
+        <source>%1: not back after %2, %n feed(s) down</source>
         <translation>
-            <numerusform>%n workflow</numerusform>
-            <numerusform>%n workflows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s)</source>
-        <translation>
-            <numerusform>%n service</numerusform>
-            <numerusform>%n services</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n route(s)</source>
-        <translation>
-            <numerusform>%n route</numerusform>
-            <numerusform>%n routes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation>
-            <numerusform>%n run</numerusform>
-            <numerusform>%n runs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n feature(s)</source>
-        <translation>
-            <numerusform>%n feature</numerusform>
-            <numerusform>%n features</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n webhook(s)</source>
-        <translation>
-            <numerusform>%n webhook</numerusform>
-            <numerusform>%n webhooks</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FeedPanel</name>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n row</numerusform>
-            <numerusform>%n rows</numerusform>
+            <numerusform>%1: not back after %2, %n feed down</numerusform>
+            <numerusform>%1: not back after %2, %n feeds down</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>FeedSchema</name>
     <message numerus="yes">
-        <source>%n row(s) skipped: not an object, without a key or a duplicate key</source>
+        <source>%n row(s) not an object, not shown</source>
         <translation>
-            <numerusform>%n row skipped: not an object, without a key or a duplicate key</numerusform>
-            <numerusform>%n rows skipped: not an object, without a key or a duplicate key</numerusform>
+            <numerusform>%n row not an object, not shown</numerusform>
+            <numerusform>%n rows not objects, not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) repeat another row&apos;s key</source>
+        <translation>
+            <numerusform>%n row repeats another row&apos;s key</numerusform>
+            <numerusform>%n rows repeat another row&apos;s key</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without a key</source>
+        <translation>
+            <numerusform>%n row without a key</numerusform>
+            <numerusform>%n rows without a key</numerusform>
         </translation>
     </message>
 </context>
@@ -157,6 +140,13 @@
             <numerusform>%n commands waiting</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n with unexpected data</source>
+        <translation>
+            <numerusform>%n with unexpected data</numerusform>
+            <numerusform>%n with unexpected data</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -172,6 +162,130 @@
         <translation>
             <numerusform>%n feed back</numerusform>
             <numerusform>%n feeds back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more retrying</source>
+        <translation>
+            <numerusform>and %n more retrying</numerusform>
+            <numerusform>and %n more retrying</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n feature</numerusform>
+            <numerusform>%n features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n phase</numerusform>
+            <numerusform>%n phases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recent failure(s)</source>
+        <translation>
+            <numerusform>%n recent failure</numerusform>
+            <numerusform>%n recent failures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n route</numerusform>
+            <numerusform>%n routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n value</numerusform>
+            <numerusform>%n values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workflow(s)</source>
+        <translation>
+            <numerusform>%n workflow</numerusform>
+            <numerusform>%n workflows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message numerus="yes">
+        <source>%1 (%n min ago)</source>
+        <translation>
+            <numerusform>%1 (%n min ago)</numerusform>
+            <numerusform>%1 (%n min ago)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n h ago)</source>
+        <translation>
+            <numerusform>%1 (%n h ago)</numerusform>
+            <numerusform>%1 (%n h ago)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message numerus="yes">
+        <source>%n rule(s):</source>
+        <translation>
+            <numerusform>%n rule:</numerusform>
+            <numerusform>%n rules:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n firing</numerusform>
+            <numerusform>%n firing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in error</source>
+        <translation>
+            <numerusform>%n in error</numerusform>
+            <numerusform>%n in error</numerusform>
         </translation>
     </message>
 </context>

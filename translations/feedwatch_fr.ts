@@ -31,33 +31,6 @@ Publié sous licence MIT.</translation>
     </message>
 </context>
 <context>
-    <name>BackendOverview</name>
-    <message>
-        <source>Backends overview</source>
-        <translation>Vue d&apos;ensemble des backends</translation>
-    </message>
-    <message>
-        <source>Backends</source>
-        <translation>Backends</translation>
-    </message>
-    <message>
-        <source>Backend</source>
-        <translation>Backend</translation>
-    </message>
-    <message>
-        <source>Feeds live</source>
-        <translation>Flux en direct</translation>
-    </message>
-    <message>
-        <source>Worst state</source>
-        <translation>Pire état</translation>
-    </message>
-    <message>
-        <source>%1/%2 live</source>
-        <translation>%1/%2 en direct</translation>
-    </message>
-</context>
-<context>
     <name>CommandsModel</name>
     <message>
         <source>queued</source>
@@ -118,6 +91,18 @@ Publié sous licence MIT.</translation>
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Sent %1 times as %2; %3 without an answer that counts (a server error, no answer, the connection lost; counted against commands.max_attempts)</source>
+        <translation>Envoyée %1 fois en %2&#xa0;; %3 sans réponse exploitable (erreur du serveur, pas de réponse, connexion perdue&#xa0;; comptées dans commands.max_attempts)</translation>
+    </message>
+    <message>
+        <source>sent, waiting for the answer</source>
+        <translation>envoyée, en attente de la réponse</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>effectuée</translation>
     </message>
 </context>
 <context>
@@ -217,6 +202,10 @@ Publié sous licence MIT.</translation>
     <message>
         <source>C&amp;ancel command</source>
         <translation>Annu&amp;ler la commande</translation>
+    </message>
+    <message>
+        <source>Journaled in %1, but: %2. A command the journal cannot take is refused and never sent.</source>
+        <translation>Journalisation dans %1, mais&#xa0;: %2. Une commande que le journal ne peut pas enregistrer est refusée et jamais envoyée.</translation>
     </message>
 </context>
 <context>
@@ -469,6 +458,98 @@ Publié sous licence MIT.</translation>
         <source>expected a string</source>
         <translation>chaîne attendue</translation>
     </message>
+    <message>
+        <source>no such built-in profile (known: %1)</source>
+        <translation>aucun profil intégré de ce nom (connus&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>must start with /</source>
+        <translation>doit commencer par /</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array</source>
+        <translation>tableau non vide attendu</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; belongs to another feed already</source>
+        <translation>«&#xa0;%1&#xa0;» appartient déjà à un autre flux</translation>
+    </message>
+    <message>
+        <source>expected a string or an array of strings</source>
+        <translation>chaîne ou tableau de chaînes attendu</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>nombre entier attendu</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’une des valeurs %2</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 9</source>
+        <translation>nombre entier de 0 à 9 attendu</translation>
+    </message>
+    <message>
+        <source>missing; the field of the row to show</source>
+        <translation>absent&#xa0;; le champ de la ligne à afficher</translation>
+    </message>
+    <message>
+        <source>a duration&apos;s [start field, end field]</source>
+        <translation>[champ de début, champ de fin] d’une durée</translation>
+    </message>
+    <message>
+        <source>missing; where the value is in the data (&quot;/total&quot;)</source>
+        <translation>absent&#xa0;; où se trouve la valeur dans les données («&#xa0;/total&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>expected exactly one of equals, in, exists</source>
+        <translation>exactement une clé parmi equals, in, exists attendue</translation>
+    </message>
+    <message>
+        <source>expected &quot;%n phase(s)&quot; or {&quot;one&quot;: ..., &quot;other&quot;: ...}</source>
+        <translation>attendu&#xa0;: &quot;%n phase(s)&quot; ou {&quot;one&quot;: ..., &quot;other&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>must contain %n, the number</source>
+        <translation>doit contenir %n (le nombre)</translation>
+    </message>
+    <message>
+        <source>a table needs at least one column</source>
+        <translation>un tableau doit avoir au moins une colonne</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time zone (local, UTC, an IANA name such as Europe/Berlin, or UTC+02:00)</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un fuseau horaire (local, UTC, un nom IANA comme Europe/Paris, ou UTC+02:00)</translation>
+    </message>
+    <message>
+        <source>expected a built-in profile name or a file path</source>
+        <translation>nom de profil intégré ou chemin de fichier attendu</translation>
+    </message>
+    <message>
+        <source>larger than reconnect.restart_max_ms</source>
+        <translation>supérieur à reconnect.restart_max_ms</translation>
+    </message>
+    <message>
+        <source>expected a command line or a list of words</source>
+        <translation>ligne de commande ou liste de mots attendue</translation>
+    </message>
+    <message>
+        <source>expected a number from 100 to 600000</source>
+        <translation>nombre de 100 à 600000 attendu</translation>
+    </message>
+    <message>
+        <source>the token could not be saved: %1</source>
+        <translation>le jeton n’a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>saved, but not applied: %1</source>
+        <translation>enregistré, mais pas appliqué&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -632,6 +713,98 @@ Publié sous licence MIT.</translation>
         <source>Commands</source>
         <translation>Commandes</translation>
     </message>
+    <message>
+        <source>connected, unexpected data</source>
+        <translation>connecté, données inattendues</translation>
+    </message>
+    <message>
+        <source>The data is not what the profile describes: %1</source>
+        <translation>Les données ne correspondent pas au profil&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 ▲%2</source>
+        <translation>%1 ▲%2</translation>
+    </message>
+    <message>
+        <source>%1 ▼%2</source>
+        <translation>%1 ▼%2</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>opérationnel</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>dégradé</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>défaillant</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>no data beyond the stale limit</source>
+        <translation>aucune donnée au-delà du délai de péremption</translation>
+    </message>
+    <message>
+        <source>heartbeat missed</source>
+        <translation>signal de vie manqué</translation>
+    </message>
+    <message>
+        <source>repeated drops</source>
+        <translation>coupures répétées</translation>
+    </message>
+    <message>
+        <source>pong late</source>
+        <translation>pong en retard</translation>
+    </message>
+    <message>
+        <source>low quality score</source>
+        <translation>score de qualité faible</translation>
+    </message>
+    <message>
+        <source>faster heartbeat to confirm</source>
+        <translation>signal de vie accéléré pour confirmer</translation>
+    </message>
+    <message>
+        <source>heartbeat back to normal</source>
+        <translation>signal de vie revenu à la normale</translation>
+    </message>
+    <message>
+        <source>waiting for the scheduled retry</source>
+        <translation>en attente de la nouvelle tentative prévue</translation>
+    </message>
+    <message>
+        <source>HTTP fallback started</source>
+        <translation>repli HTTP démarré</translation>
+    </message>
+    <message>
+        <source>HTTP fallback stopped</source>
+        <translation>repli HTTP arrêté</translation>
+    </message>
+    <message>
+        <source>alert raised</source>
+        <translation>alerte déclenchée</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1&#xa0;; %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsPanel</name>
@@ -776,10 +949,6 @@ Publié sous licence MIT.</translation>
         <translation>arrêté&#xa0;: non autorisé (reconnecter à la main)</translation>
     </message>
     <message>
-        <source>stopped: configuration error</source>
-        <translation>arrêté&#xa0;: erreur de configuration</translation>
-    </message>
-    <message>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -873,6 +1042,109 @@ Publié sous licence MIT.</translation>
     <message>
         <source>none waiting</source>
         <translation>aucune en attente</translation>
+    </message>
+    <message>
+        <source>Pongs that answered none of our pings (unsolicited, or echoing another clock): counted, never used as a measurement</source>
+        <translation>Pongs qui ne répondent à aucun de nos pings (non sollicités, ou renvoyant une autre horloge)&#xa0;: comptés, jamais utilisés comme mesure</translation>
+    </message>
+    <message>
+        <source>Answers whose round trip was outside any plausible range (negative, or longer than the heartbeat timeout): not averaged</source>
+        <translation>Réponses dont l’aller-retour sort de toute plage plausible (négatif, ou plus long que le délai du signal de vie)&#xa0;: exclues de la moyenne</translation>
+    </message>
+    <message>
+        <source>Unmatched pongs</source>
+        <translation>Pongs orphelins</translation>
+    </message>
+    <message>
+        <source>Rejected RTTs</source>
+        <translation>RTT rejetés</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>stopped: refused (see Last error; fix the path or the token, then reconnect)</source>
+        <translation>arrêté&#xa0;: refusé (voir Dernière erreur&#xa0;; corriger le chemin ou le jeton, puis reconnecter)</translation>
+    </message>
+    <message>
+        <source>no snapshot yet</source>
+        <translation>pas encore d’instantané</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the table</source>
+        <translation>
+            <numerusform>%n ligne dans le tableau</numerusform>
+            <numerusform>%n lignes dans le tableau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not as the profile describes: %1</source>
+        <translation>non conforme au profil&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>routed: %1 applied here from other sockets, %2 handed to other feeds</source>
+        <translation>routage&#xa0;: %1 appliqués ici depuis d’autres sockets, %2 transmis à d’autres flux</translation>
+    </message>
+    <message>
+        <source>ignored (no configured feed): %1</source>
+        <translation>ignorés (aucun flux configuré)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Close codes</source>
+        <translation>Codes de fermeture</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · for %2</source>
+        <translation>%1 · depuis %2</translation>
+    </message>
+    <message>
+        <source>%1 of 100 (trend over a minute: %2%3)</source>
+        <translation>%1 sur 100 (tendance sur une minute&#xa0;: %2%3)</translation>
+    </message>
+    <message>
+        <source>none since the start</source>
+        <translation>aucun depuis le démarrage</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>no link events yet</source>
+        <translation>pas encore d’événement de liaison</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3</source>
+        <translation>%1  %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1335,14 @@ Publié sous licence MIT.</translation>
         <source>256 B/s</source>
         <translation>256 o/s</translation>
     </message>
+    <message>
+        <source>Broadcast every feed on every socket</source>
+        <translation>Diffuser chaque flux sur chaque socket</translation>
+    </message>
+    <message>
+        <source>As the real tac-webbuilder server does</source>
+        <translation>Comme le fait le vrai serveur tac-webbuilder</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -1099,6 +1379,13 @@ D&apos;une session précédente</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates since %1 · %2</source>
+        <translation>
+            <numerusform>%n mise à jour depuis %1 · %2</numerusform>
+            <numerusform>%n mises à jour depuis %1 · %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1485,10 @@ D&apos;une session précédente</translation>
     <message>
         <source>%1 from earlier sessions (grey, italic)</source>
         <translation>%1 de sessions précédentes (gris, italique)</translation>
+    </message>
+    <message>
+        <source>Clear the filter text</source>
+        <translation>Effacer le texte du filtre</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1862,148 @@ D&apos;une session précédente</translation>
         <source>%1 cannot be used (%2): commands are kept in memory only, no history</source>
         <translation>%1 inutilisable (%2)&#xa0;: commandes gardées en mémoire seulement, pas d’historique</translation>
     </message>
+    <message>
+        <source>Server restarting</source>
+        <translation>Serveur en redémarrage</translation>
+    </message>
+    <message>
+        <source>Restart complete</source>
+        <translation>Redémarrage terminé</translation>
+    </message>
+    <message>
+        <source>Server down</source>
+        <translation>Serveur en panne</translation>
+    </message>
+    <message>
+        <source>Unmatched pong</source>
+        <translation>Pong orphelin</translation>
+    </message>
+    <message>
+        <source>RTT rejected</source>
+        <translation>RTT rejeté</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics</source>
+        <translation>Métriques Prometheus</translation>
+    </message>
+    <message>
+        <source>server not accepting connections yet; will retry</source>
+        <translation>le serveur n’accepte pas encore de connexions&#xa0;; nouvelle tentative prévue</translation>
+    </message>
+    <message>
+        <source>%1; the server is restarting: reconnecting soon</source>
+        <translation>%1&#xa0;; le serveur redémarre&#xa0;: reconnexion sous peu</translation>
+    </message>
+    <message>
+        <source>%1; the server is not ready yet: will retry</source>
+        <translation>%1&#xa0;; le serveur n’est pas encore prêt&#xa0;: nouvelle tentative prévue</translation>
+    </message>
+    <message>
+        <source>%1; stopped: refused (unknown path, or credentials refused)</source>
+        <translation>%1&#xa0;; arrêté&#xa0;: refusé (chemin inconnu, ou identifiants refusés)</translation>
+    </message>
+    <message>
+        <source>%1: the server is back after %2</source>
+        <translation>%1&#xa0;: le serveur est de retour après %2</translation>
+    </message>
+    <message>
+        <source>%1: the server is restarting (%2)</source>
+        <translation>%1&#xa0;: le serveur redémarre (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the server is restarting or unreachable (%2)</source>
+        <translation>%1&#xa0;: le serveur redémarre ou est injoignable (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n feed(s) back after %2</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n flux rétabli après %2</numerusform>
+            <numerusform>%1&#xa0;: %n flux rétablis après %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: not back after %2, %n feed(s) down</source>
+        <translation>
+            <numerusform>%1&#xa0;: toujours absent après %2, %n flux en panne</numerusform>
+            <numerusform>%1&#xa0;: toujours absent après %2, %n flux en panne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a pong that answers none of our pings (%1): counted, not measured</source>
+        <translation>un pong qui ne répond à aucun de nos pings (%1)&#xa0;: compté, non mesuré</translation>
+    </message>
+    <message>
+        <source>JSON pong</source>
+        <translation>pong JSON</translation>
+    </message>
+    <message>
+        <source>pong frame</source>
+        <translation>trame pong</translation>
+    </message>
+    <message>
+        <source>%1 rejected: %2</source>
+        <translation>%1 rejeté&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>journal write failed (%1): command %2 goes on</source>
+        <translation>échec d’écriture du journal (%1)&#xa0;: la commande %2 continue</translation>
+    </message>
+    <message>
+        <source>journal write failed (%1): command %2 refused, not sent</source>
+        <translation>échec d’écriture du journal (%1)&#xa0;: commande %2 refusée, non envoyée</translation>
+    </message>
+    <message>
+        <source>%1: the history cannot be kept (%2); commands are journaled</source>
+        <translation>%1&#xa0;: l’historique ne peut pas être conservé (%2)&#xa0;; les commandes sont journalisées</translation>
+    </message>
+    <message>
+        <source>served at %1</source>
+        <translation>exposées sur %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>impossible d’écouter sur %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Quality score</source>
+        <translation>Score de qualité</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Rule error</source>
+        <translation>Erreur de règle</translation>
+    </message>
+    <message>
+        <source>Alert command failed</source>
+        <translation>Échec de la commande d’alerte</translation>
+    </message>
+    <message>
+        <source>no sample</source>
+        <translation>aucune mesure</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 of 100 (latency %2, attempts %3 %, uptime %4 %, freshness %5 %), trend %6</source>
+        <translation>%1 sur 100 (latence %2, tentatives %3&#xa0;%, disponibilité %4&#xa0;%, fraîcheur %5&#xa0;%), tendance %6</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 (score %2)</source>
+        <translation>%1 (score %2)</translation>
+    </message>
+    <message>
+        <source>%1 (score %2) — %3</source>
+        <translation>%1 (score %2) — %3</translation>
+    </message>
 </context>
 <context>
     <name>FeedActions</name>
@@ -1579,124 +2012,12 @@ D&apos;une session précédente</translation>
         <translation>Actions de l’opérateur</translation>
     </message>
     <message>
-        <source>Pause queue</source>
-        <translation>Suspendre la file d’attente</translation>
-    </message>
-    <message>
-        <source>Execute phase</source>
-        <translation>Exécuter la phase</translation>
-    </message>
-    <message>
-        <source>Remove phase…</source>
-        <translation>Retirer la phase…</translation>
-    </message>
-    <message>
-        <source>Retry phase</source>
-        <translation>Relancer la phase</translation>
-    </message>
-    <message>
-        <source>Trigger workflow…</source>
-        <translation>Lancer un workflow…</translation>
-    </message>
-    <message>
-        <source>Start a workflow for a GitHub issue</source>
-        <translation>Démarrer un workflow pour un ticket GitHub</translation>
-    </message>
-    <message>
         <source>Last command</source>
         <translation>Dernière commande</translation>
     </message>
     <message>
-        <source>Pausing…</source>
-        <translation>Suspension…</translation>
-    </message>
-    <message>
-        <source>A pause is on its way; see Commands to cancel it</source>
-        <translation>Une suspension est en route&#xa0;; voir Commandes pour l’annuler</translation>
-    </message>
-    <message>
-        <source>Resuming…</source>
-        <translation>Reprise…</translation>
-    </message>
-    <message>
-        <source>A resume is on its way; see Commands to cancel it</source>
-        <translation>Une reprise est en route&#xa0;; voir Commandes pour l’annuler</translation>
-    </message>
-    <message>
-        <source>Resume queue</source>
-        <translation>Reprendre la file d’attente</translation>
-    </message>
-    <message>
-        <source>Let the queue start new phases again</source>
-        <translation>Permettre à nouveau à la file d’attente de démarrer de nouvelles phases</translation>
-    </message>
-    <message>
-        <source>Stop the queue from starting new phases</source>
-        <translation>Empêcher la file d’attente de démarrer de nouvelles phases</translation>
-    </message>
-    <message>
-        <source>Select a ready phase to execute it</source>
-        <translation>Sélectionner une phase prête pour l’exécuter</translation>
-    </message>
-    <message>
-        <source>Start phase %1 now</source>
-        <translation>Démarrer la phase %1 maintenant</translation>
-    </message>
-    <message>
-        <source>Only a ready phase can be executed; %1 is %2</source>
-        <translation>Seule une phase prête peut être exécutée&#xa0;; état de %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Select a failed phase to retry it</source>
-        <translation>Sélectionner une phase échouée pour la relancer</translation>
-    </message>
-    <message>
-        <source>Put phase %1 back in the queue</source>
-        <translation>Remettre la phase %1 dans la file d’attente</translation>
-    </message>
-    <message>
-        <source>Only a failed phase can be retried; %1 is %2</source>
-        <translation>Seule une phase échouée peut être relancée&#xa0;; état de %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Select a phase to remove it from the queue</source>
-        <translation>Sélectionner une phase pour la retirer de la file d’attente</translation>
-    </message>
-    <message>
-        <source>A running phase cannot be removed</source>
-        <translation>Une phase en cours ne peut pas être retirée</translation>
-    </message>
-    <message>
-        <source>Remove phase %1 from the queue</source>
-        <translation>Retirer la phase %1 de la file d’attente</translation>
-    </message>
-    <message>
-        <source>Workflows are triggered on the workflows feed, which is not configured</source>
-        <translation>Les workflows sont lancés sur le flux des workflows, qui n’est pas configuré</translation>
-    </message>
-    <message>
         <source>⧗ %1: sending…</source>
         <translation>⧗ %1&#xa0;: envoi…</translation>
-    </message>
-    <message>
-        <source>⧗ %1: queued — goes out when %2 is live again</source>
-        <translation>⧗ %1&#xa0;: en file — part quand %2 sera de nouveau en direct</translation>
-    </message>
-    <message>
-        <source>Execute phase %1</source>
-        <translation>Exécuter la phase %1</translation>
-    </message>
-    <message>
-        <source>Remove phase %1</source>
-        <translation>Retirer la phase %1</translation>
-    </message>
-    <message>
-        <source>Retry phase %1</source>
-        <translation>Relancer la phase %1</translation>
-    </message>
-    <message>
-        <source>Trigger workflow for issue #%1</source>
-        <translation>Lancer un workflow pour le ticket #%1</translation>
     </message>
     <message>
         <source>⧗ %1: sent, waiting for the server</source>
@@ -1727,20 +2048,43 @@ D&apos;une session précédente</translation>
         <translation>Commandes…</translation>
     </message>
     <message>
-        <source>Remove phase</source>
-        <translation>Retirer la phase</translation>
+        <source>%1 is on its way; see Commands to follow or cancel it</source>
+        <translation>%1&#xa0;: commande en route&#xa0;; voir Commandes pour la suivre ou l’annuler</translation>
     </message>
     <message>
-        <source>Remove phase %1 from the queue?</source>
-        <translation>Retirer la phase %1 de la file d’attente&#xa0;?</translation>
+        <source>The %1 feed is not configured</source>
+        <translation>Le flux %1 n’est pas configuré</translation>
     </message>
     <message>
-        <source>The backend drops the phase; this cannot be undone once sent.</source>
-        <translation>Le backend abandonne la phase&#xa0;; une fois la commande envoyée, c’est irréversible.</translation>
+        <source>Select a row first</source>
+        <translation>Sélectionner d’abord une ligne</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Retirer</translation>
+        <source>Waiting for the feed&apos;s first data</source>
+        <translation>En attente des premières données du flux</translation>
+    </message>
+    <message>
+        <source>Not now: %1</source>
+        <translation>Pas maintenant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>⧗ %1: retrying — %2</source>
+        <translation>⧗ %1&#xa0;: nouvelle tentative — %2</translation>
+    </message>
+    <message>
+        <source>⧗ %1: queued</source>
+        <translation>⧗ %1&#xa0;: en file</translation>
+    </message>
+    <message>
+        <source>✗ %1 refused: %2</source>
+        <translation>✗ %1&#xa0;: refusé — %2</translation>
+    </message>
+</context>
+<context>
+    <name>FeedFigures</name>
+    <message>
+        <source>Counters</source>
+        <translation>Compteurs</translation>
     </message>
 </context>
 <context>
@@ -1756,110 +2100,6 @@ D&apos;une session précédente</translation>
     <message>
         <source>There is no feed &quot;%1&quot; to send %2 on.</source>
         <translation>Il n’y a pas de flux «&#xa0;%1&#xa0;» sur lequel envoyer %2.</translation>
-    </message>
-</context>
-<context>
-    <name>FeedPages</name>
-    <message>
-        <source>Queue paused — new phases are not started</source>
-        <translation>File d&apos;attente en pause — aucune nouvelle phase ne démarre</translation>
-    </message>
-    <message>
-        <source>All systems healthy</source>
-        <translation>Tous les systèmes sont opérationnels</translation>
-    </message>
-    <message>
-        <source>Degraded — some services report problems</source>
-        <translation>Dégradé — certains services signalent des problèmes</translation>
-    </message>
-    <message>
-        <source>Error — at least one service is down</source>
-        <translation>Erreur — au moins un service est en panne</translation>
-    </message>
-    <message>
-        <source>Overall status: %1</source>
-        <translation>État global&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>File d&apos;attente</translation>
-    </message>
-    <message>
-        <source>Workflows</source>
-        <translation>Workflows</translation>
-    </message>
-    <message>
-        <source>System status</source>
-        <translation>État du système</translation>
-    </message>
-    <message>
-        <source>ADW monitor</source>
-        <translation>Moniteur ADW</translation>
-    </message>
-    <message>
-        <source>Routes</source>
-        <translation>Routes</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
-        <source>Planned features</source>
-        <translation>Fonctionnalités prévues</translation>
-    </message>
-    <message>
-        <source>Webhooks</source>
-        <translation>Webhooks</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n phase(s)</source>
-        <translation>
-            <numerusform>%n phase</numerusform>
-            <numerusform>%n phases</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n workflow(s)</source>
-        <translation>
-            <numerusform>%n workflow</numerusform>
-            <numerusform>%n workflows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s)</source>
-        <translation>
-            <numerusform>%n service</numerusform>
-            <numerusform>%n services</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n route(s)</source>
-        <translation>
-            <numerusform>%n route</numerusform>
-            <numerusform>%n routes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation>
-            <numerusform>%n exécution</numerusform>
-            <numerusform>%n exécutions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n feature(s)</source>
-        <translation>
-            <numerusform>%n fonctionnalité</numerusform>
-            <numerusform>%n fonctionnalités</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n webhook(s)</source>
-        <translation>
-            <numerusform>%n webhook</numerusform>
-            <numerusform>%n webhooks</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1900,13 +2140,6 @@ D&apos;une session précédente</translation>
         <source>Panel state</source>
         <translation>État du panneau</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n ligne</numerusform>
-            <numerusform>%n lignes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <comment>3 of 12 phases</comment>
@@ -1945,38 +2178,148 @@ D&apos;une session précédente</translation>
         <translation>Commandes de l’opérateur journalisées, en attente de livraison sur ce flux</translation>
     </message>
     <message>
-        <source>1 command waiting</source>
-        <translation>1 commande en attente</translation>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
-        <source>%1 commands waiting</source>
-        <translation>%1 commandes en attente</translation>
+        <source>Close this page and its feed</source>
+        <translation>Fermer cette page et son flux</translation>
+    </message>
+    <message>
+        <source>Data problem</source>
+        <translation>Problème de données</translation>
+    </message>
+    <message>
+        <source>Row detail</source>
+        <translation>Détail de la ligne</translation>
+    </message>
+    <message>
+        <source>The data is not what this page expects: %1. Showing what arrived.</source>
+        <translation>Les données ne sont pas celles qu’attend cette page&#xa0;: %1. Affichage de ce qui est arrivé.</translation>
+    </message>
+    <message>
+        <source>Some rows are not as expected: %1.</source>
+        <translation>Certaines lignes ne sont pas conformes&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The server refuses this feed: %1. Not retried until you reconnect it.</source>
+        <translation>Le serveur refuse ce flux&#xa0;: %1. Pas de nouvelle tentative avant que vous le reconnectiez.</translation>
+    </message>
+    <message>
+        <source>The server refuses this feed: %1. Feedwatch keeps retrying with backoff.</source>
+        <translation>Le serveur refuse ce flux&#xa0;: %1. Feedwatch réessaie avec temporisation.</translation>
+    </message>
+    <message>
+        <source>No data yet: %1.</source>
+        <translation>Pas encore de données&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy &quot;%1&quot;</source>
+        <translation>Copier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Effacer le filtre</translation>
+    </message>
+    <message>
+        <source>Filter the page&apos;s table</source>
+        <translation>Filtrer le tableau de la page</translation>
     </message>
 </context>
 <context>
     <name>FeedSchema</name>
     <message>
-        <source>expected %1, got %2</source>
-        <translation>%1 attendu, %2 reçu</translation>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>un tableau</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>niveau supérieur</translation>
+    </message>
+    <message>
+        <source>an array (or an object of objects)</source>
+        <translation>un tableau (ou un objet d’objets)</translation>
+    </message>
+    <message>
+        <source>nothing there (data is an object with keys %1)</source>
+        <translation>rien (les données sont un objet avec les clés %1)</translation>
+    </message>
+    <message>
+        <source>nothing there (data is %1)</source>
+        <translation>rien (les données sont %1)</translation>
+    </message>
+    <message>
+        <source>nothing there</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>an empty object</source>
+        <translation>un objet vide</translation>
+    </message>
+    <message>
+        <source>an object with keys %1</source>
+        <translation>un objet avec les clés %1</translation>
+    </message>
+    <message>
+        <source>expected %1 at %2, got %3</source>
+        <translation>%2&#xa0;: attendu %1, trouvé&#xa0;: %3</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) skipped: not an object, without a key or a duplicate key</source>
+        <source>%n row(s) not an object, not shown</source>
         <translation>
-            <numerusform>%n ligne ignorée&#xa0;: pas un objet, sans clé ou clé en double</numerusform>
-            <numerusform>%n lignes ignorées&#xa0;: pas un objet, sans clé ou clé en double</numerusform>
+            <numerusform>%n ligne n’est pas un objet, non affichée</numerusform>
+            <numerusform>%n lignes ne sont pas des objets, non affichées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) repeat another row&apos;s key</source>
+        <translation>
+            <numerusform>%n ligne reprend la clé d’une autre ligne</numerusform>
+            <numerusform>%n lignes reprennent la clé d’une autre ligne</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without a key</source>
+        <translation>
+            <numerusform>%n ligne sans clé</numerusform>
+            <numerusform>%n lignes sans clé</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>FeedSchemas</name>
-    <message>
-        <source>Key</source>
-        <translation>Clé</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
     <message>
         <source>yes</source>
         <translation>oui</translation>
@@ -1984,134 +2327,6 @@ D&apos;une session précédente</translation>
     <message>
         <source>no</source>
         <translation>non</translation>
-    </message>
-    <message>
-        <source>Queue ID</source>
-        <translation>ID de file</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <source>Phase</source>
-        <translation>Phase</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Sub-issue</source>
-        <translation>Sous-ticket</translation>
-    </message>
-    <message>
-        <source>ADW ID</source>
-        <translation>ID ADW</translation>
-    </message>
-    <message>
-        <source>PR</source>
-        <translation>PR</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Créé</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Démarré</translation>
-    </message>
-    <message>
-        <source>GitHub</source>
-        <translation>GitHub</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Uptime</source>
-        <translation>Durée de fonctionnement</translation>
-    </message>
-    <message>
-        <source>Response (ms)</source>
-        <translation>Réponse (ms)</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Progression</translation>
-    </message>
-    <message>
-        <source>Last activity</source>
-        <translation>Dernière activité</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Méthode</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Chemin</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>Gestionnaire</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Durée</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Coût</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorité</translation>
-    </message>
-    <message>
-        <source>Estimate (h)</source>
-        <translation>Estimation (h)</translation>
-    </message>
-    <message>
-        <source>Webhook</source>
-        <translation>Webhook</translation>
-    </message>
-    <message>
-        <source>Last received</source>
-        <translation>Dernière réception</translation>
-    </message>
-    <message>
-        <source>Events (24h)</source>
-        <translation>Événements (24 h)</translation>
-    </message>
-    <message>
-        <source>Failures (24h)</source>
-        <translation>Échecs (24 h)</translation>
     </message>
     <message>
         <source>%1d %2h</source>
@@ -2282,6 +2497,58 @@ D&apos;une session précédente</translation>
     <message>
         <source>%1; HTTP fallback failing: %2</source>
         <translation>%1&#xa0;; repli HTTP en échec&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>stopped: refused (unknown path, or credentials refused)</source>
+        <translation>arrêté&#xa0;: refusé (chemin inconnu, ou identifiants refusés)</translation>
+    </message>
+    <message>
+        <source>server restarting</source>
+        <translation>serveur en redémarrage</translation>
+    </message>
+    <message>
+        <source>server asked to try later</source>
+        <translation>le serveur demande de réessayer plus tard</translation>
+    </message>
+    <message>
+        <source>server not ready yet</source>
+        <translation>serveur pas encore prêt</translation>
+    </message>
+    <message>
+        <source>server not accepting connections yet</source>
+        <translation>le serveur n’accepte pas encore de connexions</translation>
+    </message>
+    <message>
+        <source>%1/%2 feeds back</source>
+        <translation>%1/%2 flux rétablis</translation>
+    </message>
+    <message>
+        <source>server restarting — down for %1 · %2</source>
+        <translation>serveur en redémarrage — indisponible depuis %1 · %2</translation>
+    </message>
+    <message>
+        <source>server restarting or unreachable — down for %1 · %2</source>
+        <translation>serveur en redémarrage ou injoignable — indisponible depuis %1 · %2</translation>
+    </message>
+    <message>
+        <source>live, unexpected data</source>
+        <translation>en direct, données inattendues</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>showing the HTTP snapshot of %1</source>
+        <translation>affiche l’instantané HTTP de %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 until the WebSocket sends its own</source>
+        <translation>%1, %2 jusqu’à ce que le WebSocket envoie le sien</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1&#xa0;; %2</translation>
     </message>
 </context>
 <context>
@@ -2489,8 +2756,103 @@ D&apos;une session précédente</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1, %2 commands waiting</source>
-        <translation>%1, %2 commandes en attente</translation>
+        <source>worst quality: %1</source>
+        <translation>pire qualité&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with unexpected data</source>
+        <translation>
+            <numerusform>%n avec données inattendues</numerusform>
+            <numerusform>%n avec données inattendues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Autres menus</translation>
+    </message>
+    <message>
+        <source>More toolbar items</source>
+        <translation>Autres éléments de la barre d’outils</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Export &amp;diagnostics…</source>
+        <translation>Exporter les &amp;diagnostics…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>Page &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>Page &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Switch between page &amp;list and page</source>
+        <translation>Basculer entre la &amp;liste des pages et la page</translation>
+    </message>
+    <message>
+        <source>Next / previous control</source>
+        <translation>Contrôle suivant / précédent</translation>
+    </message>
+    <message>
+        <source>Open the menu of the selected row</source>
+        <translation>Ouvrir le menu de la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Export diagnostics</source>
+        <translation>Exporter les diagnostics</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archives Zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the diagnostics archive…</source>
+        <translation>Écriture de l’archive de diagnostic…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Diagnostics export progress</source>
+        <translation>Progression de l’export des diagnostics</translation>
+    </message>
+    <message>
+        <source>Diagnostics written to %1</source>
+        <translation>Diagnostics écrits dans %1</translation>
+    </message>
+    <message>
+        <source>Diagnostics not written</source>
+        <translation>Diagnostics non écrits</translation>
+    </message>
+    <message>
+        <source>The diagnostics archive could not be written: %1</source>
+        <translation>L’archive de diagnostic n’a pas pu être écrite&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2533,16 +2895,787 @@ D&apos;une session précédente</translation>
         <source>Down: %1. Back: %2.</source>
         <translation>En panne&#xa0;: %1. Rétablis&#xa0;: %2.</translation>
     </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Résolu&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1&#xa0;: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>pas encore de données</translation>
+    </message>
+    <message>
+        <source>%1: circuit open, probe in %2</source>
+        <translation>%1&#xa0;: disjoncteur ouvert, essai dans %2</translation>
+    </message>
+    <message>
+        <source>%1: circuit open</source>
+        <translation>%1&#xa0;: disjoncteur ouvert</translation>
+    </message>
+    <message>
+        <source>%1: retry in %2</source>
+        <translation>%1&#xa0;: nouvelle tentative dans %2</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Connections · %1</source>
+        <translation>Connexions · %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 live</source>
+        <translation>%1/%2 en direct</translation>
+    </message>
+    <message>
+        <source>score %1 · worst %2 (%3)</source>
+        <translation>score %1 · le plus bas %2 (%3)</translation>
+    </message>
+    <message>
+        <source>worst quality: %1</source>
+        <translation>pire qualité&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more retrying</source>
+        <translation>
+            <numerusform>et %n autre en attente de nouvelle tentative</numerusform>
+            <numerusform>et %n autres en attente de nouvelle tentative</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last alerts</source>
+        <translation>Dernières alertes</translation>
+    </message>
+    <message>
+        <source>none since the start</source>
+        <translation>aucune depuis le démarrage</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTile</name>
+    <message>
+        <source>max %L1 ms</source>
+        <translation>max %L1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>ADW</source>
+        <translation>ADW</translation>
+    </message>
+    <message>
+        <source>ADW monitor</source>
+        <translation>Moniteur ADW</translation>
+    </message>
+    <message>
+        <source>Actual (h)</source>
+        <translation>Réel (h)</translation>
+    </message>
+    <message>
+        <source>All systems healthy</source>
+        <translation>Tous les systèmes sont opérationnels</translation>
+    </message>
+    <message>
+        <source>Average duration</source>
+        <translation>Durée moyenne</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Par état</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Completion notes</source>
+        <translation>Notes de fin</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Current phase</source>
+        <translation>Phase en cours</translation>
+    </message>
+    <message>
+        <source>Degraded — some services report problems</source>
+        <translation>Dégradé — certains services signalent des problèmes</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Dépend de</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Error — at least one service is down</source>
+        <translation>Erreur — au moins un service est en panne</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Estimate (h)</source>
+        <translation>Estimation (h)</translation>
+    </message>
+    <message>
+        <source>Estimated (h)</source>
+        <translation>Estimé (h)</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>Coût estimé</translation>
+    </message>
+    <message>
+        <source>Execute phase</source>
+        <translation>Exécuter la phase</translation>
+    </message>
+    <message>
+        <source>Execute phase {phase_number} of feature {feature_id}</source>
+        <translation>Exécuter la phase {phase_number} de la fonctionnalité {feature_id}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Fonctionnalité</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Opérationnels</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Dernier succès</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle IA</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>No recent failures</source>
+        <translation>Aucun échec récent</translation>
+    </message>
+    <message>
+        <source>Open workflow state</source>
+        <translation>Ouvrir l’état du workflow</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>Score global</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>PR</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Pause queue</source>
+        <translation>Suspendre la file d’attente</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <source>Phases completed</source>
+        <translation>Phases terminées</translation>
+    </message>
+    <message>
+        <source>Planned features</source>
+        <translation>Fonctionnalités prévues</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>QC metrics</source>
+        <translation>Métriques qualité</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Queue ID</source>
+        <translation>ID de file</translation>
+    </message>
+    <message>
+        <source>Queue paused — new phases are not started</source>
+        <translation>File d&apos;attente en pause — aucune nouvelle phase ne démarre</translation>
+    </message>
+    <message>
+        <source>Ready since</source>
+        <translation>Prêt depuis</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Recommandations</translation>
+    </message>
+    <message>
+        <source>Remove phase</source>
+        <translation>Retirer la phase</translation>
+    </message>
+    <message>
+        <source>Remove phase {phase_number} of feature {feature_id}</source>
+        <translation>Retirer la phase {phase_number} de la fonctionnalité {feature_id}</translation>
+    </message>
+    <message>
+        <source>Remove phase {phase_number} of feature {feature_id} from the queue? The backend drops it; this cannot be undone once sent.</source>
+        <translation>Retirer la phase {phase_number} de la fonctionnalité {feature_id} de la file d’attente&#xa0;? Le backend l’abandonne&#xa0;; une fois la commande envoyée, c’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Resume queue</source>
+        <translation>Reprendre la file d’attente</translation>
+    </message>
+    <message>
+        <source>Resume workflow</source>
+        <translation>Reprendre le workflow</translation>
+    </message>
+    <message>
+        <source>Resume workflow {adw_id}</source>
+        <translation>Reprendre le workflow {adw_id}</translation>
+    </message>
+    <message>
+        <source>Resync history</source>
+        <translation>Resynchroniser l’historique</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Start webhook service</source>
+        <translation>Démarrer le service webhook</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Taux de réussite</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation>Réussis</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>System status</source>
+        <translation>État du système</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>The server has no state for this workflow</source>
+        <translation>Le serveur n’a aucun état pour ce workflow</translation>
+    </message>
+    <message>
+        <source>The webhook service reports an error: {/message}</source>
+        <translation>Le service webhook signale une erreur&#xa0;: {/message}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Coût total</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Durée de fonctionnement</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Workflow history</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Workflow type</source>
+        <translation>Type de workflow</translation>
+    </message>
+    <message>
+        <source>Workflow {adw_id}</source>
+        <translation>Workflow {adw_id}</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>Worktree</source>
+        <translation>Arbre de travail</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n fonctionnalité</numerusform>
+            <numerusform>%n fonctionnalités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n phase</numerusform>
+            <numerusform>%n phases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recent failure(s)</source>
+        <translation>
+            <numerusform>%n échec récent</numerusform>
+            <numerusform>%n échecs récents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n route</numerusform>
+            <numerusform>%n routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n exécution</numerusform>
+            <numerusform>%n exécutions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n valeur</numerusform>
+            <numerusform>%n valeurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workflow(s)</source>
+        <translation>
+            <numerusform>%n workflow</numerusform>
+            <numerusform>%n workflows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>ADW {adw_id} ({title}) failed in {current_phase}: {last_error}</source>
+        <translation>ADW {adw_id} ({title}) en échec dans {current_phase}&#xa0;: {last_error}</translation>
+    </message>
+    <message>
+        <source>ADW {adw_id} ({title}) has been in {current_phase} at {phase_progress} % for 2 hours</source>
+        <translation>ADW {adw_id} ({title}) est dans {current_phase} à {phase_progress}&#xa0;% depuis 2 heures</translation>
+    </message>
+    <message>
+        <source>Queue paused too long</source>
+        <translation>File d’attente en pause trop longtemps</translation>
+    </message>
+    <message>
+        <source>Queue phase failed</source>
+        <translation>Échec d’une phase de la file d’attente</translation>
+    </message>
+    <message>
+        <source>Running workflow makes no progress</source>
+        <translation>Le workflow en cours n’avance pas</translation>
+    </message>
+    <message>
+        <source>Service not healthy</source>
+        <translation>Service non opérationnel</translation>
+    </message>
+    <message>
+        <source>System status is {$value}: {/summary/healthy_services} of {/summary/total_services} services healthy</source>
+        <translation>L’état du système est {$value}&#xa0;: {/summary/healthy_services} services opérationnels sur {/summary/total_services}</translation>
+    </message>
+    <message>
+        <source>System status not healthy</source>
+        <translation>État du système non opérationnel</translation>
+    </message>
+    <message>
+        <source>The queue has been paused for more than 20 minutes</source>
+        <translation>La file d’attente est en pause depuis plus de 20 minutes</translation>
+    </message>
+    <message>
+        <source>Webhook success rate below 90 %</source>
+        <translation>Taux de réussite des webhooks inférieur à 90&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Webhook success rate is {$value} ({/stats/failed} of {/stats/total_received} failed)</source>
+        <translation>Le taux de réussite des webhooks est de {$value} ({/stats/failed} échecs sur {/stats/total_received})</translation>
+    </message>
+    <message>
+        <source>Workflow failed</source>
+        <translation>Échec du workflow</translation>
+    </message>
+    <message>
+        <source>{name} is {status}: {message}</source>
+        <translation>{name} est {status}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>{phase_data.title} failed: {error_message}</source>
+        <translation>Échec de {phase_data.title}&#xa0;: {error_message}</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>déclenchée</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>%1 (just now)</source>
+        <translation>%1 (à l’instant)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n min ago)</source>
+        <translation>
+            <numerusform>%1 (il y a %n min)</numerusform>
+            <numerusform>%1 (il y a %n min)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n h ago)</source>
+        <translation>
+            <numerusform>%1 (il y a %n h)</numerusform>
+            <numerusform>%1 (il y a %n h)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pending: %1</source>
+        <translation>en attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>aucune donnée</translation>
+    </message>
+    <message>
+        <source>, silenced until %1</source>
+        <translation>, notifications coupées jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>the feed</source>
+        <translation>le flux</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Rules panel</source>
+        <translation>Panneau des règles</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Règles d’alerte</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Couper</translation>
+    </message>
+    <message>
+        <source>No desktop notification for the selected rule for a while</source>
+        <translation>Plus de notification du bureau pour la règle sélectionnée pendant un moment</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Pendant 1 heure</translation>
+    </message>
+    <message>
+        <source>For 4 hours</source>
+        <translation>Pendant 4 heures</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Pendant 1 jour</translation>
+    </message>
+    <message>
+        <source>Notify again</source>
+        <translation>Notifier à nouveau</translation>
+    </message>
+    <message>
+        <source>No alert rules.</source>
+        <translation>Aucune règle d’alerte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s):</source>
+        <translation>
+            <numerusform>%n règle&#xa0;:</numerusform>
+            <numerusform>%n règles&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n déclenchée</numerusform>
+            <numerusform>%n déclenchées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in error</source>
+        <translation>
+            <numerusform>%n en erreur</numerusform>
+            <numerusform>%n en erreur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a rule to see what it says.</source>
+        <translation>Sélectionner une règle pour voir son contenu.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceTiles</name>
     <message>
         <source>Services</source>
         <translation>Services</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2620,10 +3753,6 @@ D&apos;une session précédente</translation>
         <translation>Enregistré dans %1</translation>
     </message>
     <message>
-        <source>Saved, but not applied: %1</source>
-        <translation>Enregistré, mais pas appliqué&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>The token is read from %1 (auth.token_file); edit that file to change it.</source>
         <translation>Le jeton est lu dans %1 (auth.token_file)&#xa0;; modifiez ce fichier pour le changer.</translation>
     </message>
@@ -2636,8 +3765,8 @@ D&apos;une session précédente</translation>
         <translation>Enregistré dans %1, lisible par vous seul, pas dans le fichier de configuration (pas de trousseau&#xa0;: %2).</translation>
     </message>
     <message>
-        <source>The token could not be saved: %1</source>
-        <translation>Le jeton n’a pas pu être enregistré&#xa0;: %1</translation>
+        <source>Settings error</source>
+        <translation>Erreur de paramètres</translation>
     </message>
 </context>
 <context>
@@ -2664,45 +3793,6 @@ D&apos;une session précédente</translation>
             <numerusform>Feedwatch — %1/%n flux en direct</numerusform>
             <numerusform>Feedwatch — %1/%n flux en direct</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>TriggerWorkflowDialog</name>
-    <message>
-        <source>Trigger workflow</source>
-        <translation>Lancer un workflow</translation>
-    </message>
-    <message>
-        <source>Starts a workflow for a GitHub issue. The command goes out on the %1 feed; while that feed is down it waits in the journal and is sent once the link is back.</source>
-        <translation>Démarre un workflow pour un ticket GitHub. La commande part sur le flux %1&#xa0;; tant que ce flux est en panne, elle attend dans le journal et sera envoyée dès que la liaison sera rétablie.</translation>
-    </message>
-    <message>
-        <source>Issue number</source>
-        <translation>Numéro de ticket</translation>
-    </message>
-    <message>
-        <source>e.g. 142</source>
-        <translation>p.&#xa0;ex. 142</translation>
-    </message>
-    <message>
-        <source>&amp;Issue number</source>
-        <translation>&amp;Numéro de ticket</translation>
-    </message>
-    <message>
-        <source>&amp;Trigger</source>
-        <translation>&amp;Lancer</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a number: type the issue&apos;s number, e.g. 142</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre&#xa0;: saisissez le numéro du ticket, p.&#xa0;ex. 142</translation>
-    </message>
-    <message>
-        <source>An issue number is 1 or more</source>
-        <translation>Un numéro de ticket vaut 1 ou plus</translation>
-    </message>
-    <message>
-        <source>%1 is too large for an issue number</source>
-        <translation>%1 est trop grand pour un numéro de ticket</translation>
     </message>
 </context>
 <context>

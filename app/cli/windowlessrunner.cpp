@@ -1,6 +1,7 @@
 #include "windowlessrunner.h"
 
 #include "cli/appinfo.h"
+#include "cli/commandrunner.h"
 #include "cli/unixsignalwatcher.h"
 #include "commands/commandjournal.h"
 #include "connection/connectiontester.h"
@@ -8,6 +9,9 @@
 #include "core/clock.h"
 #include "dashboard/engineservices.h"
 #include "events/eventstreamwriter.h"
+#include "metrics/metricsexporter.h"
+#include "rules/ruleengine.h"
+#include "rules/rulestore.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -15,16 +19,60 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-int runCheck(const Config &config, bool json, QTextStream &out)
+// How long --check --rules waits for the first snapshot of the feeds its rules look at.
+constexpr int kRuleCheckWaitMs = 15000;
+
+// --check --rules: the engine runs until every feed a rule looks at has sent its first snapshot
+// (or kRuleCheckWaitMs), the rules are evaluated on it with their state in the journal's file (so
+// a `for` spans runs from cron, and an alert the window fired is not new), and each is reported.
+// Nothing is notified, recorded or handed to alerts.exec: a check only looks.
+QList<RuleStatus> evaluateRules(const Config &config, const QString &statePath)
 {
+    RuleStore store;
+    QString error;
+    const bool stored = !statePath.isEmpty() && store.open(statePath, &error);
+    RuleEngine rules;
+    if (stored)
+        rules.setStore(&store);
+    rules.setConfig(config);
+    // The feeds the rules look at; a rule on a feed that is not watched is in error already.
+    QSet<QString> waiting;
+    for (const RuleStatus &s : rules.statuses()) {
+        if (std::any_of(config.feeds.begin(), config.feeds.end(),
+                        [&](const FeedSpec &f) { return f.id == s.feedId; }))
+            waiting.insert(s.feedId);
+    }
+    if (!waiting.isEmpty()) {
+        FeedEngine engine(config);
+        QEventLoop loop;
+        QObject::connect(&engine, &FeedEngine::snapshotReceived, &loop,
+                         [&](const QString &feedId, const QString &type, const QJsonValue &data) {
+                             rules.observeSnapshot(feedId, type, data);
+                             waiting.remove(feedId);
+                             if (waiting.isEmpty())
+                                 loop.quit();
+                         });
+        QTimer::singleShot(kRuleCheckWaitMs, &loop, &QEventLoop::quit);
+        engine.start();
+        loop.exec();
+        engine.stopAll();
+    }
+    return rules.statuses();
+}
+
+int runCheck(const Config &config, const CliOptions &options, QTextStream &out)
+{
+    const bool json = options.json;
     QList<TestResult> results;
     QEventLoop loop;
     int pending = int(config.feeds.size());
@@ -80,8 +128,59 @@ int runCheck(const Config &config, bool json, QTextStream &out)
             out << r.feedId.leftJustified(width) << "  FAILED  " << r.error << '\n';
         }
     }
+    QJsonArray ruleArray;
+    if (options.rules) {
+        const QList<RuleStatus> statuses =
+            evaluateRules(config, WindowlessRunner::journalPath(options));
+        qsizetype ruleWidth = 4;
+        for (const RuleStatus &s : statuses)
+            ruleWidth = std::max(ruleWidth, s.ruleId.size() + s.feedId.size() + 4);
+        if (!json && !statuses.isEmpty())
+            out << '\n';
+        for (const RuleStatus &s : statuses) {
+            // A rule whose feed sent nothing was not evaluated: said, never "ok".
+            const QString state = s.state == RuleStatus::State::Error || s.evaluated
+                ? RuleStatus::stateName(s.state)
+                : u"no data"_s;
+            const bool critical =
+                s.severity == "critical"_L1 && s.state == RuleStatus::State::Firing;
+            allOk = allOk && !critical;
+            QStringList keys;
+            QStringList messages;
+            for (const RuleRow &r : s.rows) {
+                keys << r.key;
+                if (r.firing)
+                    messages << r.message;
+            }
+            if (json) {
+                QJsonObject o {{u"rule"_s, s.ruleId},
+                               {u"feed"_s, s.feedId},
+                               {u"severity"_s, s.severity},
+                               {u"state"_s, state}};
+                if (!s.error.isEmpty())
+                    o.insert(u"error"_s, s.error);
+                if (!s.rows.isEmpty())
+                    o.insert(u"keys"_s, QJsonArray::fromStringList(keys));
+                if (!messages.isEmpty())
+                    o.insert(u"messages"_s, QJsonArray::fromStringList(messages));
+                ruleArray.append(o);
+                continue;
+            }
+            out << (s.ruleId + u" ("_s + s.feedId + u')').leftJustified(ruleWidth) << "  "
+                << state.toUpper().leftJustified(8) << ' ' << s.severity.leftJustified(8);
+            if (!s.error.isEmpty())
+                out << ' ' << s.error;
+            else if (!messages.isEmpty())
+                out << ' ' << messages.join(u" | "_s);
+            else if (!keys.isEmpty())
+                out << ' ' << keys.join(u", "_s);
+            out << '\n';
+        }
+    }
     if (json) {
-        const QJsonObject doc {{u"ok"_s, allOk}, {u"feeds"_s, array}};
+        QJsonObject doc {{u"ok"_s, allOk}, {u"feeds"_s, array}};
+        if (options.rules)
+            doc.insert(u"rules"_s, ruleArray);
         out << QJsonDocument(doc).toJson(QJsonDocument::Compact) << '\n';
     }
     out.flush();
@@ -108,9 +207,27 @@ int runHeadless(const Config &config, const CliOptions &options, QTextStream &er
     services.open(journal, config.settings);
     if (!services.storageError().isEmpty())
         err << "feedwatch: " << services.storageError()
-            << "; commands stay in memory and no history is kept\n";
+            << (services.isJournaled() ? "; commands are journaled, no history is kept\n"
+                                       : "; commands stay in memory and no history is kept\n");
     err.flush();
     services.bindEngine(&engine);
+    // /metrics reads the same stats and events the stream carries; its HTTP side runs on a
+    // thread of its own, so a slow scraper never holds up this (the engine's) thread.
+    MetricsExporter metrics(config);
+    metrics.follow(&engine, &services);
+    QObject::connect(&metrics, &MetricsExporter::eventRaised, &writer, &EventStreamWriter::write);
+    if (config.metricsListen.enabled) {
+        QString error;
+        if (!metrics.listen(config.metricsListen, &error)) {
+            // A probe whose metrics cannot be scraped is not running: say so and let the
+            // service manager retry.
+            err << "feedwatch: --metrics-listen: " << error << '\n';
+            err.flush();
+            services.bindEngine(nullptr);
+            services.close();
+            return 1;
+        }
+    }
     engine.followSystemReachability();
 
     QEventLoop loop;
@@ -161,6 +278,7 @@ int run(const CliOptions &options, QTextStream &out, QTextStream &err)
         return 2;
     case CliOptions::Mode::Headless:
     case CliOptions::Mode::Check:
+    case CliOptions::Mode::Command:
         break;
     }
     const ConfigResult config = loadConfig(options);
@@ -170,7 +288,9 @@ int run(const CliOptions &options, QTextStream &out, QTextStream &err)
         return 2;
     }
     if (options.mode == CliOptions::Mode::Check)
-        return runCheck(config.config, options.json, out);
+        return runCheck(config.config, options, out);
+    if (options.mode == CliOptions::Mode::Command)
+        return CommandRunner::run(config.config, options, out, err);
     return runHeadless(config.config, options, err);
 }
 

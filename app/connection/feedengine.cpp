@@ -1,8 +1,10 @@
 #include "feedengine.h"
 
 #include "connection/feedconnection.h"
+#include "connection/restarttracker.h"
 #include "core/clock.h"
 #include "core/tsan.h"
+#include "policy/herdcontrol.h"
 
 #include <QMetaMethod>
 #include <QNetworkInformation>
@@ -38,6 +40,25 @@ FeedEngine::FeedEngine(const Config &config, const Clock *clock, RandomSource *r
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(batchIntervalMs);
     connect(m_batchTimer, &QTimer::timeout, this, &FeedEngine::flushBatch);
+    m_restarts = new RestartTracker(m_config.settings, m_clock, this);
+    connect(m_restarts, &RestartTracker::eventRaised, this, &FeedEngine::forwardEvent);
+    connect(m_restarts, &RestartTracker::restartExpected, this, [this](const QString &id) {
+        if (FeedConnection *feed = m_feeds.value(id))
+            feed->expectRestart();
+    });
+    connect(m_restarts, &RestartTracker::incidentChanged, this, &FeedEngine::markBackendDirty);
+    // The server accepts again: the feeds still waiting out a backoff follow now, in priority
+    // order, a stagger step apart, instead of each at the end of its own jittered wait.
+    connect(m_restarts, &RestartTracker::serverBack, this, [this](const QString &backend) {
+        QStringList waiting;
+        for (const QString &id : std::as_const(m_order)) {
+            const FeedConnection *feed = m_feeds.value(id);
+            if (feed->spec().backend == backend && feed->state() == Feed::State::ReconnectWait)
+                waiting << id;
+        }
+        if (!waiting.isEmpty())
+            enqueueStaggered(waiting, false, true);
+    });
     for (const FeedSpec &spec : std::as_const(m_config.feeds))
         createFeed(spec);
 }
@@ -47,14 +68,32 @@ FeedEngine::~FeedEngine() = default;
 FeedConnection *FeedEngine::createFeed(const FeedSpec &spec)
 {
     auto *feed = new FeedConnection(spec, m_clock, m_random, this);
+    // Rank within the backend, in priority order (m_order is sorted): the most important feed
+    // reconnects first after a restart.
+    int rank = 0;
+    for (const QString &id : std::as_const(m_order))
+        rank += m_feeds.value(id)->spec().backend == spec.backend ? 1 : 0;
+    auto &herd = m_herds[spec.backend];
+    if (!herd)
+        herd = std::make_unique<HerdControl>(spec.settings, m_random);
+    feed->setHerd(herd.get(), rank);
     m_feeds.insert(spec.id, feed);
     m_order.append(spec.id);
-    connect(feed, &FeedConnection::eventRaised, this, &FeedEngine::forwardEvent);
+    m_restarts->addFeed(spec.id, spec.backend);
+    m_router.addFeed(spec);
+    // The restart inference sees each event first, so an incident it opens is said before the
+    // event that opened it (an alert tracker then knows not to call that drop an outage).
+    connect(feed, &FeedConnection::eventRaised, this, [this](const FeedEvent &event) {
+        m_restarts->observe(event);
+        forwardEvent(event);
+    });
     connect(feed, &FeedConnection::snapshotReceived, this, &FeedEngine::forwardSnapshot);
+    connect(feed, &FeedConnection::foreignMessage, this, &FeedEngine::onForeignMessage);
     connect(feed, &FeedConnection::ackReceived, this,
-            [this](const QString &feedId, const QString &commandId, bool ok, const QString &error) {
+            [this](const QString &feedId, const QString &commandId, AckOutcome outcome,
+                   const QString &error) {
                 flushBatch();
-                emit ackReceived(feedId, commandId, ok, error);
+                emit ackReceived(feedId, commandId, outcome, error);
             });
     connect(feed, &FeedConnection::connectedChanged, this, [this](const QString &id, bool up) {
         flushBatch();
@@ -67,7 +106,7 @@ FeedConnection *FeedEngine::createFeed(const FeedSpec &spec)
             m_dirty.remove(id);
             m_emittedState.insert(id, feed->state());
             flushBatch();
-            emit statsChanged(feed->stats());
+            emit statsChanged(statsOf(feed));
             return;
         }
         m_dirty.insert(id);
@@ -83,8 +122,49 @@ QList<FeedStats> FeedEngine::allStats() const
 {
     QList<FeedStats> out;
     for (const QString &id : m_order)
-        out.append(m_feeds.value(id)->stats());
+        out.append(statsOf(m_feeds.value(id)));
     return out;
+}
+
+FeedStats FeedEngine::stats(const QString &feedId) const
+{
+    const FeedConnection *feed = m_feeds.value(feedId);
+    return feed ? statsOf(feed) : FeedStats {};
+}
+
+FeedStats FeedEngine::statsOf(const FeedConnection *feed) const
+{
+    FeedStats stats = feed->stats();
+    m_restarts->decorate(stats);
+    m_router.addTo(stats);
+    return stats;
+}
+
+void FeedEngine::markBackendDirty(const QString &backend)
+{
+    for (const QString &id : std::as_const(m_order)) {
+        if (m_feeds.value(id)->spec().backend == backend)
+            m_dirty.insert(id);
+    }
+    if (!m_statsTimer->isActive())
+        m_statsTimer->start();
+}
+
+void FeedEngine::onForeignMessage(const QString &feedId, const QString &type,
+                                  const QJsonValue &data, qint64 bytes)
+{
+    const SnapshotRouter::Decision decision =
+        m_router.route(feedId, type, data, [this](const QString &id) { return isConnected(id); });
+    if (decision.route == SnapshotRouter::Route::Apply) {
+        if (FeedConnection *target = m_feeds.value(decision.target);
+            target && target->applyRoutedSnapshot(type, data, bytes, feedId))
+            m_router.routedApplied(decision.target);
+    }
+    // Counted in the stats (routed, ignored), not an event each: the real server sends about
+    // 90 of these a minute on eight sockets.
+    m_dirty.insert(feedId);
+    if (!m_statsTimer->isActive())
+        m_statsTimer->start();
 }
 
 bool FeedEngine::followSystemReachability()
@@ -119,7 +199,7 @@ void FeedEngine::start()
     enqueueStaggered(m_order, false);
 }
 
-void FeedEngine::enqueueStaggered(const QStringList &ids, bool manual)
+void FeedEngine::enqueueStaggered(const QStringList &ids, bool manual, bool retry)
 {
     // Feeds start in priority order (m_order is sorted), one step apart: never all at once.
     for (const QString &id : ids) {
@@ -127,6 +207,10 @@ void FeedEngine::enqueueStaggered(const QStringList &ids, bool manual)
             m_staggerQueue.append(id);
         if (manual)
             m_manualInQueue.insert(id);
+        else if (retry && !m_manualInQueue.contains(id))
+            m_retryInQueue.insert(id);
+        else if (!retry)
+            m_retryInQueue.remove(id); // a start asked for since wins over a retry
     }
     if (!m_staggerTimer->isActive())
         startNextStaggered();
@@ -140,8 +224,11 @@ void FeedEngine::startNextStaggered()
     }
     const QString id = m_staggerQueue.takeFirst();
     if (FeedConnection *feed = m_feeds.value(id)) {
+        const bool retry = m_retryInQueue.remove(id);
         if (m_manualInQueue.remove(id))
             feed->reconnectNow();
+        else if (retry)
+            feed->retryNow();
         else
             feed->start();
     }
@@ -153,6 +240,7 @@ void FeedEngine::stopAll()
 {
     m_staggerQueue.clear();
     m_manualInQueue.clear();
+    m_retryInQueue.clear();
     m_staggerTimer->stop();
     for (FeedConnection *feed : std::as_const(m_feeds))
         feed->stop();
@@ -174,6 +262,7 @@ void FeedEngine::reconnectAll()
 void FeedEngine::stopFeed(const QString &feedId)
 {
     m_staggerQueue.removeAll(feedId);
+    m_retryInQueue.remove(feedId);
     if (FeedConnection *feed = m_feeds.value(feedId))
         feed->stop();
 }
@@ -214,19 +303,16 @@ void FeedEngine::testConnection(const QString &feedId)
     tester->start();
 }
 
-void FeedEngine::addAdwStateFeed(const QString &adwId, const QString &backend)
+void FeedEngine::openFeed(const QString &feedName, const QString &backend)
 {
-    if (m_config.backends.isEmpty() || adwId.isEmpty())
+    if (m_config.backends.isEmpty() || feedName.isEmpty())
         return;
-    BackendSpec spec = m_config.backends.first();
-    for (const BackendSpec &b : std::as_const(m_config.backends)) {
-        if (b.name == backend)
-            spec = b;
-    }
-    const FeedSpec feedSpec = ConfigLoader::makeFeed(
-        spec, u"adw-state/"_s + adwId, m_config.settings, m_config.backends.size() > 1);
-    if (m_feeds.contains(feedSpec.id))
+    const QString backendName = backend.isEmpty() ? m_config.backends.first().name : backend;
+    const QString id = m_config.backends.size() > 1 ? backendName + u'/' + feedName : feedName;
+    const std::optional<FeedSpec> found = ConfigLoader::specFor(m_config, id);
+    if (!found || m_feeds.contains(id))
         return;
+    const FeedSpec &feedSpec = *found;
     FeedConnection *feed = createFeed(feedSpec);
     flushBatch();
     emit feedAdded(feedSpec.id);
@@ -243,6 +329,8 @@ void FeedEngine::removeFeed(const QString &feedId)
     m_staggerQueue.removeAll(feedId);
     m_dirty.remove(feedId);
     m_emittedState.remove(feedId);
+    m_restarts->removeFeed(feedId);
+    m_router.removeFeed(feedId);
     feed->stop();
     feed->deleteLater();
     flushBatch();
@@ -280,6 +368,12 @@ bool FeedEngine::sendText(const QString &feedId, const QByteArray &utf8)
     return feed && feed->sendText(utf8);
 }
 
+void FeedEngine::publishStats()
+{
+    m_statsTimer->stop();
+    flushStats();
+}
+
 void FeedEngine::flushStats()
 {
     const QSet<QString> dirty = std::exchange(m_dirty, {});
@@ -288,7 +382,7 @@ void FeedEngine::flushStats()
         if (dirty.contains(id)) {
             FeedConnection *feed = m_feeds.value(id);
             m_emittedState.insert(id, feed->state());
-            emit statsChanged(feed->stats());
+            emit statsChanged(statsOf(feed));
         }
     }
 }
@@ -304,8 +398,10 @@ bool FeedEngine::batching() const
     return isSignalConnected(batch);
 }
 
-void FeedEngine::forwardEvent(const FeedEvent &event)
+void FeedEngine::forwardEvent(const FeedEvent &raised)
 {
+    m_router.observe(raised);
+    const FeedEvent event = raised.event == "update"_L1 ? m_router.annotate(raised) : raised;
     emit eventRaised(event);
     if (!batching())
         return;
@@ -316,6 +412,16 @@ void FeedEngine::forwardEvent(const FeedEvent &event)
 
 void FeedEngine::forwardSnapshot(const QString &feedId, const QString &type, const QJsonValue &data)
 {
+    const SnapshotRouter::Inspection inspection = m_router.inspect(feedId, data);
+    if (!inspection.problem.isNull()) {
+        // The page shows a banner and what arrived; the stream says what was expected where.
+        forwardEvent({m_clock->wallMs(),
+                      feedId,
+                      u"protocol_error"_s,
+                      {{u"error"_s, inspection.problem.englishText()},
+                       {u"path"_s, inspection.problem.path},
+                       {u"type"_s, type}}});
+    }
     emit snapshotReceived(feedId, type, data);
     if (!batching())
         return;

@@ -1,23 +1,31 @@
 #pragma once
 
+#include "catalog/snapshotrouter.h"
 #include "config/config.h"
 #include "connection/connectiontester.h"
 #include "connection/feedsnapshot.h"
 #include "connection/feedstats.h"
 #include "events/feedevent.h"
+#include "protocol/messagedecoder.h"
 
 #include <QHash>
 #include <QJsonValue>
 #include <QObject>
 #include <QSet>
 
+#include <map>
+#include <memory>
+
 class Clock;
 class FeedConnection;
+class HerdControl;
 class QTimer;
 class RandomSource;
+class RestartTracker;
 
 // Owns one FeedConnection per configured feed and everything that spans feeds: staggered start,
-// network reachability, manual control and the merged event/stat streams. Talk to it through
+// herd control and restart inference per backend (HerdControl, RestartTracker), network
+// reachability, manual control and the merged event/stat streams. Talk to it through
 // its slots and signals only, so it can live on its own thread.
 class FeedEngine final : public QObject
 {
@@ -34,7 +42,10 @@ public:
 
     const Config &config() const { return m_config; }
     QStringList feedIds() const { return m_order; }
-    FeedConnection *feed(const QString &id) const { return m_feeds.value(id); }
+    bool hasFeed(const QString &feedId) const { return m_feeds.contains(feedId); }
+    // The feed's stats now, as statsChanged() would carry them (default stats for an unknown
+    // feed). Call it on the engine's thread.
+    FeedStats stats(const QString &feedId) const;
     // Whether the feed's WebSocket is open now (commands can go out on it).
     bool isConnected(const QString &feedId) const;
     QList<FeedStats> allStats() const;
@@ -45,14 +56,18 @@ public:
 
 public slots:
     void start();
+    // Sends the stats that changed since the last batch now, not at the next 200 ms tick.
+    void publishStats();
     void stopAll();
     void reconnect(const QString &feedId);
     void reconnectAll();
     void stopFeed(const QString &feedId);
     void startFeed(const QString &feedId);
     void testConnection(const QString &feedId);
-    // Adds adw-state/<adwId> on the first (or named) backend and starts it.
-    void addAdwStateFeed(const QString &adwId, const QString &backend = {});
+    // Opens a feed the backend's profile describes but the configuration does not start, such
+    // as "adw-state/e5f6a7b8" (an instance of "adw-state/{adw_id}"), on the first (or named)
+    // backend, and starts it. An unknown name or one already open does nothing.
+    void openFeed(const QString &feedName, const QString &backend = {});
     void removeFeed(const QString &feedId);
     void setOnline(bool online);
     // Says which reachability backend drives setOnline() from now on, and its current answer.
@@ -71,7 +86,7 @@ signals:
     void batchReady(const QList<FeedEvent> &events, const QList<FeedSnapshot> &snapshots);
     void statsChanged(const FeedStats &stats);
     void testFinished(const TestResult &result);
-    void ackReceived(const QString &feedId, const QString &commandId, bool ok,
+    void ackReceived(const QString &feedId, const QString &commandId, AckOutcome outcome,
                      const QString &error);
     void connectedChanged(const QString &feedId, bool connected);
     void feedAdded(const QString &feedId);
@@ -79,7 +94,13 @@ signals:
 
 private:
     FeedConnection *createFeed(const FeedSpec &spec);
-    void enqueueStaggered(const QStringList &ids, bool manual);
+    // The feed's stats with its backend's restart incident.
+    FeedStats statsOf(const FeedConnection *feed) const;
+    void markBackendDirty(const QString &backend);
+    // `manual`: reconnectNow(); `retry`: retryNow() (the server is back); else start().
+    void enqueueStaggered(const QStringList &ids, bool manual, bool retry = false);
+    void onForeignMessage(const QString &feedId, const QString &type, const QJsonValue &data,
+                          qint64 bytes);
     void startNextStaggered();
     void flushStats();
     void emitAppEvent(const QString &kind, const QJsonObject &fields);
@@ -92,9 +113,12 @@ private:
     const Clock *m_clock;
     RandomSource *m_random;
     QHash<QString, FeedConnection *> m_feeds;
+    RestartTracker *m_restarts = nullptr;
+    std::map<QString, std::unique_ptr<HerdControl>> m_herds; // per backend
     QStringList m_order;
     QStringList m_staggerQueue;
     QSet<QString> m_manualInQueue;
+    QSet<QString> m_retryInQueue;
     QTimer *m_staggerTimer = nullptr;
     QTimer *m_statsTimer = nullptr;
     QTimer *m_batchTimer = nullptr;
@@ -103,6 +127,7 @@ private:
     QHash<QString, qsizetype> m_batchSnapshotAt; // feed -> index in m_batchSnapshots
     QSet<QString> m_dirty;
     QHash<QString, Feed::State> m_emittedState; // the state each feed's last stats carried
+    SnapshotRouter m_router; // broadcast routing and what each feed's table holds
     bool m_online = true;
     bool m_started = false;
 };

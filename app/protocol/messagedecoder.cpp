@@ -60,19 +60,20 @@ DecodedMessage decode(const QByteArray &utf8)
         }
         out.kind = DecodedMessage::Kind::Ack;
         out.ackId = id.toString();
-        // The command is known by its id: a garbled rest still answers it, as a failure the
-        // operator can read, never as a silent success.
+        // The command is known by its id: a garbled rest still answers it, never as a silent
+        // success, and never as a refusal the server did not make.
         const QJsonValue ok = out.object.value("ok"_L1);
         const QJsonValue error = out.object.value("error"_L1);
         if (!ok.isBool()) {
+            out.ackOutcome = AckOutcome::Unreadable;
             out.ackError = u"the server's ack has no boolean \"ok\""_s;
+        } else if (ok.toBool()) {
+            out.ackOutcome = AckOutcome::Applied;
         } else {
-            out.ackOk = ok.toBool();
-            if (!out.ackOk) {
-                out.ackError = error.isString() && !error.toString().isEmpty()
-                    ? error.toString()
-                    : u"refused by the server (no reason given)"_s;
-            }
+            out.ackOutcome = AckOutcome::Refused;
+            out.ackError = error.isString() && !error.toString().isEmpty()
+                ? error.toString()
+                : u"refused by the server (no reason given)"_s;
         }
     } else if (out.type == "error"_L1) {
         out.kind = DecodedMessage::Kind::Error;

@@ -2,7 +2,13 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QMetaType>
 #include <QString>
+
+// What an ack says about its command. Only an explicit "ok":false is a refusal (the server
+// applied nothing); an ack whose "ok" is missing or not a boolean is unreadable: the command may
+// or may not have been applied.
+enum class AckOutcome { Applied, Refused, Unreadable };
 
 // One decoded server message (docs/protocol.md).
 struct DecodedMessage
@@ -14,12 +20,14 @@ struct DecodedMessage
     QJsonObject object; // the whole message, for hello/pong/ack/error fields
     QString error;      // why the message is Invalid/Unknown, human-readable
 
-    // Kind::Ack: the command id (never empty), whether the server applied it, and why not.
-    // A malformed "ok" or "error" is an ack that failed, with a reason that says so.
+    // Kind::Ack: the command id (never empty), what the server said of it, and why not applied
+    // (empty only for Applied). A malformed "ok" is Unreadable, with a reason that says so.
     QString ackId;
-    bool ackOk = false;
+    AckOutcome ackOutcome = AckOutcome::Unreadable;
     QString ackError;
 };
+
+Q_DECLARE_METATYPE(AckOutcome)
 
 namespace MessageDecoder {
 // Parses one text message. Never throws, never crashes on any input.

@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (decoded.kind == DecodedMessage::Kind::Ack) {
         if (decoded.ackId.isEmpty())
             std::abort(); // an ack must name its command
-        if (decoded.ackOk == !decoded.ackError.isEmpty())
-            std::abort(); // success has no error; a failure always has one
+        if ((decoded.ackOutcome == AckOutcome::Applied) == !decoded.ackError.isEmpty())
+            std::abort(); // success has no error; a refused or unreadable ack always has one
     } else if (decoded.kind == DecodedMessage::Kind::Invalid && decoded.error.isEmpty()) {
         std::abort(); // a rejected message always says why
     }

@@ -1,5 +1,6 @@
-// libFuzzer target: every snapshot schema (and the generic one) decodes any JSON `data`.
-#include "models/feedschemas.h"
+// libFuzzer target: every feed of the built-in profile (and the generic view) decodes any JSON
+// `data`.
+#include "config/config.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -16,19 +17,18 @@ namespace {
 void decodeWith(const FeedSchema &schema, const QJsonValue &data)
 {
     const DecodedSnapshot decoded = schema.decode(data);
-    // The model relies on unique row keys; a schema that emits duplicates is a bug.
-    QSet<QString> keys;
+    // The model relies on unique row identities; a schema that emits duplicates is a bug.
+    QSet<QString> ids;
     for (const DecodedSnapshot::Row &row : decoded.rows) {
-        if (keys.contains(row.key))
+        if (ids.contains(row.id))
             __builtin_trap();
-        keys.insert(row.key);
+        ids.insert(row.id);
     }
     const QList<FeedColumn> &columns = decoded.columns.isEmpty() ? schema.columns : decoded.columns;
     for (const DecodedSnapshot::Row &row : decoded.rows) {
         for (const FeedColumn &column : columns) {
-            const QJsonValue value = column.valueIn(row.object);
-            (void)column.display(value);
-            (void)column.sortValue(value);
+            (void)column.displayIn(row.object);
+            (void)column.sortValueIn(row.object);
         }
     }
 }
@@ -45,9 +45,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QJsonValue value = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     if (doc.isObject() && doc.object().contains(QLatin1StringView("data")))
         value = doc.object().value(QLatin1StringView("data"));
-    static const QStringList types = FeedSchemas::knownSnapshotTypes();
-    for (const QString &type : types)
-        decodeWith(FeedSchemas::forSnapshotType(type), value);
-    decodeWith(FeedSchemas::generic(), value);
+    static const QList<FeedDefinition> feeds = ConfigLoader::defaultProfile()->feeds();
+    for (const FeedDefinition &feed : feeds) {
+        decodeWith(feed.schema, value);
+        (void)feed.figures(value);
+        if (const FeedDefinition::Banner *banner = feed.bannerFor(value))
+            (void)FeedDefinition::bannerText(*banner, value);
+    }
+    decodeWith(FeedDefinition::generic(QString()).schema, value);
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "cli/commandline.h"
 #include "cli/windowlessrunner.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTextStream>
 
@@ -57,3 +58,17 @@ QByteArray isolateSecrets(const QTemporaryDir &dir)
 }
 
 } // namespace TestUtil
+
+QByteArray TestUtil::sample(const QString &name)
+{
+    QFile file(u":/samples/tac-webbuilder/%1.json"_s.arg(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList TestUtil::sampleNames()
+{
+    QStringList names = QDir(u":/samples/tac-webbuilder"_s).entryList({u"*.json"_s}, QDir::Files);
+    for (QString &name : names)
+        name.chop(5);
+    return names;
+}

@@ -24,4 +24,9 @@ QStringList accelerators(const QString &text);
 // headless machine) and a developer's real keychain is never written. Call before anything
 // touches D-Bus; returns the bus address used.
 QByteArray isolateSecrets(const QTemporaryDir &dir);
+// A recorded message of the real tac-webbuilder server ("queue", "adw-state-e5f6a7b8"), as
+// sent: {"type": "queue_update", "data": ...}. Empty when there is no such sample.
+QByteArray sample(const QString &name);
+// The names of every recorded sample.
+QStringList sampleNames();
 } // namespace TestUtil
