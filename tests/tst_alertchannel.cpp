@@ -194,6 +194,26 @@ void tst_AlertChannel::configReadsAlertsExec()
     QVERIFY2(r.errors.size() == 2, qPrintable(r.errors.join(u"\n"_s)));
     QVERIFY(r.errors.join(u'\n').contains(u"alerts.exe: "_s));
     QVERIFY(r.errors.join(u'\n').contains(u"alerts.exec: "_s));
+
+    // The timed link alerts: defaults, values, 0 for off, a bad value named.
+    QCOMPARE(configWith({}).alertsReminderMs, 15 * 60 * 1000);
+    QCOMPARE(configWith({}).alertsQualityMs, 5 * 60 * 1000);
+    c = configWith({{u"alerts"_s, QJsonObject {{u"reminder_ms"_s, 0}, {u"quality_ms"_s, 600000}}}});
+    QCOMPARE(c.alertsReminderMs, 0);
+    QCOMPARE(c.alertsQualityMs, 600000);
+    o.sets = {u"alerts.reminder_ms=3600000"_s};
+    r = ConfigLoader::fromJson({}, o);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.config.alertsReminderMs, 3600000);
+    o.sets = {u"alerts.quality_ms=soon"_s};
+    r = ConfigLoader::fromJson({}, o);
+    QCOMPARE(r.errors, QStringList {u"--set alerts.quality_ms: 'soon' is not a number"_s});
+    o.sets.clear();
+    r = ConfigLoader::fromJson({{u"alerts"_s, QJsonObject {{u"reminder_ms"_s, 50}}}}, o);
+    QCOMPARE(
+        r.errors,
+        QStringList {u"alerts.reminder_ms: expected 0 (off) or a number from 1000 to 86400000"_s});
+    QCOMPARE(r.config.alertsReminderMs, 15 * 60 * 1000); // the default kept
 }
 
 QTEST_GUILESS_MAIN(tst_AlertChannel)

@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QRegularExpression>
@@ -31,6 +32,14 @@ const QByteArray kQueue = R"({"type":"queue_update","data":{"total":2,"paused":f
      "phase_data":{"title":"Plan","content":"## Plan\nWrite it down."},"adw_id":"e5f6a7b8"},
     {"queue_id":"q-2","feature_id":7,"phase_number":2,"status":"queued","issue_number":null,
      "phase_data":{"title":"Build"},"adw_id":null}]}})";
+// Every column filled, and an error text as long as real ones get (a test runner's output).
+const QByteArray kQueueLongError = R"({"type":"queue_update","data":{"total":1,"paused":false,
+    "phases":[{"queue_id":"q-9","feature_id":31,"phase_number":3,"status":"failed",
+     "issue_number":214,"phase_data":{"title":"Fix reconnect storm: one manager per panel"},
+     "current_phase":"test","depends_on_phases":[1,2],"adw_id":"aab923f1","pr_number":87,
+     "priority":2,"error_message":"Test phase failed: 3 failing tests in tests/integration/test_websocket_reconnect.py::test_backoff_resets_after_stable_connection and two more; see the ADW log for the full pytest output of the run",
+     "created_at":"2026-12-01T09:00:00","started_timestamp":"2026-12-01T09:05:00",
+     "updated_at":"2026-12-01T09:40:00"}]}})";
 const QByteArray kQueuePaused = R"({"type":"queue_update","data":{"total":1,"paused":true,
     "phases":[{"queue_id":"q-1","feature_id":7,"phase_number":1,"status":"running",
      "phase_data":{"title":"Plan"}}]}})";
@@ -89,6 +98,7 @@ private slots:
     void pausedBannerFollowsTheQueueMeta();
     void filtersByTextAndStatus();
     void countersDetailAndHiddenColumns();
+    void titleStaysReadableBesideALongError();
     void mismatchSaysWhatCameAndShowsIt();
     void refusedFeedSaysSo();
     void rowOpensAFeedThatClosesWithItsPage();
@@ -265,6 +275,32 @@ void tst_FeedPanel::countersDetailAndHiddenColumns()
     panel->tableView()->setCurrentIndex(panel->proxy()->index(0, 0));
     QVERIFY2(panel->detailText().contains(u"Write it down."_s), qPrintable(panel->detailText()));
     QVERIFY(panel->detailText().contains(u"Queue ID"_s));
+}
+
+// Fourteen columns and a long error text in 900 px: the stretched Title keeps the width it needs
+// (the table scrolls sideways) instead of being squeezed to "F…"; with room it stretches again.
+void tst_FeedPanel::titleStaysReadableBesideALongError()
+{
+    Rig rig;
+    QVERIFY(rig.start(kQueueLongError));
+    FeedPanel *panel = rig.panel.get();
+    QTRY_COMPARE(panel->model()->rowCount(), 1);
+    QHeaderView *header = panel->tableView()->horizontalHeader();
+    const int title = panel->model()->columnIndex(u"phase_data.title"_s);
+    const int error = panel->model()->columnIndex(u"error_message"_s);
+    QVERIFY(!panel->tableView()->isColumnHidden(error));
+    QTRY_VERIFY(header->sectionSize(title) >= 160);
+    QCOMPARE(header->sectionResizeMode(title), QHeaderView::Interactive);
+    QVERIFY2(header->sectionSize(error) <= 320,
+             qPrintable(QString::number(header->sectionSize(error))));
+    QVERIFY(header->length() > panel->tableView()->viewport()->width()); // scrolls sideways
+    // A wide window: the title takes the spare width again.
+    panel->resize(3000, 500);
+    QTRY_COMPARE(header->sectionResizeMode(title), QHeaderView::Stretch);
+    QVERIFY(header->sectionSize(title) >= 160);
+    panel->resize(900, 500);
+    QTRY_COMPARE(header->sectionResizeMode(title), QHeaderView::Interactive);
+    QVERIFY(header->sectionSize(title) >= 160);
 }
 
 void tst_FeedPanel::mismatchSaysWhatCameAndShowsIt()

@@ -112,9 +112,13 @@ void tst_ReconnectPlanner::backoffGrowsAndOnlyAStableLinkResetsIt()
     s.circuitFailureThreshold = 100;
     ReconnectPlanner planner(s, &clock, &random);
     QList<qint64> delays;
-    for (int i = 0; i < 7; ++i)
+    QList<bool> roundDone; // the first full round ends where the wait reaches backoff.max_ms
+    for (int i = 0; i < 7; ++i) {
         delays << failOnce(planner, refused()).delayMs;
+        roundDone << planner.backoffRoundDone();
+    }
     QCOMPARE(delays, (QList<qint64> {1000, 2000, 4000, 8000, 16000, 30000, 30000}));
+    QCOMPARE(roundDone, (QList<bool> {false, false, false, false, false, true, true}));
     // Up for less than the stable window: still a failure, the backoff keeps growing.
     Plan plan = connectThenEnd(planner, clock, 4999, closed(1006));
     QVERIFY(!plan.wasStable);

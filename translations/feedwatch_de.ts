@@ -550,6 +550,10 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>saved, but not applied: %1</source>
         <translation>gespeichert, aber nicht angewendet: %1</translation>
     </message>
+    <message>
+        <source>expected 0 (off) or a number from 1000 to 86400000</source>
+        <translation>erwartet 0 (aus) oder eine Zahl von 1000 bis 86400000</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -2898,6 +2902,30 @@ Aus einer früheren Sitzung</translation>
     <message>
         <source>Resolved: %1</source>
         <translation>Behoben: %1</translation>
+    </message>
+    <message>
+        <source>Feed never came up</source>
+        <translation>Feed nie verbunden</translation>
+    </message>
+    <message>
+        <source>Feed still down</source>
+        <translation>Feed weiterhin ausgefallen</translation>
+    </message>
+    <message>
+        <source>Server still down</source>
+        <translation>Server weiterhin ausgefallen</translation>
+    </message>
+    <message>
+        <source>Poor link quality</source>
+        <translation>Schlechte Verbindungsqualität</translation>
+    </message>
+    <message>
+        <source>Link quality recovered</source>
+        <translation>Verbindungsqualität wieder gut</translation>
+    </message>
+    <message>
+        <source>Feed up</source>
+        <translation>Feed verbunden</translation>
     </message>
 </context>
 <context>

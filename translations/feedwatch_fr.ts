@@ -550,6 +550,10 @@ Publié sous licence MIT.</translation>
         <source>saved, but not applied: %1</source>
         <translation>enregistré, mais pas appliqué&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>expected 0 (off) or a number from 1000 to 86400000</source>
+        <translation>attendu 0 (désactivé) ou un nombre de 1000 à 86400000</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -2898,6 +2902,30 @@ D&apos;une session précédente</translation>
     <message>
         <source>Resolved: %1</source>
         <translation>Résolu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Feed never came up</source>
+        <translation>Flux jamais connecté</translation>
+    </message>
+    <message>
+        <source>Feed still down</source>
+        <translation>Flux toujours en panne</translation>
+    </message>
+    <message>
+        <source>Server still down</source>
+        <translation>Serveur toujours en panne</translation>
+    </message>
+    <message>
+        <source>Poor link quality</source>
+        <translation>Qualité de liaison médiocre</translation>
+    </message>
+    <message>
+        <source>Link quality recovered</source>
+        <translation>Qualité de liaison rétablie</translation>
+    </message>
+    <message>
+        <source>Feed up</source>
+        <translation>Flux connecté</translation>
     </message>
 </context>
 <context>

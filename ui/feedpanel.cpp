@@ -15,6 +15,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,10 +31,14 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kMaxInitialColumnWidth = 320;
+// The stretched column (the queue's Title) is never squeezed below this by the other columns.
+constexpr int kMinStretchWidth = 160;
 constexpr qreal kVeilAlpha = 0.62;
 
 // Lies over the data area and washes it out while the feed is not live. A sibling on top rather
@@ -179,6 +184,7 @@ void FeedPanel::buildDataArea()
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->viewport()->installEventFilter(this);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     m_view->horizontalHeader()->setHighlightSections(false);
@@ -651,14 +657,16 @@ void FeedPanel::refreshHiddenColumns()
     // A column no row has a value in says nothing; the page leaves it out (a header over an
     // empty column reads as "the server sends this, it is just empty").
     const int columns = m_proxy->columnCount();
+    bool changed = false;
     for (int c = 0; c < columns; ++c) {
         const bool hide = m_model && m_model->rowCount() > 0 && m_model->isColumnEmpty(c);
         if (m_view->isColumnHidden(c) == hide)
             continue;
+        changed = true;
         m_view->setColumnHidden(c, hide);
         // A column that fills up later gets the width of its content, like the others had.
         QHeaderView *header = m_view->horizontalHeader();
-        if (!hide && m_columnsSized && header->sectionResizeMode(c) != QHeaderView::Stretch) {
+        if (!hide && m_columnsSized && c != m_stretchColumn) {
             const bool arrows = header->isSortIndicatorShown();
             header->setSortIndicatorShown(false);
             m_view->resizeColumnToContents(c);
@@ -666,6 +674,8 @@ void FeedPanel::refreshHiddenColumns()
             header->setSortIndicatorShown(arrows);
         }
     }
+    if (changed)
+        fitStretchColumn();
 }
 
 void FeedPanel::refreshClose()
@@ -736,8 +746,42 @@ void FeedPanel::sizeColumnsOnce()
         header->resizeSection(c, std::min(header->sectionSize(c) + 8, kMaxInitialColumnWidth));
     }
     header->setSortIndicatorShown(arrows);
-    if (stretch >= 0)
-        header->setSectionResizeMode(stretch, QHeaderView::Stretch);
+    m_stretchColumn = stretch;
+    if (stretch >= 0) {
+        m_stretchMinWidth =
+            std::clamp(header->sectionSize(stretch), kMinStretchWidth, kMaxInitialColumnWidth);
+        fitStretchColumn();
+    }
+}
+
+// The stretched column takes the spare width, but when the other columns leave it less than
+// it needs (fourteen queue columns, a long error text), it keeps that width and the table
+// scrolls sideways: a title elided to "P…" tells the operator nothing.
+void FeedPanel::fitStretchColumn()
+{
+    if (!m_columnsSized || m_stretchColumn < 0 || m_stretchColumn >= m_proxy->columnCount())
+        return;
+    QHeaderView *header = m_view->horizontalHeader();
+    int others = 0;
+    for (int c = 0; c < header->count(); ++c) {
+        if (c != m_stretchColumn && !header->isSectionHidden(c))
+            others += header->sectionSize(c);
+    }
+    const bool room = m_view->viewport()->width() - others >= m_stretchMinWidth;
+    const QHeaderView::ResizeMode mode = room ? QHeaderView::Stretch : QHeaderView::Interactive;
+    const bool switched = header->sectionResizeMode(m_stretchColumn) != mode;
+    if (switched)
+        header->setSectionResizeMode(m_stretchColumn, mode);
+    // Out of stretching it would keep the width it had stretched to (a wide window's).
+    if (!room && (switched || header->sectionSize(m_stretchColumn) < m_stretchMinWidth))
+        header->resizeSection(m_stretchColumn, m_stretchMinWidth);
+}
+
+bool FeedPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitStretchColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 QStringList FeedPanel::rowFeeds(int proxyRow) const

@@ -104,6 +104,8 @@ protected:
     // a page behind another, a minimised window or one closed to the tray shows nothing.
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    // The table's viewport resized: the stretched column may have to stop stretching.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildHeader();
@@ -124,6 +126,7 @@ private:
     void refreshDetail();
     void refreshClose();
     void sizeColumnsOnce();
+    void fitStretchColumn();
     void applyStatusFilter();
     void applyColumnStyles();
     void showRowMenu(const QPoint &pos);
@@ -164,5 +167,7 @@ private:
     bool m_degradedData = false; // not live, but HTTP polling delivers
     bool m_hasData = false;
     bool m_columnsSized = false;
+    int m_stretchColumn = -1;         // the profile's stretched column, once sized
+    int m_stretchMinWidth = 0;        // what it needs to stay readable
     bool m_hasElapsedColumns = false; // durations counted up to now: repainted every second
 };

@@ -121,6 +121,7 @@ void MainWindow::createNotifications()
     connect(m_hub, &FeedHub::statsChanged, m_notifier, &Notifier::updateStats);
     connect(m_hub, &FeedHub::feedRemoved, m_notifier, &Notifier::removeFeed);
     connect(m_hub, &FeedHub::ruleAlertRaised, m_notifier, &Notifier::ruleAlert);
+    connect(m_hub, &FeedHub::eventReceived, m_notifier, &Notifier::linkAlert);
     m_tray = new TrayIcon(m_hub, m_notifier, this);
     if (!TrayIcon::isAvailable()) {
         // No tray (some desktops, CI): the news still reaches the operator.

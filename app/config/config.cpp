@@ -180,7 +180,8 @@ void parseAlerts(const QJsonValue &value, Config &config, QStringList &errors)
     }
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() != "exec"_L1 && it.key() != "exec_timeout_ms"_L1)
+        if (it.key() != "exec"_L1 && it.key() != "exec_timeout_ms"_L1
+            && it.key() != "reminder_ms"_L1 && it.key() != "quality_ms"_L1)
             errors << u"alerts.%1: %2"_s.arg(it.key(),
                                              QCoreApplication::translate("Config", "unknown key"));
     }
@@ -212,6 +213,21 @@ void parseAlerts(const QJsonValue &value, Config &config, QStringList &errors)
         else
             config.alertsExecTimeoutMs = int(ms);
     }
+    const auto period = [&](const char *key, int *out) {
+        const QJsonValue v = object.value(QLatin1StringView(key));
+        if (v.isUndefined())
+            return;
+        const double ms = v.toDouble(-1);
+        if (!v.isDouble() || (ms != 0 && (ms < 1000 || ms > 86400000)))
+            errors << u"alerts.%1: "_s.arg(QLatin1StringView(key))
+                    + QCoreApplication::translate("Config",
+                                                  "expected 0 (off) or a number from 1000 to "
+                                                  "86400000");
+        else
+            *out = int(ms);
+    };
+    period("reminder_ms", &config.alertsReminderMs);
+    period("quality_ms", &config.alertsQualityMs);
 }
 
 // Splits "a.b.c" and writes value into root at that path.
@@ -290,7 +306,10 @@ QString applySet(QJsonObject &root, const QString &assignment)
             *value = text;
             return {};
         }
-        if (Settings::isKey(rest) || (feedLevel && rest == "priority"_L1)) {
+        const bool alertNumber = !feedLevel
+            && (rest == "alerts.reminder_ms"_L1 || rest == "alerts.quality_ms"_L1
+                || rest == "alerts.exec_timeout_ms"_L1);
+        if (Settings::isKey(rest) || (feedLevel && rest == "priority"_L1) || alertNumber) {
             if (!isNumber)
                 return u"--set %1: %2"_s.arg(
                     key, QCoreApplication::translate("Config", "'%1' is not a number").arg(text));

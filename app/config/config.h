@@ -79,6 +79,10 @@ struct Config
     // (docs/alerts.md); empty: none. alerts.exec_timeout_ms bounds each run.
     QStringList alertsExec;
     int alertsExecTimeoutMs = 10000;
+    // alerts.reminder_ms: say again every this long that a feed is still down; alerts.quality_ms:
+    // a latency tier poor or bad for this long is an alert. 0 turns either off.
+    int alertsReminderMs = 15 * 60 * 1000;
+    int alertsQualityMs = 5 * 60 * 1000;
 };
 
 struct ConfigResult

@@ -689,7 +689,8 @@ void FeedConnection::scheduleRetry(qint64 delayMs, Reconnect::Wait wait, const Q
               {{u"attempt"_s, m_planner->attempt() + 1},
                {u"delay_ms"_s, double(delayMs)},
                {u"reason"_s, reason},
-               {u"wait"_s, Reconnect::waitName(wait)}});
+               {u"wait"_s, Reconnect::waitName(wait)},
+               {u"backoff_round_done"_s, m_planner->backoffRoundDone()}});
 }
 
 void FeedConnection::countDisconnect(int code, const QString &decision)

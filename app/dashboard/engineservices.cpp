@@ -20,7 +20,7 @@ constexpr qint64 kKeepFinishedMs = 24 * 3600 * 1000;
 EngineServices::EngineServices(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock ? clock : SystemClock::instance())
-    , m_alerts(new AlertTracker(this))
+    , m_alerts(new AlertTracker(m_clock, this))
     , m_rules(new RuleEngine(m_clock, this))
     , m_exec(new AlertExec(m_clock, this))
 {
@@ -136,6 +136,7 @@ void EngineServices::bindEngine(FeedEngine *engine)
         m_settings = engine->config().settings;
         m_rules->setConfig(engine->config());
         m_exec->setCommand(engine->config().alertsExec, engine->config().alertsExecTimeoutMs);
+        m_alerts->setTimings(engine->config().alertsReminderMs, engine->config().alertsQualityMs);
     }
     if (m_queue)
         m_queue->bindEngine(engine, m_settings);

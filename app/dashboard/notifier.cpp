@@ -66,6 +66,27 @@ void Notifier::ruleAlert(const RuleAlert &alert)
         emit notify(tr("Resolved: %1").arg(alert.title), alert.text, false);
 }
 
+void Notifier::linkAlert(const FeedEvent &event)
+{
+    if (m_silenced || event.event != QLatin1StringView("alert"))
+        return;
+    const QString kind = event.fields.value(QLatin1StringView("alert")).toString();
+    const QString message = event.fields.value(QLatin1StringView("message")).toString();
+    if (kind == QLatin1StringView("feed_never_up"))
+        emit notify(tr("Feed never came up"), message, true);
+    else if (kind == QLatin1StringView("feed_still_down"))
+        emit notify(tr("Feed still down"), message, true);
+    else if (kind == QLatin1StringView("server_still_down"))
+        emit notify(tr("Server still down"), message, true);
+    else if (kind == QLatin1StringView("quality_poor"))
+        emit notify(tr("Poor link quality"), message, true);
+    else if (kind == QLatin1StringView("quality_ok"))
+        emit notify(tr("Link quality recovered"), message, false);
+    else if (kind == QLatin1StringView("feed_up")
+             && event.fields.value(QLatin1StringView("after_never_up")).toBool())
+        emit notify(tr("Feed up"), message, false);
+}
+
 void Notifier::setSilenced(bool silenced)
 {
     if (silenced == m_silenced)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connection/feedstats.h"
+#include "events/feedevent.h"
 #include "rules/rulestatus.h"
 
 #include <QHash>
@@ -43,6 +44,12 @@ public slots:
     // so there is no storm to fold), unless notifications or the rule are silenced. Info alerts
     // and resolutions are good news.
     void ruleAlert(const RuleAlert &alert);
+    // The link alerts that are news by themselves (AlertTracker): a feed that never came up and
+    // its first connect, the reminders while a feed or a server stays down, sustained poor
+    // quality and its recovery. Said at once, one message each (they are rare by design: at
+    // most one per feed per alerts.reminder_ms), unless silenced. Other events are ignored;
+    // downs and returns come from updateStats(), folded.
+    void linkAlert(const FeedEvent &event);
 
 signals:
     // `down` is true when the news is bad (at least one feed went down).

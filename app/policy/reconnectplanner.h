@@ -100,6 +100,12 @@ public:
     void expectRestart();
 
     int attempt() const { return m_attempt; }
+    // The plain backoff of the last attempt reached backoff.max_ms: one full round of growing
+    // waits is over (a feed never up by then is announced, AlertTracker).
+    bool backoffRoundDone() const
+    {
+        return m_attempt > 0 && m_backoff.baseDelayMs(m_attempt) >= m_settings.backoffMaxMs;
+    }
     qint64 totalAttempts() const { return m_totalAttempts; }
     qint64 totalRetries() const { return m_totalRetries; }
     qint64 failures() const { return m_failures; }
