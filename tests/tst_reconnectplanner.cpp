@@ -410,6 +410,27 @@ void tst_ReconnectPlanner::herdStaggersARestartByRank()
     // most important first.
     for (int rank = 0; rank < 8; ++rank)
         QCOMPARE(firstTry[rank], 60000 + 1250 + rank * 100);
+
+    // The next restart; the most important feed's close is read late, after the wave's first
+    // slot (a busy event loop): it joins the wave and goes at once, still ahead of the others.
+    for (auto &feed : feeds) {
+        clock.advance(firstTry.last() - clock.nowMs() + 1000);
+        feed->attemptStarted();
+        feed->connected();
+    }
+    clock.advance(60000);
+    const qint64 drop = clock.nowMs();
+    for (int rank = 7; rank >= 1; --rank)
+        firstTry[rank] = clock.nowMs() + feeds[size_t(rank)]->ended(masked()).delayMs;
+    clock.advance(1300);
+    firstTry[0] = clock.nowMs() + feeds[0]->ended(masked()).delayMs;
+    QCOMPARE(firstTry[0], drop + 1300);
+    for (int rank = 1; rank < 8; ++rank)
+        QCOMPARE(firstTry[rank], drop + 1250 + rank * 100);
+    // Once the wave's last slot has passed, a drop starts a new wave.
+    clock.advance(1250 + 7 * 100);
+    const Plan late = feeds[0]->ended(masked());
+    QCOMPARE(late.delayMs, 1250);
 }
 
 void tst_ReconnectPlanner::herdKeepsAttemptsApart()

@@ -54,6 +54,8 @@ bool MetricsExporter::listen(const ListenAddress &address, QString *error)
     event.wallMs = QDateTime::currentMSecsSinceEpoch();
     event.event = u"metrics"_s;
     if (!ok) {
+        // Deleted before this returns, like close() does: a queued delete could still wait
+        // when the exporter's thread quits, and the server would leak (LeakSanitizer saw it).
         Tsan::release(server);
         QMetaObject::invokeMethod(
             server,
@@ -61,7 +63,7 @@ bool MetricsExporter::listen(const ListenAddress &address, QString *error)
                 Tsan::acquire(server);
                 delete server;
             },
-            Qt::QueuedConnection);
+            Qt::BlockingQueuedConnection);
         *error = u"cannot listen on %1: %2"_s.arg(address.toString(), why);
         event.fields = {{u"listen"_s, address.toString()}, {u"error"_s, why}};
         emit eventRaised(event);

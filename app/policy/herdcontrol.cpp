@@ -15,13 +15,18 @@ HerdControl::HerdControl(const Settings &settings, RandomSource *random)
 
 qint64 HerdControl::restartSlotMs(int rank, qint64 nowMs)
 {
-    // A wave lasts until its first slot: a feed that drops later belongs to a new one.
-    if (m_waveStart < 0 || nowMs > m_waveStart + m_waveBase) {
+    rank = std::max(0, rank);
+    // A wave lasts until its last slot (of the highest rank seen): a feed that drops later
+    // belongs to a new one. A drop seen late (a busy event loop reads the close frames of one
+    // restart tens of ms apart) still joins its wave: the most important feed then goes at
+    // once, ahead of the others' slots, instead of starting a wave of its own behind them.
+    m_maxRank = std::max(m_maxRank, rank);
+    if (m_waveStart < 0 || nowMs > m_waveStart + m_waveBase + qint64(m_maxRank) * m_step) {
         m_waveStart = nowMs;
         m_waveBase = m_restartMin
             + qint64(std::llround(m_random->uniform() * double(m_restartMax - m_restartMin)));
     }
-    return std::max(nowMs, m_waveStart + m_waveBase + qint64(std::max(0, rank)) * m_step);
+    return std::max(nowMs, m_waveStart + m_waveBase + qint64(rank) * m_step);
 }
 
 qint64 HerdControl::book(qint64 wantedMs, qint64 nowMs)

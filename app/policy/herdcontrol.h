@@ -11,7 +11,7 @@ class RandomSource;
 // Shared by the feeds of one backend (FeedEngine owns one per backend); pure, on the caller's
 // clock.
 //
-// - After a restart close, the feeds of one wave (those that drop before its first slot) get
+// - After a restart close, the feeds of one wave (those that drop before its last slot) get
 //   slots `base + rank * stagger.step_ms` after the first drop: `base` is drawn once per wave in
 //   [reconnect.restart_min_ms, reconnect.restart_max_ms], so the most important feed (rank 0)
 //   goes first and windows of different operators are spread over that range.
@@ -40,5 +40,6 @@ private:
     RandomSource *m_random;
     qint64 m_waveStart = -1;
     qint64 m_waveBase = 0;
+    int m_maxRank = 0;      // the highest rank seen: the wave's last slot
     QList<qint64> m_booked; // sorted
 };
