@@ -73,6 +73,7 @@ void tst_RulesPanel::listsRulesMarksRowsAndSilences()
     EngineServices services;
     hub.attachServices(&services);
     RulesPanel panel(&hub);
+    panel.show();
     services.rules()->setConfig(c);
     RulesModel *model = panel.model();
     QCOMPARE(model->rowCount(), 8); // the profile's seven and the broken one
@@ -129,6 +130,17 @@ void tst_RulesPanel::listsRulesMarksRowsAndSilences()
     services.rules()->observeSnapshot(u"queue"_s, u"queue_update"_s, fixed);
     QCOMPARE(model->index(failed, RulesModel::StateColumn).data().toString(), u"ok"_s);
     QVERIFY(!table->isAlerted(table->rowOfKey(u"q1"_s)));
+
+    // Off screen the page keeps the last statuses for when it is shown (the table's marks,
+    // which the queue page shows, follow at once).
+    panel.hide();
+    table->applySnapshot(queue());
+    services.rules()->observeSnapshot(u"queue"_s, u"queue_update"_s, queue());
+    QVERIFY(table->isAlerted(table->rowOfKey(u"q2"_s)));
+    QCOMPARE(model->index(failed, RulesModel::StateColumn).data().toString(), u"ok"_s);
+    panel.show();
+    QCOMPARE(model->index(failed, RulesModel::StateColumn).data().toString(), u"firing"_s);
+    QVERIFY(panel.summaryText().contains(u"1 firing"_s));
 }
 
 QTEST_MAIN(tst_RulesPanel)

@@ -1,5 +1,6 @@
 #include "overviewtile.h"
 
+#include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
@@ -16,11 +17,84 @@ constexpr int kAccentWidth = 6;
 constexpr int kSparkHeight = 44;
 } // namespace
 
+// A tile's lines, word-wrapped. Unlike a QLabel, a new text asks for a new layout only when it
+// needs another height at the current width: on an Overview of 60 backends every label change
+// re-measured every tile's text (QLabel::heightForWidth, text shaping), most of the GUI
+// thread's CPU in the scale benchmark.
+class TileText final : public QWidget
+{
+public:
+    explicit TileText(QWidget *parent)
+        : QWidget(parent)
+    {
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+    }
+
+    void setText(const QString &text)
+    {
+        if (text == m_text)
+            return;
+        const int before = m_cachedWidth >= 0 ? m_cachedHeight : -1;
+        m_text = text;
+        m_cachedWidth = -1;
+        if (before < 0 || heightForWidth(width()) != before)
+            updateGeometry();
+        update();
+    }
+    QString text() const { return m_text; }
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override
+    {
+        if (width != m_cachedWidth) {
+            m_cachedWidth = width;
+            m_cachedHeight = textRect(width).height();
+        }
+        return m_cachedHeight;
+    }
+    QSize sizeHint() const override
+    {
+        const QRect r = textRect(QWIDGETSIZE_MAX);
+        return {std::min(r.width(), 420), heightForWidth(std::min(r.width(), 420))};
+    }
+    QSize minimumSizeHint() const override { return {0, fontMetrics().lineSpacing()}; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(rect(), kFlags, m_text);
+    }
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::FontChange) {
+            m_cachedWidth = -1;
+            updateGeometry();
+        }
+        QWidget::changeEvent(event);
+    }
+
+private:
+    static constexpr int kFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    QRect textRect(int width) const
+    {
+        return fontMetrics().boundingRect(QRect(0, 0, std::max(1, width), QWIDGETSIZE_MAX), kFlags,
+                                          m_text);
+    }
+
+    QString m_text;
+    mutable int m_cachedWidth = -1;
+    mutable int m_cachedHeight = 0;
+};
+
 OverviewTile::OverviewTile(const QString &key, QWidget *parent)
     : QFrame(parent)
     , m_key(key)
     , m_title(new QLabel(this))
-    , m_body(new QLabel(this))
+    , m_body(new TileText(this))
 {
     setObjectName(u"overviewTile_"_s + key);
     setFrameShape(QFrame::StyledPanel);
@@ -36,9 +110,6 @@ OverviewTile::OverviewTile(const QString &key, QWidget *parent)
     QFont bodyFont = font();
     bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.1);
     m_body->setFont(bodyFont);
-    m_body->setWordWrap(true);
-    m_body->setTextFormat(Qt::PlainText);
-    m_body->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(kAccentWidth + 10, 8, 10, 8);
     layout->setSpacing(4);

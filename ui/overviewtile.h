@@ -8,6 +8,7 @@
 #include <QStringList>
 
 class QLabel;
+class TileText;
 
 // One tile of the Overview: a title, a few lines of text, the tone along its left edge (told in
 // the text too, never by colour alone) and, for a backend's connections, a latency sparkline.
@@ -42,7 +43,7 @@ protected:
 private:
     QString m_key;
     QLabel *m_title = nullptr;
-    QLabel *m_body = nullptr;
+    TileText *m_body = nullptr;
     QStringList m_lines;
     StatusStyle::Tone m_tone = StatusStyle::Tone::Idle;
     QList<QPointF> m_series;

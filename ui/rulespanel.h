@@ -1,6 +1,11 @@
 #pragma once
 
+#include "rules/rulestatus.h"
+
+#include <QList>
 #include <QWidget>
+
+#include <optional>
 
 class FeedHub;
 class QLabel;
@@ -29,7 +34,16 @@ public:
     // Silences the selected rule for `ms` (0: lifts its silence).
     void silenceSelected(qint64 ms);
 
+protected:
+    // Statuses that arrive while the page is not on screen wait for it (the last list wins):
+    // with 60 backends they change several times a second, and nobody reads them meanwhile.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
+    void applyStatuses(const QList<RuleStatus> &statuses);
+    void sizeColumns();
+    void refreshSince();
     void updateSummary();
     void updateDetail();
     int currentRow() const;
@@ -41,4 +55,6 @@ private:
     QLabel *m_detail;
     QToolButton *m_silence;
     QTimer *m_refresh; // "since" texts age
+    std::optional<QList<RuleStatus>> m_pending;
+    int m_sizedForRows = -1; // the row count the columns were last fitted to
 };
