@@ -1,6 +1,7 @@
 #include "overviewtile.h"
 
 #include <QEvent>
+#include <QHash>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
@@ -36,30 +37,35 @@ public:
     {
         if (text == m_text)
             return;
-        const int before = m_cachedWidth >= 0 ? m_cachedHeight : -1;
+        const int w = width();
+        const int before = m_heights.value(w, -1);
         m_text = text;
-        m_cachedWidth = -1;
-        if (before < 0 || heightForWidth(width()) != before)
+        forget();
+        if (before < 0 || heightForWidth(w) != before)
             updateGeometry();
         update();
     }
     QString text() const { return m_text; }
 
     bool hasHeightForWidth() const override { return true; }
+    // Layouts ask for a few widths (minimum, hint, the actual one) on every pass: each is
+    // measured once per text.
     int heightForWidth(int width) const override
     {
-        if (width != m_cachedWidth) {
-            m_cachedWidth = width;
-            m_cachedHeight = textRect(width).height();
-        }
-        return m_cachedHeight;
+        auto it = m_heights.constFind(width);
+        if (it == m_heights.cend())
+            it = m_heights.insert(width, textRect(width).height());
+        return it.value();
     }
     QSize sizeHint() const override
     {
-        const QRect r = textRect(QWIDGETSIZE_MAX);
-        return {std::min(r.width(), 420), heightForWidth(std::min(r.width(), 420))};
+        if (!m_hint.isValid()) {
+            const int w = std::min(textRect(QWIDGETSIZE_MAX).width(), 420);
+            m_hint = QSize(w, heightForWidth(w));
+        }
+        return m_hint;
     }
-    QSize minimumSizeHint() const override { return {0, fontMetrics().lineSpacing()}; }
+    QSize minimumSizeHint() const override { return QSize(0, fontMetrics().lineSpacing()); }
 
 protected:
     void paintEvent(QPaintEvent *) override
@@ -71,7 +77,7 @@ protected:
     void changeEvent(QEvent *event) override
     {
         if (event->type() == QEvent::FontChange) {
-            m_cachedWidth = -1;
+            forget();
             updateGeometry();
         }
         QWidget::changeEvent(event);
@@ -84,10 +90,15 @@ private:
         return fontMetrics().boundingRect(QRect(0, 0, std::max(1, width), QWIDGETSIZE_MAX), kFlags,
                                           m_text);
     }
+    void forget()
+    {
+        m_heights.clear();
+        m_hint = QSize();
+    }
 
     QString m_text;
-    mutable int m_cachedWidth = -1;
-    mutable int m_cachedHeight = 0;
+    mutable QHash<int, int> m_heights; // width -> height, for this text
+    mutable QSize m_hint;
 };
 
 OverviewTile::OverviewTile(const QString &key, QWidget *parent)
