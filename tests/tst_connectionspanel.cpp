@@ -206,6 +206,16 @@ void tst_ConnectionsPanel::countdownTicks()
     QTRY_COMPARE_WITH_TIMEOUT(
         rig.text(u"nextRetryValue"_s),
         u"server not accepting connections yet, reconnecting in %1 s"_s.arg(first - 2), 2500);
+
+    // Off screen (another page, minimised, closed to the tray) nothing ticks; shown again, the
+    // countdown is right at once.
+    rig.panel->hide();
+    const QString hidden = rig.text(u"nextRetryValue"_s);
+    QTest::qWait(2200);
+    QCOMPARE(rig.text(u"nextRetryValue"_s), hidden);
+    rig.panel->show();
+    const int now = countdown.match(rig.text(u"nextRetryValue"_s)).captured(1).toInt();
+    QVERIFY2(now <= first - 4 && now >= first - 6, qPrintable(rig.text(u"nextRetryValue"_s)));
 }
 
 void tst_ConnectionsPanel::reconnectAllReconnects()

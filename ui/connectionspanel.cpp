@@ -533,8 +533,26 @@ void ConnectionsPanel::onTick()
     scheduleTick();
 }
 
+void ConnectionsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_offScreen)
+        return;
+    m_offScreen = false;
+    onTick(); // what the ticks would have said meanwhile; schedules the next
+}
+
+void ConnectionsPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_offScreen = true;
+    m_tickTimer->stop();
+}
+
 void ConnectionsPanel::scheduleTick()
 {
+    if (m_offScreen)
+        return;
     // Countdowns show whole seconds rounded up, so the selected feed's number changes exactly
     // when (deadline - now) crosses a second: wake just after that, not on an unrelated beat.
     int delay = 1000;

@@ -46,6 +46,12 @@ signals:
     // The operator asked to trust the certificate that stopped `feedId` (its tls_error fields).
     void trustCertificateRequested(const QString &feedId, const QJsonObject &tlsError);
 
+protected:
+    // The 1 s tick (countdowns, sparklines, summary) runs only while the page is on screen: a
+    // page behind another, a minimised window or one closed to the tray repaints nothing.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     QHBoxLayout *buildBar();
     void buildTable();
@@ -78,6 +84,7 @@ private:
     SparklineDelegate *m_sparkline = nullptr;
     LatencyChart *m_chart = nullptr;
     QTimer *m_tickTimer = nullptr;
+    bool m_offScreen = false; // hidden after being shown
     QString m_selected;
     QHash<QString, QString> m_testResults; // last "Test connection" outcome per feed
     QSet<QString> m_testing;
