@@ -124,7 +124,10 @@ t=2000
         faults=$((faults + 1))
     done
     echo "at ${fault_end_ms}ms clear all"
-    echo "at $(((duration_s + 3) * 1000))ms quit"
+    # A backstop only: the soak stops the simulator itself once feedwatch is done. Its scenario
+    # clock starts when it starts, and feedwatch starts later (seconds later under a sanitizer
+    # at load): a quit at a fixed time could end the server in feedwatch's quiet tail.
+    echo "at $(((duration_s + 60) * 1000))ms quit"
 } >"$work/scenario.txt"
 "$sim" --scenario "$work/scenario.txt" --check >/dev/null
 
@@ -173,13 +176,24 @@ done
 fw_status=0
 wait "$fw_pid" || fw_status=$?
 sim_status=0
-sim_deadline=$((SECONDS + 20))
-while kill -0 "$sim_pid" 2>/dev/null && [ "$SECONDS" -lt "$sim_deadline" ]; do sleep 0.2; done
 if kill -0 "$sim_pid" 2>/dev/null; then
-    kill -9 "$sim_pid" 2>/dev/null || true
-    sim_status=124
+    # Still serving, as it must be: stopped here (SIGTERM, exit 143, is this stop, not a fault).
+    kill -TERM "$sim_pid" 2>/dev/null || true
+    sim_deadline=$((SECONDS + 20))
+    while kill -0 "$sim_pid" 2>/dev/null && [ "$SECONDS" -lt "$sim_deadline" ]; do sleep 0.2; done
+    if kill -0 "$sim_pid" 2>/dev/null; then
+        kill -9 "$sim_pid" 2>/dev/null || true
+        sim_status=124
+    fi
+    term_status=0
+    wait "$sim_pid" || term_status=$?
+    if [ "$sim_status" -eq 0 ] && [ "$term_status" -ne 0 ] && [ "$term_status" -ne 143 ]; then
+        sim_status=$term_status
+    fi
+else
+    # It ended during the run (a crash; an early exit also leaves the feeds stuck, said below).
+    wait "$sim_pid" || sim_status=$?
 fi
-wait "$sim_pid" || sim_status=$?
 
 # --- the figures ---
 # RSS "start" is the first sample after the 2 s warm-up (every feed connected, no fault yet).
