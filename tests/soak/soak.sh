@@ -124,30 +124,17 @@ t=2000
         faults=$((faults + 1))
     done
     echo "at ${fault_end_ms}ms clear all"
-    # A backstop only: the soak stops the simulator itself once feedwatch is done. Its scenario
-    # clock starts when it starts, and feedwatch starts later (seconds later under a sanitizer
-    # at load): a quit at a fixed time could end the server in feedwatch's quiet tail.
+    # A backstop only: the soak stops the simulator itself once feedwatch is done.
     echo "at $(((duration_s + 60) * 1000))ms quit"
 } >"$work/scenario.txt"
 "$sim" --scenario "$work/scenario.txt" --check >/dev/null
 
 # --- the processes ---
-"$sim" --port 0 --seed "$seed" --rate 5 --rows 40 --scenario "$work/scenario.txt" \
-    >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
-url=""
-for _ in $(seq 100); do
-    url=$(sed -n 's/^feedwatch-sim listening on \(ws:[^ ]*\).*/\1/p' "$work/sim.out")
-    [ -n "$url" ] && break
-    kill -0 "$sim_pid" 2>/dev/null || break
-    sleep 0.1
-done
-if [ -z "$url" ]; then
-    echo "soak: feedwatch-sim did not start:" >&2
-    cat "$work/sim.err" >&2
-    kill "$sim_pid" 2>/dev/null || true
-    exit 1
-fi
+# feedwatch first, on a free port nothing listens on yet (it retries, as against a server still
+# starting); the simulator, whose scenario clock starts with it, once feedwatch runs. Started the
+# other way round, feedwatch's start (seconds under a sanitizer at load) ate the fault script.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+url="ws://127.0.0.1:$port"
 # Timings scaled down so a minute holds many reconnect, backoff and circuit cycles.
 "$feedwatch" --headless --server "$url" --events "$work/events.jsonl" --duration "$duration_s" \
     --set stagger.step_ms=50 --set connect.timeout_ms=2000 \
@@ -157,6 +144,27 @@ fi
     --set heartbeat.timeout_ms=1500 --set limits.max_message_bytes=262144 \
     2>"$work/feedwatch.err" &
 fw_pid=$!
+for _ in $(seq 300); do
+    grep -q '"event":"attempt"' "$work/events.jsonl" 2>/dev/null && break
+    kill -0 "$fw_pid" 2>/dev/null || break
+    sleep 0.1
+done
+"$sim" --port "$port" --seed "$seed" --rate 5 --rows 40 --scenario "$work/scenario.txt" \
+    >"$work/sim.out" 2>"$work/sim.err" &
+sim_pid=$!
+listening=""
+for _ in $(seq 100); do
+    listening=$(sed -n 's/^feedwatch-sim listening on \(ws:[^ ]*\).*/\1/p' "$work/sim.out")
+    [ -n "$listening" ] && break
+    kill -0 "$sim_pid" 2>/dev/null || break
+    sleep 0.1
+done
+if [ -z "$listening" ]; then
+    echo "soak: feedwatch-sim did not start on port $port:" >&2
+    cat "$work/sim.err" >&2
+    kill "$sim_pid" "$fw_pid" 2>/dev/null || true
+    exit 1
+fi
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
 start=$SECONDS
