@@ -39,6 +39,10 @@ struct Rig
         panel = std::make_unique<CommandsPanel>(hub.get());
         panel->resize(1100, 500);
         panel->show();
+        // Active before any row exists: a view that gets the focus later makes its first row
+        // current (QAbstractItemView::focusInEvent), and "nothing selected" would not hold.
+        if (!QTest::qWaitForWindowActive(panel.get()))
+            qWarning("tst_commandspanel: the panel's window did not become active");
     }
     ~Rig()
     {
