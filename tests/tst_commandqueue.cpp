@@ -155,6 +155,7 @@ private slots:
     void journalWriteFailureRefusesAndNeverSends();
     void windowsRunOnMonotonicTimeAcrossWallClockSteps();
     void profileActionWithoutMethodGoesOutOnTheWebSocket();
+    void sendWindowKeepsABacklogFlowingInOrder();
 };
 
 void tst_CommandQueue::thousandCommandsUnderRandomDisconnectsDeliveredOnce()
@@ -784,6 +785,51 @@ void tst_CommandQueue::profileActionWithoutMethodGoesOutOnTheWebSocket()
     QTRY_COMPARE(node.queue.command(id).status, Command::Status::Acked);
     QCOMPARE(server.appliedCount(u"workflow.trigger"_s), 1);
     QCOMPARE(server.commandLog().first().id, id);
+}
+
+void tst_CommandQueue::sendWindowKeepsABacklogFlowingInOrder()
+{
+    // A backlog goes out commands.max_in_flight at a time (3 here): the rest wait queued, in
+    // order, and each ack lets exactly one more out. Written all at once, a long backlog on a
+    // link that flaps faster than the burst takes never saw an ack (a livelock seen under ASan).
+    TestFeedServer server; // acks only when the test says so
+    QVERIFY(server.listen());
+    const Config config = configFor(server.baseUrl(), {u"commands.max_in_flight=3"_s});
+    Node node(config, nullptr);
+    QStringList ids;
+    for (int i = 0; i < 7; ++i)
+        ids << node.queue.submit(u"queue"_s, i % 2 ? u"queue.resume"_s : u"queue.pause"_s);
+    node.engine.start();
+    QTRY_COMPARE(commandIds(server), ids.mid(0, 3));
+    const auto statuses = [&] {
+        QList<Command::Status> out;
+        for (const QString &id : std::as_const(ids))
+            out << node.queue.command(id).status;
+        return out;
+    };
+    using S = Command::Status;
+    QCOMPARE(statuses(),
+             (QList<S> {S::Sent, S::Sent, S::Sent, S::Queued, S::Queued, S::Queued, S::Queued}));
+    const auto ack = [&](const QString &id) {
+        server.sendToAll(
+            QJsonDocument(QJsonObject {{u"type"_s, u"ack"_s}, {u"id"_s, id}, {u"ok"_s, true}})
+                .toJson(QJsonDocument::Compact));
+    };
+    ack(ids.at(1)); // out of order: the window counts answers, not positions
+    QTRY_COMPARE(commandIds(server), ids.mid(0, 4));
+    QCOMPARE(statuses(),
+             (QList<S> {S::Sent, S::Acked, S::Sent, S::Sent, S::Queued, S::Queued, S::Queued}));
+    // Cut: the three unanswered go back to the queue and out again first, same ids, then the
+    // window holds again.
+    server.abortAll();
+    QTRY_COMPARE(commandIds(server).size(), 7);
+    QCOMPARE(commandIds(server).mid(4), (QStringList {ids.at(0), ids.at(2), ids.at(3)}));
+    for (const QString &id : std::as_const(ids))
+        ack(id);
+    QTRY_COMPARE(node.queue.pendingCount(), 0);
+    QCOMPARE(statuses(), QList<S>(7, S::Acked));
+    QCOMPARE(commandIds(server).size(), 7 + 3); // the last three, each sent once
+    QCOMPARE(commandIds(server).mid(7), ids.mid(4));
 }
 
 QTEST_GUILESS_MAIN(tst_CommandQueue)

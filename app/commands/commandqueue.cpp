@@ -273,14 +273,25 @@ void CommandQueue::onConnectedChanged(const QString &feedId, bool connected)
 
 void CommandQueue::sendPending(const QString &feedId)
 {
-    // In request order, each with its original id. finish() edits m_unfinished: iterate a copy.
+    // In request order, each with its original id, no more than commands.max_in_flight out
+    // unanswered: every ack makes room for the next. A whole backlog written at once would reach
+    // the server, but its acks would queue behind the burst, and a link that flaps faster than
+    // the burst takes would never see one. finish() edits m_unfinished: iterate a copy.
     const QStringList ids = m_unfinished;
+    int inFlight = 0;
     for (const QString &id : ids) {
+        const CommandRecord &r = m_records[id];
+        inFlight += r.feedId == feedId && r.status == Command::Status::Sent && !r.request.isHttp();
+    }
+    for (const QString &id : ids) {
+        if (inFlight >= m_settings.commandsMaxInFlight)
+            return;
         CommandRecord &r = m_records[id];
         if (r.feedId == feedId && r.status == Command::Status::Queued && !r.request.isHttp()) {
             sendOne(r);
             if (!m_connected.value(feedId))
                 return;
+            inFlight += r.status == Command::Status::Sent;
         }
     }
 }
@@ -330,12 +341,12 @@ void CommandQueue::onAck(const QString &feedId, const QString &id, AckOutcome ou
     switch (outcome) {
     case AckOutcome::Applied:
         finish(*it, Command::Status::Acked);
-        return;
+        break;
     case AckOutcome::Refused:
         it->refused = true;
         finish(*it, Command::Status::Failed,
                error.isEmpty() ? u"refused by the server"_s : masked(error));
-        return;
+        break;
     case AckOutcome::Unreadable: {
         // Not a refusal: the server may have applied it. Failed with the outcome unknown, so the
         // operator decides; a retry keeps the id and the server can recognise it.
@@ -348,9 +359,11 @@ void CommandQueue::onAck(const QString &feedId, const QString &id, AckOutcome ou
         it->refused = false;
         finish(*it, Command::Status::Failed,
                u"protocol error: %1; the outcome is unknown, it may have been applied"_s.arg(why));
-        return;
+        break;
     }
     }
+    if (m_connected.value(feedId))
+        sendPending(feedId); // the answer made room in the send window
 }
 
 void CommandQueue::onTick()

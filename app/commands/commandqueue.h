@@ -19,9 +19,10 @@ class FeedEngine;
 class QTimer;
 
 // Operator commands, delivered once: journaled before sending, sent in order on the owning feed's
-// socket when it is connected, resent with the same id until acked or out of attempts, expired
-// when too old to be what the operator still wants. Lives on the engine's thread and outlives
-// engines: bindEngine() moves the unfinished commands over to a new one.
+// socket when it is connected (commands.max_in_flight unanswered at most), resent with the same id
+// until acked or out of attempts, expired when too old to be what the operator still wants. Lives
+// on the engine's thread and outlives engines: bindEngine() moves the unfinished commands over to a
+// new one.
 //
 // Attempts: `attempts` counts every send; only a send whose ack window
 // (commands.ack_timeout_ms) elapsed in full on a live link counts against

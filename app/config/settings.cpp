@@ -57,6 +57,7 @@ const KeyDef kKeys[] = {
     {"commands.ack_timeout_ms"_L1, &Settings::commandsAckTimeoutMs, 10, 3600000},
     {"commands.max_attempts"_L1, &Settings::commandsMaxAttempts, 1, 1000},
     {"commands.max_pending"_L1, &Settings::commandsMaxPending, 1, 1000000},
+    {"commands.max_in_flight"_L1, &Settings::commandsMaxInFlight, 1, 100000},
     {"commands.ttl_ms"_L1, &Settings::commandsTtlMs, 100, 604800000},
     {"fallback.poll_ms"_L1, &Settings::fallbackPollMs, 100, 3600000},
     {"fallback.timeout_ms"_L1, &Settings::fallbackTimeoutMs, 50, 600000},

@@ -45,6 +45,8 @@ struct Settings
     int commandsAckTimeoutMs = 10000;
     int commandsMaxAttempts = 5;
     int commandsMaxPending = 500;
+    // Per WebSocket feed: sent and not yet acked. More wait, in order, until an ack makes room.
+    int commandsMaxInFlight = 32;
     int commandsTtlMs = 600000;
     int fallbackPollMs = 10000;
     int fallbackTimeoutMs = 5000;
