@@ -29,6 +29,9 @@ Settings policySettings()
 {
     Settings s = fastSettings();
     s.backoffMaxMs = 300; // 1013 waits at least this long: short, so loops stay fast
+    // Close codes only: a heartbeat timeout of a loaded machine (300 ms) would add a drop of
+    // its own, and a masked close right after it reads as a relapse (1013), not a restart.
+    s.heartbeatTimeoutMs = 5000;
     return s;
 }
 

@@ -41,7 +41,11 @@ Settings fastSettings()
 FeedSpec makeSpec(const QUrl &base, const Settings &settings, const QString &name = u"queue"_s)
 {
     BackendSpec backend {u"default"_s, base, {}};
-    return ConfigLoader::makeFeed(backend, name, settings, false);
+    FeedSpec spec = ConfigLoader::makeFeed(backend, name, settings, false);
+    // The WebSocket path only: an HTTP-first GET would be one more connection to the test's
+    // proxy (counted by handshakeHangTimesOut). tst_degradedmode covers the HTTP side.
+    spec.snapshotUrl = QUrl();
+    return spec;
 }
 
 // The feed's timers run on `clock`; its sockets are real, so each step waits for them in the
