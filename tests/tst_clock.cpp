@@ -2,6 +2,10 @@
 
 #include <QTest>
 
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
 class tst_Clock : public QObject
 {
     Q_OBJECT
@@ -13,6 +17,8 @@ private slots:
     void manualTimersFireInDeadlineOrderAtTheirDeadline();
     void manualTimerRestartedFromItsCallback();
     void systemTimerFires();
+    void secondSlackTimersShareOneWakeUp();
+    void coarseSlackTimersAreNeverEarlyAndShareWakeUps();
 };
 
 void tst_Clock::manualClockMovesOnlyWhenTold()
@@ -98,6 +104,59 @@ void tst_Clock::systemTimerFires()
     QVERIFY(timer->isActive());
     QTRY_VERIFY(fired);
     QVERIFY(!timer->isActive());
+}
+
+void tst_Clock::secondSlackTimersShareOneWakeUp()
+{
+    // Twenty 1 s timers started 10 ms apart: precise, they fire in twenty wake-ups over 200 ms;
+    // with Slack::Second on the whole second after their start, i.e. in one wake-up (two when
+    // a second boundary falls between the first start and the last).
+    QObject context;
+    QList<qint64> firedNs;
+    std::vector<std::unique_ptr<Timer>> timers;
+    for (int i = 0; i < 20; ++i) {
+        timers.push_back(SystemClock::instance()->createTimer(
+            [&] { firedNs.append(SystemClock::instance()->nowNs()); }, &context,
+            Timer::Slack::Second));
+        timers.back()->start(1000);
+        QTest::qWait(10);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(firedNs.size(), 20, 5000);
+    int wakeUps = 1;
+    for (int i = 1; i < firedNs.size(); ++i)
+        wakeUps += firedNs.at(i) - firedNs.at(i - 1) > 5'000'000; // more than 5 ms apart
+    QVERIFY2(wakeUps <= 2, qPrintable(QString::number(wakeUps)));
+}
+
+void tst_Clock::coarseSlackTimersAreNeverEarlyAndShareWakeUps()
+{
+    // Twenty 2 s timers started 10 ms apart: 5 % of 2 s is 100 ms, so each falls due on the
+    // next multiple of 100 ms of the monotonic clock after its deadline, never before it. The
+    // 200 ms over which they were started span three such multiples at most.
+    QObject context;
+    const SystemClock *clock = SystemClock::instance();
+    QList<qint64> startedMs;
+    QList<qint64> firedMs(20, -1);
+    std::vector<std::unique_ptr<Timer>> timers;
+    for (int i = 0; i < 20; ++i) {
+        timers.push_back(clock->createTimer([&, i] { firedMs[i] = clock->nowMs(); }, &context,
+                                            Timer::Slack::Coarse));
+        startedMs.append(clock->nowMs());
+        timers.back()->start(2000);
+        QTest::qWait(10);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!firedMs.contains(-1), 10000);
+    QList<qint64> sorted = firedMs;
+    std::sort(sorted.begin(), sorted.end());
+    int wakeUps = 1;
+    for (int i = 0; i < 20; ++i) {
+        QVERIFY2(firedMs.at(i) >= startedMs.at(i) + 2000,
+                 qPrintable(u"timer %1 fired %2 ms early"_s.arg(i).arg(startedMs.at(i) + 2000
+                                                                       - firedMs.at(i))));
+        if (i > 0)
+            wakeUps += sorted.at(i) - sorted.at(i - 1) > 5;
+    }
+    QVERIFY2(wakeUps <= 3, qPrintable(QString::number(wakeUps)));
 }
 
 QTEST_GUILESS_MAIN(tst_Clock)

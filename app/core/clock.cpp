@@ -22,9 +22,10 @@ const QElapsedTimer &monotonic()
 }
 } // namespace
 
-std::unique_ptr<Timer> Clock::createTimer(std::function<void()> onTimeout, QObject *context) const
+std::unique_ptr<Timer> Clock::createTimer(std::function<void()> onTimeout, QObject *context,
+                                          Timer::Slack slack) const
 {
-    return std::make_unique<QtTimer>(std::move(onTimeout), context);
+    return std::make_unique<QtTimer>(std::move(onTimeout), context, slack);
 }
 
 qint64 SystemClock::nowMs() const
@@ -89,7 +90,8 @@ ManualClock::~ManualClock()
         timer->m_clock = nullptr;
 }
 
-std::unique_ptr<Timer> ManualClock::createTimer(std::function<void()> onTimeout, QObject *) const
+std::unique_ptr<Timer> ManualClock::createTimer(std::function<void()> onTimeout, QObject *,
+                                                Timer::Slack) const
 {
     return std::make_unique<ManualTimer>(this, std::move(onTimeout));
 }

@@ -24,9 +24,10 @@ public:
     virtual qint64 nowNs() const { return nowMs() * 1'000'000; }
     // Wall-clock milliseconds since the epoch, for timestamps shown to people.
     virtual qint64 wallMs() const = 0;
-    // A single-shot timer that calls `onTimeout` in `context`'s thread (a QTimer, precise).
-    virtual std::unique_ptr<Timer> createTimer(std::function<void()> onTimeout,
-                                               QObject *context) const;
+    // A single-shot timer that calls `onTimeout` in `context`'s thread (a QTimer, precise
+    // unless `slack` allows it to fire late; Timer::Slack).
+    virtual std::unique_ptr<Timer> createTimer(std::function<void()> onTimeout, QObject *context,
+                                               Timer::Slack slack = Timer::Slack::None) const;
 };
 
 class SystemClock final : public Clock
@@ -50,8 +51,8 @@ public:
     ~ManualClock() override;
     qint64 nowMs() const override { return m_now; }
     qint64 wallMs() const override { return m_now + m_wallOffset; }
-    std::unique_ptr<Timer> createTimer(std::function<void()> onTimeout,
-                                       QObject *context) const override;
+    std::unique_ptr<Timer> createTimer(std::function<void()> onTimeout, QObject *context,
+                                       Timer::Slack slack = Timer::Slack::None) const override;
     // Moves forward by `ms`, firing every timer that falls due on the way.
     void advance(qint64 ms);
     // Jumps to `ms` without firing timers: a monotonic clock never goes back, tests of what

@@ -13,6 +13,15 @@ class QTimer;
 class Timer
 {
 public:
+    // How late the system clock's timer may fire, so that timers of many feeds share one
+    // wake-up of their thread (each wake-up of the engine thread polls every socket: with 480
+    // feeds, 480 precise 1 s health ticks cost a fifth of a core doing nothing). A ManualClock
+    // fires every kind exactly at its deadline.
+    enum class Slack {
+        None,   // Qt::PreciseTimer: deadlines that bound a measurement or a detection
+        Coarse, // up to 5 % of the interval late, on a grid (periodic probes)
+        Second, // Qt::VeryCoarseTimer: on a whole second (once-a-second evaluations)
+    };
     virtual ~Timer() = default;
     // (Re)starts: fires once, `ms` from now on the clock that made it.
     virtual void start(qint64 ms) = 0;
@@ -20,11 +29,11 @@ public:
     virtual bool isActive() const = 0;
 };
 
-// The system clock's timer: a precise, single-shot QTimer living in `context`'s thread.
+// The system clock's timer: a single-shot QTimer living in `context`'s thread.
 class QtTimer final : public Timer
 {
 public:
-    QtTimer(std::function<void()> onTimeout, QObject *context);
+    QtTimer(std::function<void()> onTimeout, QObject *context, Slack slack = Slack::None);
     ~QtTimer() override;
     void start(qint64 ms) override;
     void stop() override;
@@ -32,4 +41,5 @@ public:
 
 private:
     QPointer<QTimer> m_timer; // a child of the context, which may go first
+    bool m_grid = false;      // Slack::Coarse
 };

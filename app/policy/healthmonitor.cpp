@@ -41,13 +41,14 @@ HealthMonitor::HealthMonitor(const Settings &settings, const Clock *clock, bool 
     , m_settings(settings)
     , m_clock(clock)
     , m_hasFallback(hasFallback)
+    // On whole seconds: every feed's tick in the same wake-up of the engine thread.
     , m_tick(clock->createTimer(
           [this] {
               evaluate();
               if (m_running)
                   m_tick->start(kTickMs);
           },
-          this))
+          this, Timer::Slack::Second))
 { }
 
 HealthMonitor::~HealthMonitor() = default;

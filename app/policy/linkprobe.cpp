@@ -21,7 +21,10 @@ LinkProbe::LinkProbe(const Settings &settings, const Clock *clock, QObject *pare
     , m_clock(clock)
     , m_heartbeat(settings.heartbeatIntervalMs, settings.heartbeatTimeoutMs)
     , m_latency(settings)
-    , m_tick(clock->createTimer([this] { onTick(); }, this))
+    // The next ping may go a little late (5 % of the interval), with other feeds' in one
+    // wake-up; the RTT counts from when it left. The pong deadline stays precise: it bounds
+    // how fast a dead link is found.
+    , m_tick(clock->createTimer([this] { onTick(); }, this, Timer::Slack::Coarse))
     , m_overdue(clock->createTimer([this] { onOverdue(); }, this))
 { }
 
