@@ -236,6 +236,12 @@ void FeedConnection::setHerd(HerdControl *herd, int rank)
     m_planner->setHerd(herd, rank);
 }
 
+void FeedConnection::setNetworkAccess(QNetworkAccessManager *network)
+{
+    if (m_poller)
+        m_poller->setNetworkAccess(network);
+}
+
 FeedStats FeedConnection::stats() const
 {
     const qint64 now = m_clock->nowMs();

@@ -18,6 +18,7 @@ class Clock;
 class HealthMonitor;
 class HerdControl;
 class LinkProbe;
+class QNetworkAccessManager;
 class QWebSocket;
 class RandomSource;
 class ReconnectPlanner;
@@ -50,6 +51,9 @@ public:
     bool sendText(const QByteArray &utf8);
     // The backend's herd control and this feed's rank in it (FeedEngine; optional).
     void setHerd(HerdControl *herd, int rank);
+    // The network manager this feed's HTTP snapshots share with the engine's other feeds
+    // (FeedEngine; without it the feed makes its own).
+    void setNetworkAccess(QNetworkAccessManager *network);
     // Whether "offline" pauses this feed (network.offline_pauses; loopback, private and
     // link-local hosts stay reachable without a default route).
     static bool pausesWhenOffline(const FeedSpec &spec);

@@ -7,6 +7,7 @@
 #include "policy/herdcontrol.h"
 
 #include <QMetaMethod>
+#include <QNetworkAccessManager>
 #include <QNetworkInformation>
 #include <QTimer>
 
@@ -22,6 +23,7 @@ FeedEngine::FeedEngine(const Config &config, const Clock *clock, RandomSource *r
     , m_statsTimer(new QTimer(this))
     , m_batchTimer(new QTimer(this))
 {
+    m_network = new QNetworkAccessManager(this);
     qRegisterMetaType<FeedEvent>();
     qRegisterMetaType<FeedStats>();
     qRegisterMetaType<TestResult>();
@@ -63,11 +65,22 @@ FeedEngine::FeedEngine(const Config &config, const Clock *clock, RandomSource *r
         createFeed(spec);
 }
 
-FeedEngine::~FeedEngine() = default;
+FeedEngine::~FeedEngine()
+{
+    // The feeds' pollers hold replies of m_network, which as the older child would go first.
+    // Disconnected first, as ~QObject would: nothing a dying feed says reaches this engine.
+    const QList<FeedConnection *> feeds = m_feeds.values();
+    m_feeds.clear();
+    for (FeedConnection *feed : feeds) {
+        disconnect(feed, nullptr, this, nullptr);
+        delete feed;
+    }
+}
 
 FeedConnection *FeedEngine::createFeed(const FeedSpec &spec)
 {
     auto *feed = new FeedConnection(spec, m_clock, m_random, this);
+    feed->setNetworkAccess(m_network);
     // Rank within the backend, in priority order (m_order is sorted): the most important feed
     // reconnects first after a restart.
     int rank = 0;

@@ -19,6 +19,7 @@
 class Clock;
 class FeedConnection;
 class HerdControl;
+class QNetworkAccessManager;
 class QTimer;
 class RandomSource;
 class RestartTracker;
@@ -114,6 +115,8 @@ private:
     RandomSource *m_random;
     QHash<QString, FeedConnection *> m_feeds;
     RestartTracker *m_restarts = nullptr;
+    // Every feed's HTTP snapshots: one manager, so one HTTP thread, for the whole engine.
+    QNetworkAccessManager *m_network = nullptr;
     std::map<QString, std::unique_ptr<HerdControl>> m_herds; // per backend
     QStringList m_order;
     QStringList m_staggerQueue;

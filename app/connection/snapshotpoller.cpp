@@ -50,6 +50,11 @@ SnapshotPoller::~SnapshotPoller()
     stop();
 }
 
+void SnapshotPoller::setNetworkAccess(QNetworkAccessManager *shared)
+{
+    m_network = shared;
+}
+
 void SnapshotPoller::start()
 {
     if (m_active)

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -42,6 +43,10 @@ public:
     void setMaxBytes(qint64 maxBytes, const QString &key);
     // The longest a request may take in all, and the setting that says so.
     void setDeadlineMs(int deadlineMs, const QString &key);
+    // A network manager shared with the other pollers of this thread (set before start()).
+    // Without one the poller makes its own, and each QNetworkAccessManager runs a thread of
+    // its own for HTTP: 480 feeds made 480 threads.
+    void setNetworkAccess(QNetworkAccessManager *shared);
     void start(); // polls at once, then every interval
     void stop();
 
@@ -63,9 +68,11 @@ private:
     QJsonObject m_tlsProblem; // the certificate refused by the request in flight
     int m_timeoutMs;
     AuthSpec m_auth;
-    QNetworkAccessManager *m_network = nullptr;
+    // A shared manager may go first (its owner's children are deleted in creation order), and
+    // its replies with it: both are guarded.
+    QPointer<QNetworkAccessManager> m_network;
     QTimer *m_timer = nullptr;
-    QNetworkReply *m_inFlight = nullptr;
+    QPointer<QNetworkReply> m_inFlight;
     QTimer *m_deadline = nullptr;
     QByteArray m_body;
     qint64 m_maxBytes = 16 * 1024 * 1024;
