@@ -1,6 +1,7 @@
 #include "benchenv.h"
 
 #include "benchdata.h"
+#include "procstats.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -30,6 +31,19 @@ void spinFor(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+QList<double> cpuWindows(int count, int ms)
+{
+    QList<double> out;
+    for (int i = 0; i < count; ++i) {
+        const qint64 cpu0 = ProcStats::cpuUs();
+        const qint64 t0 = ProcStats::monotonicNs();
+        spinFor(ms);
+        out.append(100.0 * double(ProcStats::cpuUs() - cpu0) / 1e6
+                   / (double(ProcStats::monotonicNs() - t0) / 1e9));
+    }
+    return out;
 }
 
 bool spinUntil(const std::function<bool()> &done, int timeoutMs)

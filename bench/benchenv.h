@@ -22,6 +22,8 @@ struct BenchOptions
 namespace BenchEnv {
 // Runs the event loop for `ms`.
 void spinFor(int ms);
+// CPU of this process, % of one core, in `count` windows of `ms` each (the event loop spins).
+QList<double> cpuWindows(int count, int ms);
 // Runs the event loop until `done` (checked every few ms and after every event batch) or
 // `timeoutMs`; returns `done()`.
 bool spinUntil(const std::function<bool()> &done, int timeoutMs);

@@ -21,20 +21,6 @@ using namespace Qt::StringLiterals;
 // screen, nothing flowing but heartbeats. CPU and RSS are read from /proc/<pid> of that process.
 namespace {
 
-// CPU of this process, % of one core, in `count` windows of `seconds`.
-QList<double> cpuWindows(int count, int seconds)
-{
-    QList<double> out;
-    for (int i = 0; i < count; ++i) {
-        const qint64 cpu0 = ProcStats::cpuUs();
-        const qint64 t0 = ProcStats::monotonicNs();
-        BenchEnv::spinFor(seconds * 1000);
-        out.append(100.0 * double(ProcStats::cpuUs() - cpu0) / 1e6
-                   / (double(ProcStats::monotonicNs() - t0) / 1e9));
-    }
-    return out;
-}
-
 // The dashboard in this process, heartbeats only, Connections page: on screen, minimised, and
 // hidden (closed to the tray), in that order, in windows of the same length. Nobody sees a
 // minimised or hidden window: #17 wants it near zero.
@@ -48,14 +34,14 @@ QList<Figure> windowStates(quint16 port, const BenchOptions &options)
     BenchEnv::spinFor(options.quick ? 300 : 3000);
     const int windows = options.quick ? 1 : 4;
     const int seconds = options.quick ? 1 : 10;
-    const QList<double> visible = cpuWindows(windows, seconds);
+    const QList<double> visible = BenchEnv::cpuWindows(windows, seconds * 1000);
     dashboard.window()->showMinimized();
     BenchEnv::spinFor(options.quick ? 100 : 1000);
-    const QList<double> minimised = cpuWindows(windows, seconds);
+    const QList<double> minimised = BenchEnv::cpuWindows(windows, seconds * 1000);
     dashboard.window()->showNormal();
     dashboard.window()->hide();
     BenchEnv::spinFor(options.quick ? 100 : 1000);
-    const QList<double> hidden = cpuWindows(windows, seconds);
+    const QList<double> hidden = BenchEnv::cpuWindows(windows, seconds * 1000);
     const bool ok = up && dashboard.connectedCount() == 8;
 
     const double visibleCpu = BenchStats::median(visible);

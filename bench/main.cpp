@@ -38,10 +38,11 @@ struct Section
 const QList<Section> &sections()
 {
     static const QList<Section> all = {
-        {u"ingest"_s, IngestBench::run},       {u"ui-lag"_s, UiLagBench::run},
-        {u"dead-link"_s, DeadLinkBench::run},  {u"recovery"_s, RecoveryBench::run},
-        {u"footprint"_s, FootprintBench::run}, {u"scale"_s, ScaleBench::run},
-        {u"chart"_s, ChartBench::run},         {u"metrics"_s, MetricsBench::run},
+        {u"ingest"_s, IngestBench::run},        {u"ui-lag"_s, UiLagBench::run},
+        {u"dead-link"_s, DeadLinkBench::run},   {u"recovery"_s, RecoveryBench::run},
+        {u"footprint"_s, FootprintBench::run},  {u"scale"_s, ScaleBench::run},
+        {u"chart"_s, ChartBench::run},          {u"metrics"_s, MetricsBench::run},
+        {u"scale-1000"_s, ScaleBench::run1000},
     };
     return all;
 }

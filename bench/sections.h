@@ -23,8 +23,9 @@ namespace FootprintBench {
 QList<Figure> run(const BenchOptions &options);
 }
 namespace ScaleBench {
-QList<Figure> run(const BenchOptions &options);
-}
+QList<Figure> run(const BenchOptions &options);     // 480 feeds (--scale-backends 60)
+QList<Figure> run1000(const BenchOptions &options); // 125 backends, 1000 feeds
+} // namespace ScaleBench
 namespace ChartBench {
 QList<Figure> run(const BenchOptions &options);
 }
