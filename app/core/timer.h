@@ -18,7 +18,7 @@ public:
     // feeds, 480 precise 1 s health ticks cost a fifth of a core doing nothing). A ManualClock
     // fires every kind exactly at its deadline.
     enum class Slack {
-        None,   // Qt::PreciseTimer: deadlines that bound a measurement or a detection
+        None,   // Qt::PreciseTimer: deadlines that must not move (connect, pong overdue)
         Coarse, // up to 5 % of the interval late, on a grid (periodic probes)
         Second, // Qt::VeryCoarseTimer: on a whole second (once-a-second evaluations)
     };

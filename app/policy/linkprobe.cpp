@@ -21,9 +21,10 @@ LinkProbe::LinkProbe(const Settings &settings, const Clock *clock, QObject *pare
     , m_clock(clock)
     , m_heartbeat(settings.heartbeatIntervalMs, settings.heartbeatTimeoutMs)
     , m_latency(settings)
-    // The next ping may go a little late (5 % of the interval), with other feeds' in one
-    // wake-up; the RTT counts from when it left. The pong deadline stays precise: it bounds
-    // how fast a dead link is found.
+    // The tick (next ping, and the dead-link verdict when a pong is overdue) may come up to 5 %
+    // of its wait late, with other feeds' ticks in one wake-up: the RTT counts from when the
+    // ping left, and the dead-link bound is interval + timeout + 5 % (a freeze seen at 5101 ms
+    // with a 5000 ms timeout). The overdue timer that lowers the quality tier stays precise.
     , m_tick(clock->createTimer([this] { onTick(); }, this, Timer::Slack::Coarse))
     , m_overdue(clock->createTimer([this] { onOverdue(); }, this))
 { }
