@@ -1,5 +1,6 @@
 #include "core/clock.h"
 
+#include <QDeadlineTimer>
 #include <QTest>
 
 #include <algorithm>
@@ -18,7 +19,7 @@ private slots:
     void manualTimerRestartedFromItsCallback();
     void systemTimerFires();
     void secondSlackTimersShareOneWakeUp();
-    void coarseSlackTimersAreNeverEarlyAndShareWakeUps();
+    void coarseSlackTimersAreNeverEarlyAndOnTheGrid();
 };
 
 void tst_Clock::manualClockMovesOnlyWhenTold()
@@ -114,6 +115,7 @@ void tst_Clock::secondSlackTimersShareOneWakeUp()
     QObject context;
     QList<qint64> firedNs;
     std::vector<std::unique_ptr<Timer>> timers;
+    const qint64 firstStartMs = SystemClock::instance()->nowMs();
     for (int i = 0; i < 20; ++i) {
         timers.push_back(SystemClock::instance()->createTimer(
             [&] { firedNs.append(SystemClock::instance()->nowNs()); }, &context,
@@ -121,6 +123,9 @@ void tst_Clock::secondSlackTimersShareOneWakeUp()
         timers.back()->start(1000);
         QTest::qWait(10);
     }
+    // On a loaded machine starting them may take longer: one whole second more per second.
+    const qint64 span = SystemClock::instance()->nowMs() - firstStartMs;
+    QVERIFY2(span < 1000, qPrintable(u"starting the timers took %1 ms"_s.arg(span)));
     QTRY_COMPARE_WITH_TIMEOUT(firedNs.size(), 20, 5000);
     int wakeUps = 1;
     for (int i = 1; i < firedNs.size(); ++i)
@@ -128,35 +133,38 @@ void tst_Clock::secondSlackTimersShareOneWakeUp()
     QVERIFY2(wakeUps <= 2, qPrintable(QString::number(wakeUps)));
 }
 
-void tst_Clock::coarseSlackTimersAreNeverEarlyAndShareWakeUps()
+void tst_Clock::coarseSlackTimersAreNeverEarlyAndOnTheGrid()
 {
     // Twenty 2 s timers started 10 ms apart: 5 % of 2 s is 100 ms, so each falls due on the
-    // next multiple of 100 ms of the monotonic clock after its deadline, never before it. The
-    // 200 ms over which they were started span three such multiples at most.
+    // next multiple of 100 ms of the monotonic clock (the one Qt's timers run on) after its
+    // deadline, never before it. Precise, their fire times would spread evenly over the
+    // 100 ms; on the grid each comes just after a multiple of 100 ms (within 50 ms, which a
+    // starved event loop may use up: 2^-20 for twenty precise timers). Timers of one grid
+    // point may still need two wake-ups: QTimer counts whole milliseconds from its own start.
     QObject context;
     const SystemClock *clock = SystemClock::instance();
+    const auto monotonicMs = [] {
+        return QDeadlineTimer::current(Qt::PreciseTimer).deadline();
+    };
     QList<qint64> startedMs;
     QList<qint64> firedMs(20, -1);
     std::vector<std::unique_ptr<Timer>> timers;
     for (int i = 0; i < 20; ++i) {
-        timers.push_back(clock->createTimer([&, i] { firedMs[i] = clock->nowMs(); }, &context,
+        timers.push_back(clock->createTimer([&, i] { firedMs[i] = monotonicMs(); }, &context,
                                             Timer::Slack::Coarse));
-        startedMs.append(clock->nowMs());
+        startedMs.append(monotonicMs());
         timers.back()->start(2000);
         QTest::qWait(10);
     }
     QTRY_VERIFY_WITH_TIMEOUT(!firedMs.contains(-1), 10000);
-    QList<qint64> sorted = firedMs;
-    std::sort(sorted.begin(), sorted.end());
-    int wakeUps = 1;
     for (int i = 0; i < 20; ++i) {
         QVERIFY2(firedMs.at(i) >= startedMs.at(i) + 2000,
                  qPrintable(u"timer %1 fired %2 ms early"_s.arg(i).arg(startedMs.at(i) + 2000
                                                                        - firedMs.at(i))));
-        if (i > 0)
-            wakeUps += sorted.at(i) - sorted.at(i - 1) > 5;
+        QVERIFY2(firedMs.at(i) % 100 < 50,
+                 qPrintable(u"timer %1 fired %2 ms after a multiple of 100 ms"_s.arg(i).arg(
+                     firedMs.at(i) % 100)));
     }
-    QVERIFY2(wakeUps <= 3, qPrintable(QString::number(wakeUps)));
 }
 
 QTEST_GUILESS_MAIN(tst_Clock)
