@@ -1,3 +1,5 @@
+#include "catalog/feeddefinition.h"
+#include "catalog/jsonpath.h"
 #include "connection/feedconnection.h"
 #include "connection/feedengine.h"
 #include "core/clock.h"
@@ -38,6 +40,9 @@ private slots:
     void fallbackTimeoutAgainstAServerThatNeverAnswers();
     void pollsCarryTheToken();
     void firstPageComesOverHttpWhileTheWebSocketConnects();
+    void profileSaysWhereEachFeedsHttpSnapshotIs();
+    void httpRowsAreMovedWhereThePageReadsThem_data();
+    void httpRowsAreMovedWhereThePageReadsThem();
 };
 
 namespace {
@@ -310,6 +315,109 @@ void tst_DegradedMode::firstPageComesOverHttpWhileTheWebSocketConnects()
     // Three poll intervals later, still the one request: it was not polling.
     QTest::qWait(3 * s.fallbackPollMs);
     QCOMPARE(http.requests().size(), 1);
+}
+
+void tst_DegradedMode::profileSaysWhereEachFeedsHttpSnapshotIs()
+{
+    // The real backend (tac-webbuilder 086712bb): GET /api/v1/routes is {"routes": [...],
+    // "total": n} where the WebSocket sends the array; /api/v1/planned-features answers 307 to
+    // its slashed path and a bare array where the WebSocket sends {"features": [...]};
+    // /api/v1/webhook-status and /api/v1/adw-state/<id> are 404 (no HTTP twin).
+    ConfigOverrides o;
+    o.server = u"ws://backend.test:8000"_s;
+    const ConfigResult r = ConfigLoader::fromJson({}, o);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QHash<QString, FeedSpec> byId;
+    for (const FeedSpec &f : std::as_const(r.config.feeds))
+        byId.insert(f.id, f);
+    QCOMPARE(byId.value(u"routes"_s).snapshotUrl.toString(),
+             u"http://backend.test:8000/api/v1/routes"_s);
+    QCOMPARE(byId.value(u"planned-features"_s).snapshotUrl.toString(),
+             u"http://backend.test:8000/api/v1/planned-features/"_s);
+    QVERIFY(byId.contains(u"webhook-status"_s));
+    QVERIFY(byId.value(u"webhook-status"_s).snapshotUrl.isEmpty());
+    QCOMPARE(byId.value(u"queue"_s).snapshotUrl.toString(),
+             u"http://backend.test:8000/api/v1/queue"_s);
+    const BackendSpec backend {u"default"_s, QUrl(u"ws://backend.test:8000"_s), {}};
+    QVERIFY(ConfigLoader::makeFeed(backend, u"adw-state/e5f6a7b8"_s, Settings(), false)
+                .snapshotUrl.isEmpty());
+
+    // A profile's own feed: "http" is checked like the rest of the entry.
+    QStringList errors;
+    const QJsonObject bad = QJsonDocument::fromJson(
+                                R"({"name": "jobs", "rows": "/items", "columns": [{"field": "id"}],
+                                    "http": {"path": "api/jobs", "rows": 3, "extra": 1}})")
+                                .object();
+    FeedDefinition::fromJson(bad, {}, u"feeds[0]"_s, &errors);
+    const QString text = errors.join(u'\n');
+    QVERIFY2(text.contains(u"feeds[0].http.path: must start with /"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"feeds[0].http.rows"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"feeds[0].http.extra: unknown key"_s), qPrintable(text));
+    errors.clear();
+    FeedDefinition::fromJson(QJsonObject {{u"name"_s, u"jobs"_s}, {u"http"_s, u"yes"_s}}, {},
+                             u"feeds[1]"_s, &errors);
+    QVERIFY2(errors.join(u' ').contains(u"feeds[1].http: expected false"_s),
+             qPrintable(errors.join(u' ')));
+}
+
+void tst_DegradedMode::httpRowsAreMovedWhereThePageReadsThem_data()
+{
+    QTest::addColumn<QString>("feed");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("rowsAt"); // where the page reads the rows; empty: an error
+    QTest::addColumn<QString>("error");
+    QTest::newRow("routes: object to array")
+        << u"routes"_s << QByteArray(R"({"routes":[{"method":"GET","path":"/a"}],"total":1})")
+        << u""_s << QString();
+    QTest::newRow("planned-features: array to object")
+        << u"planned-features"_s << QByteArray(R"([{"id":1,"title":"x"}])") << u"/features"_s
+        << QString();
+    QTest::newRow("queue: same shape")
+        << u"queue"_s << QByteArray(R"({"phases":[{"queue_id":"q1"}],"total":1})") << u"/phases"_s
+        << QString();
+    QTest::newRow("routes: body without its rows")
+        << u"routes"_s << QByteArray(R"({"items":[],"total":0})") << QString()
+        << u"the HTTP snapshot has nothing at /routes"_s;
+}
+
+void tst_DegradedMode::httpRowsAreMovedWhereThePageReadsThem()
+{
+    QFETCH(QString, feed);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, rowsAt);
+    QFETCH(QString, error);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    FaultProxy proxy;
+    QVERIFY(proxy.listen(server.port()));
+    proxy.setHandshakeHang(true);
+    TestHttpServer http;
+    QVERIFY(http.listen());
+    http.setResponse(200, body);
+    Settings s;
+    BackendSpec backend {u"default"_s, proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), {}};
+    FeedSpec spec = ConfigLoader::makeFeed(backend, feed, s, false);
+    spec.snapshotUrl = http.url();
+    ManualClock clock;
+    FixedRandom random(0);
+    FeedConnection connection(spec, &clock, &random);
+    EventRecorder events(&connection);
+    QSignalSpy snapshots(&connection, &FeedConnection::snapshotReceived);
+    connection.start();
+    if (!error.isEmpty()) {
+        QTRY_COMPARE(events.count(u"poll_error"_s), 1);
+        QCOMPARE(events.last(u"poll_error"_s).fields.value("error"_L1).toString(), error);
+        QCOMPARE(snapshots.size(), 0);
+        return;
+    }
+    QTRY_COMPARE(snapshots.size(), 1);
+    const QJsonValue data = snapshots.first().at(2).value<QJsonValue>();
+    QCOMPARE(spec.definition().schema.rows, rowsAt);
+    const QJsonValue rows = JsonPath::at(data, rowsAt);
+    QVERIFY2(
+        rows.isArray() && rows.toArray().size() == 1,
+        QJsonDocument(QJsonObject {{u"data"_s, data}}).toJson(QJsonDocument::Compact).constData());
+    QCOMPARE(events.count(u"poll_error"_s), 0);
 }
 
 #include "tst_degradedmode.moc"

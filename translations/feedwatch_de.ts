@@ -554,6 +554,14 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>expected 0 (off) or a number from 1000 to 86400000</source>
         <translation>erwartet 0 (aus) oder eine Zahl von 1000 bis 86400000</translation>
     </message>
+    <message>
+        <source>expected false or {&quot;path&quot;: ..., &quot;rows&quot;: ...}</source>
+        <translation>erwartet false oder {&quot;path&quot;: ..., &quot;rows&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>the HTTP snapshot has nothing at %1</source>
+        <translation>der HTTP-Snapshot enthält nichts unter %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>

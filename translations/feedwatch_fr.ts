@@ -554,6 +554,14 @@ Publié sous licence MIT.</translation>
         <source>expected 0 (off) or a number from 1000 to 86400000</source>
         <translation>attendu 0 (désactivé) ou un nombre de 1000 à 86400000</translation>
     </message>
+    <message>
+        <source>expected false or {&quot;path&quot;: ..., &quot;rows&quot;: ...}</source>
+        <translation>attendu false ou {&quot;path&quot;: ..., &quot;rows&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>the HTTP snapshot has nothing at %1</source>
+        <translation>l’instantané HTTP n’a rien à %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>

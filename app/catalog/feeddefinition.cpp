@@ -15,7 +15,8 @@ const QStringList kFeedKeys = {
     u"name"_s,     u"path"_s,     u"message_type"_s,    u"title"_s,   u"count"_s,
     u"empty"_s,    u"priority"_s, u"open_by_default"_s, u"view"_s,    u"rows"_s,
     u"row_key"_s,  u"status"_s,   u"status_colors"_s,   u"columns"_s, u"stretch"_s,
-    u"counters"_s, u"banners"_s,  u"detail"_s,          u"widget"_s,  u"opens"_s};
+    u"counters"_s, u"banners"_s,  u"detail"_s,          u"widget"_s,  u"opens"_s,
+    u"http"_s};
 const QStringList kColumnKeys = {u"field"_s,  u"header"_s, u"kind"_s, u"decimals"_s,
                                  u"prefix"_s, u"suffix"_s, u"unit"_s, u"elapsed"_s};
 const QStringList kCounterKeys = {u"label"_s,  u"value"_s,  u"kind"_s, u"decimals"_s,
@@ -359,6 +360,7 @@ FeedDefinition FeedDefinition::instance(const QString &feedName) const
         return out;
     out.name = feedName;
     out.path = fill(path, values);
+    out.http.path = fill(http.path, values);
     out.params = values;
     out.openByDefault = false;
     return out;
@@ -593,8 +595,41 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
             o.error(u"feed"_s, ConfigText::tr("missing"));
         out.opens.append(link);
     }
+    const QJsonValue http = r.value(u"http"_s);
+    if (http.isBool()) {
+        out.http.off = !http.toBool();
+    } else if (http.isObject()) {
+        const Reader h(http.toObject(), r.where(u"http"_s), errors);
+        h.checkKeys({u"path"_s, u"rows"_s});
+        out.http.path = h.string(u"path"_s);
+        if (!out.http.path.isEmpty() && !out.http.path.startsWith(u'/'))
+            h.error(u"path"_s, ConfigText::tr("must start with /"));
+        out.http.hasRows = h.has(u"rows"_s);
+        out.http.rows = h.path(u"rows"_s);
+    } else if (!http.isUndefined() && !http.isNull()) {
+        r.error(u"http"_s, ConfigText::tr("expected false or {\"path\": ..., \"rows\": ...}"));
+    }
     out.openByDefault = r.boolean(u"open_by_default"_s, !out.isTemplate());
     return out;
+}
+
+QJsonValue FeedDefinition::dataFromHttp(const QJsonValue &body, QString *error) const
+{
+    if (!http.hasRows)
+        return body;
+    const QJsonValue rows = JsonPath::at(body, http.rows);
+    if (rows.isUndefined()) {
+        if (error)
+            *error = ConfigText::tr("the HTTP snapshot has nothing at %1")
+                         .arg(JsonPath::pointer(JsonPath::parts(http.rows)));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    // The rows where the WebSocket's data has them: "" is data itself, "/features" an object.
+    QJsonValue data = rows;
+    const QStringList parts = JsonPath::parts(schema.rows);
+    for (auto it = parts.crbegin(); it != parts.crend(); ++it)
+        data = QJsonObject {{*it, data}};
+    return data;
 }
 
 FeedDefinition FeedDefinition::generic(const QString &name, const QString &messageType)

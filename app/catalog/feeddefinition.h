@@ -32,6 +32,15 @@ struct FeedDefinition
                         // its column, if the table has one)
         QString status; // status card: where the status word is in `data` ("/status")
     };
+    // The feed's HTTP snapshot (HTTP first, degraded mode) where the backend's is not at
+    // `fallback.path` or not shaped like the WebSocket's `data`.
+    struct Http
+    {
+        bool off = false; // "http": false: the backend has no HTTP twin of this feed
+        QString path;     // "/api/v1/planned-features/", braces filled; empty: fallback.path
+        bool hasRows = false;
+        QString rows; // where the body keeps the rows; they go where `rows` says in `data`
+    };
     // A feed a row opens ("adw-state/{adw_id}"): the row's fields fill the braces.
     struct RowLink
     {
@@ -64,6 +73,7 @@ struct FeedDefinition
     QList<FeedColumn> detail;
     Widget widget;
     QList<RowLink> opens;
+    Http http;
     QHash<QString, QString> params; // an instance's values for the template's braces
 
     bool isTemplate() const;
@@ -77,6 +87,9 @@ struct FeedDefinition
     static QString fill(const QString &text, const QHash<QString, QString> &values);
 
     QString titleText() const; // translated, braces filled
+    // An HTTP snapshot's body as the WebSocket's `data` (http.rows moved to where `rows` says),
+    // or Undefined with `error` naming what is missing.
+    QJsonValue dataFromHttp(const QJsonValue &body, QString *error) const;
     // The counters over `data` (a table's meta): absent values are left out; "/stats/*" gives
     // one per member; an object value reads "completed 2 · planned 2".
     QList<Figure> figures(const QJsonValue &data) const;

@@ -437,12 +437,19 @@ FeedSpec makeFeed(const BackendSpec &backend, const QString &name, const Setting
         base.chop(1);
     url.setPath(base + definition.path);
     feed.url = url;
-    QUrl snapshot = url;
-    snapshot.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
-    QString snapshotPath = settings.fallbackPath;
-    snapshotPath.replace(u"{feed}"_s, name);
-    snapshot.setPath(base + snapshotPath);
-    feed.snapshotUrl = snapshot;
+    // The HTTP twin: the profile's own path for this feed, else fallback.path; none when the
+    // profile says the backend has none ("http": false).
+    if (!definition.http.off) {
+        QUrl snapshot = url;
+        snapshot.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
+        QString snapshotPath = definition.http.path;
+        if (snapshotPath.isEmpty()) {
+            snapshotPath = settings.fallbackPath;
+            snapshotPath.replace(u"{feed}"_s, name);
+        }
+        snapshot.setPath(base + snapshotPath);
+        feed.snapshotUrl = snapshot;
+    }
     feed.messageType = definition.messageType;
     feed.priority = profile->find(name) ? definition.priority : 50;
     feed.settings = settings;

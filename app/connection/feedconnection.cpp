@@ -159,7 +159,14 @@ void FeedConnection::wirePoller()
                                                  : u"limits.max_message_bytes"_s);
     m_poller->setDeadlineMs(s.fallbackDeadlineMs, u"fallback.deadline_ms"_s);
     connect(m_poller, &SnapshotPoller::snapshotFetched, this,
-            [this](const QJsonValue &data, qint64 bytes) {
+            [this](const QJsonValue &body, qint64 bytes) {
+                // The backend's HTTP body may keep the rows elsewhere than the WebSocket does.
+                QString error;
+                const QJsonValue data = m_spec.definition().dataFromHttp(body, &error);
+                if (data.isUndefined()) {
+                    pollFailed(error);
+                    return;
+                }
                 if (m_httpFirst) {
                     // One GET only; the WebSocket's data, if it came first, is newer.
                     m_httpFirst = false;
@@ -175,17 +182,20 @@ void FeedConnection::wirePoller()
                 m_lastPollOkWall = m_clock->wallMs();
                 applySnapshotData(m_spec.messageType, data, bytes, u"http"_s);
             });
-    connect(m_poller, &SnapshotPoller::failed, this, [this](const QString &error) {
-        if (m_httpFirst) {
-            m_httpFirst = false;
-            m_poller->stop();
-            emitEvent(u"poll_error"_s, {{u"error"_s, error}});
-            return;
-        }
-        m_fallback = Feed::Fallback::Failing;
-        m_fallbackError = error;
+    connect(m_poller, &SnapshotPoller::failed, this, &FeedConnection::pollFailed);
+}
+
+void FeedConnection::pollFailed(const QString &error)
+{
+    if (m_httpFirst) {
+        m_httpFirst = false;
+        m_poller->stop();
         emitEvent(u"poll_error"_s, {{u"error"_s, error}});
-    });
+        return;
+    }
+    m_fallback = Feed::Fallback::Failing;
+    m_fallbackError = error;
+    emitEvent(u"poll_error"_s, {{u"error"_s, error}});
 }
 
 void FeedConnection::wireHealth()

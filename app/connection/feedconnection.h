@@ -106,6 +106,7 @@ private:
     void wirePlanner();
     void wireProbe();
     void wirePoller();
+    void pollFailed(const QString &error);
     void wireHealth();
     void fetchFirstPage();
     void connectNow();
