@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int kMinTileWidth = 160;
 constexpr int kMaxTileWidth = 260;
-constexpr int kGap = 10;
+constexpr int kTileGap = 10;
 const QColor kSecondaryText(0x5f, 0x6b, 0x76);
 
 // A service card: base background, thin border and a left edge in the status colour, painted
@@ -69,7 +69,7 @@ ServiceTiles::ServiceTiles(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("Services"));
-    auto *layout = new FlowLayout(this, kGap);
+    auto *layout = new FlowLayout(this, kTileGap);
     Q_UNUSED(layout);
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
@@ -158,8 +158,8 @@ void ServiceTiles::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     // As many columns as fit, sharing the width evenly so a row ends flush with the table.
-    const int columns = std::max(1, (width() + kGap) / (kMinTileWidth + kGap));
-    const int fitted = (width() - kGap * (columns - 1)) / columns;
+    const int columns = std::max(1, (width() + kTileGap) / (kMinTileWidth + kTileGap));
+    const int fitted = (width() - kTileGap * (columns - 1)) / columns;
     const int tileWidth = std::clamp(fitted, kMinTileWidth, kMaxTileWidth);
     if (tileWidth == m_tileWidth)
         return;

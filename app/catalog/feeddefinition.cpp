@@ -27,7 +27,7 @@ const QRegularExpression kBrace(u"\\{([^{}/]+)\\}"_s);
 
 // The "Config" context of the configuration errors, in a form lupdate can place (a free tr()
 // wrapper is invisible to it: translations/README.md).
-struct ConfigText
+struct CatalogText
 {
     Q_DECLARE_TR_FUNCTIONS(Config)
 };
@@ -46,7 +46,7 @@ public:
     {
         for (auto it = m_object.begin(); it != m_object.end(); ++it) {
             if (!known.contains(it.key()))
-                error(it.key(), ConfigText::tr("unknown key"));
+                error(it.key(), CatalogText::tr("unknown key"));
         }
     }
     void error(const QString &key, const QString &text) const
@@ -64,7 +64,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return fallback;
         if (!v.isString()) {
-            error(key, ConfigText::tr("expected a string"));
+            error(key, CatalogText::tr("expected a string"));
             return fallback;
         }
         return v.toString();
@@ -90,14 +90,14 @@ public:
             const QJsonArray array = v.toArray();
             for (const QJsonValue &item : array) {
                 if (!item.isString()) {
-                    error(key, ConfigText::tr("expected a string or an array of strings"));
+                    error(key, CatalogText::tr("expected a string or an array of strings"));
                     return {};
                 }
                 out.append(item.toString());
             }
             return out;
         }
-        error(key, ConfigText::tr("expected a string or an array of strings"));
+        error(key, CatalogText::tr("expected a string or an array of strings"));
         return {};
     }
     std::optional<int> integer(const QString &key) const
@@ -106,7 +106,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         if (!v.isDouble() || v.toDouble() != double(v.toInt())) {
-            error(key, ConfigText::tr("expected a whole number"));
+            error(key, CatalogText::tr("expected a whole number"));
             return std::nullopt;
         }
         return v.toInt();
@@ -117,7 +117,7 @@ public:
         if (v.isUndefined())
             return fallback;
         if (!v.isBool()) {
-            error(key, ConfigText::tr("expected true or false"));
+            error(key, CatalogText::tr("expected true or false"));
             return fallback;
         }
         return v.toBool();
@@ -128,7 +128,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isArray())
-            error(key, ConfigText::tr("expected an array"));
+            error(key, CatalogText::tr("expected an array"));
         return v.toArray();
     }
     QJsonObject object(const QString &key) const
@@ -137,7 +137,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isObject())
-            error(key, ConfigText::tr("expected an object"));
+            error(key, CatalogText::tr("expected an object"));
         return v.toObject();
     }
 
@@ -166,7 +166,7 @@ void readFormat(const Reader &r, FeedColumn &column)
                        u"link"_s, u"id"_s}));
     column.decimals = r.integer(u"decimals"_s).value_or(-1);
     if (column.decimals > 9) {
-        r.error(u"decimals"_s, ConfigText::tr("expected a whole number from 0 to 9"));
+        r.error(u"decimals"_s, CatalogText::tr("expected a whole number from 0 to 9"));
         column.decimals = -1;
     }
     column.prefix = r.string(u"prefix"_s);
@@ -185,7 +185,7 @@ std::optional<FeedColumn> readColumn(const QJsonValue &value, const QString &whe
                                      QStringList *errors)
 {
     if (!value.isObject()) {
-        errors->append(u"%1: %2"_s.arg(where, ConfigText::tr("expected an object")));
+        errors->append(u"%1: %2"_s.arg(where, CatalogText::tr("expected an object")));
         return std::nullopt;
     }
     const Reader r(value.toObject(), where, errors);
@@ -193,13 +193,13 @@ std::optional<FeedColumn> readColumn(const QJsonValue &value, const QString &whe
     FeedColumn column;
     column.field = r.path(u"field"_s);
     if (column.field.isEmpty())
-        r.error(u"field"_s, ConfigText::tr("missing; the field of the row to show"));
+        r.error(u"field"_s, CatalogText::tr("missing; the field of the row to show"));
     column.header = r.string(u"header"_s);
     readFormat(r, column);
     const QStringList elapsed = r.strings(u"elapsed"_s);
     if (!elapsed.isEmpty()) {
         if (column.kind != FeedColumn::Kind::Duration || elapsed.size() > 2)
-            r.error(u"elapsed"_s, ConfigText::tr("a duration's [start field, end field]"));
+            r.error(u"elapsed"_s, CatalogText::tr("a duration's [start field, end field]"));
         column.elapsedFrom = elapsed.value(0);
         column.elapsedTo = elapsed.value(1);
     }
@@ -211,7 +211,7 @@ std::optional<FeedColumn> readCounter(const QJsonValue &value, const QString &wh
                                       QStringList *errors)
 {
     if (!value.isObject()) {
-        errors->append(u"%1: %2"_s.arg(where, ConfigText::tr("expected an object")));
+        errors->append(u"%1: %2"_s.arg(where, CatalogText::tr("expected an object")));
         return std::nullopt;
     }
     const Reader r(value.toObject(), where, errors);
@@ -219,10 +219,11 @@ std::optional<FeedColumn> readCounter(const QJsonValue &value, const QString &wh
     FeedColumn counter;
     counter.field = r.path(u"value"_s);
     if (counter.field.isEmpty())
-        r.error(u"value"_s, ConfigText::tr("missing; where the value is in the data (\"/total\")"));
+        r.error(u"value"_s,
+                CatalogText::tr("missing; where the value is in the data (\"/total\")"));
     counter.header = r.string(u"label"_s);
     if (counter.header.isEmpty())
-        r.error(u"label"_s, ConfigText::tr("missing"));
+        r.error(u"label"_s, CatalogText::tr("missing"));
     readFormat(r, counter);
     return counter;
 }
@@ -231,7 +232,7 @@ std::optional<DataCondition> readCondition(const QJsonValue &value, const QStrin
                                            QStringList *errors)
 {
     if (!value.isObject()) {
-        errors->append(u"%1: %2"_s.arg(where, ConfigText::tr("expected an object")));
+        errors->append(u"%1: %2"_s.arg(where, CatalogText::tr("expected an object")));
         return std::nullopt;
     }
     const Reader r(value.toObject(), where, errors);
@@ -256,7 +257,7 @@ std::optional<DataCondition> readCondition(const QJsonValue &value, const QStrin
     }
     if (tests != 1)
         errors->append(
-            u"%1: %2"_s.arg(where, ConfigText::tr("expected exactly one of equals, in, exists")));
+            u"%1: %2"_s.arg(where, CatalogText::tr("expected exactly one of equals, in, exists")));
     return condition;
 }
 
@@ -476,10 +477,10 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
     FeedDefinition out;
     out.name = r.string(u"name"_s);
     if (out.name.isEmpty() || out.name.contains(u' '))
-        r.error(u"name"_s, ConfigText::tr("missing or invalid feed id"));
+        r.error(u"name"_s, CatalogText::tr("missing or invalid feed id"));
     out.path = r.string(u"path"_s);
     if (!out.path.isEmpty() && !out.path.startsWith(u'/'))
-        r.error(u"path"_s, ConfigText::tr("must start with /"));
+        r.error(u"path"_s, CatalogText::tr("must start with /"));
     out.messageType = r.string(u"message_type"_s);
     out.title = r.string(u"title"_s);
     const QJsonValue count = r.value(u"count"_s);
@@ -490,12 +491,12 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
         out.countOther = c.string(u"other"_s);
         if (out.countOne.isEmpty() || out.countOther.isEmpty())
             r.error(u"count"_s,
-                    ConfigText::tr("expected \"%n phase(s)\" or {\"one\": ..., \"other\": ...}"));
+                    CatalogText::tr("expected \"%n phase(s)\" or {\"one\": ..., \"other\": ...}"));
     } else {
         out.count = r.string(u"count"_s);
     }
     if (!out.count.isEmpty() && !out.count.contains(u"%n"_s))
-        r.error(u"count"_s, ConfigText::tr("must contain %n, the number"));
+        r.error(u"count"_s, CatalogText::tr("must contain %n, the number"));
     out.empty = r.string(u"empty"_s);
     out.priority = r.integer(u"priority"_s).value_or(0);
 
@@ -525,7 +526,7 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
             out.schema.columns.append(*column);
     }
     if (out.schema.view == FeedSchema::View::Table && out.schema.columns.isEmpty())
-        r.error(u"columns"_s, ConfigText::tr("a table needs at least one column"));
+        r.error(u"columns"_s, CatalogText::tr("a table needs at least one column"));
     if (out.schema.view == FeedSchema::View::KeyValue)
         out.schema.columns = FeedSchema::keyValueColumns();
     out.stretch = r.path(u"stretch"_s);
@@ -546,7 +547,7 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
     for (qsizetype i = 0; i < banners.size(); ++i) {
         const QString at = u"%1[%2]"_s.arg(r.where(u"banners"_s)).arg(i);
         if (!banners.at(i).isObject()) {
-            errors->append(u"%1: %2"_s.arg(at, ConfigText::tr("expected an object")));
+            errors->append(u"%1: %2"_s.arg(at, CatalogText::tr("expected an object")));
             continue;
         }
         const Reader b(banners.at(i).toObject(), at, errors);
@@ -556,7 +557,7 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
             banner.when = *when;
         banner.text = b.string(u"text"_s);
         if (banner.text.isEmpty())
-            b.error(u"text"_s, ConfigText::tr("missing"));
+            b.error(u"text"_s, CatalogText::tr("missing"));
         banner.tone = readTone(b, u"tone"_s, u"info"_s);
         banner.replacesRows = b.boolean(u"replaces_rows"_s, false);
         if (banner.replacesRows)
@@ -585,14 +586,14 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
     for (qsizetype i = 0; i < opens.size(); ++i) {
         const QString at = u"%1[%2]"_s.arg(r.where(u"opens"_s)).arg(i);
         if (!opens.at(i).isObject()) {
-            errors->append(u"%1: %2"_s.arg(at, ConfigText::tr("expected an object")));
+            errors->append(u"%1: %2"_s.arg(at, CatalogText::tr("expected an object")));
             continue;
         }
         const Reader o(opens.at(i).toObject(), at, errors);
         o.checkKeys({u"feed"_s, u"label"_s});
         RowLink link {o.string(u"feed"_s), o.string(u"label"_s)};
         if (link.feed.isEmpty())
-            o.error(u"feed"_s, ConfigText::tr("missing"));
+            o.error(u"feed"_s, CatalogText::tr("missing"));
         out.opens.append(link);
     }
     const QJsonValue http = r.value(u"http"_s);
@@ -603,11 +604,11 @@ FeedDefinition FeedDefinition::fromJson(const QJsonObject &object, const QJsonOb
         h.checkKeys({u"path"_s, u"rows"_s});
         out.http.path = h.string(u"path"_s);
         if (!out.http.path.isEmpty() && !out.http.path.startsWith(u'/'))
-            h.error(u"path"_s, ConfigText::tr("must start with /"));
+            h.error(u"path"_s, CatalogText::tr("must start with /"));
         out.http.hasRows = h.has(u"rows"_s);
         out.http.rows = h.path(u"rows"_s);
     } else if (!http.isUndefined() && !http.isNull()) {
-        r.error(u"http"_s, ConfigText::tr("expected false or {\"path\": ..., \"rows\": ...}"));
+        r.error(u"http"_s, CatalogText::tr("expected false or {\"path\": ..., \"rows\": ...}"));
     }
     out.openByDefault = r.boolean(u"open_by_default"_s, !out.isTemplate());
     return out;
@@ -620,7 +621,7 @@ QJsonValue FeedDefinition::dataFromHttp(const QJsonValue &body, QString *error) 
     const QJsonValue rows = JsonPath::at(body, http.rows);
     if (rows.isUndefined()) {
         if (error)
-            *error = ConfigText::tr("the HTTP snapshot has nothing at %1")
+            *error = CatalogText::tr("the HTTP snapshot has nothing at %1")
                          .arg(JsonPath::pointer(JsonPath::parts(http.rows)));
         return QJsonValue(QJsonValue::Undefined);
     }
