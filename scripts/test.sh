@@ -98,11 +98,12 @@ tsan_build=("$root/scripts/build.sh" "$root/build-tsan" "${sanitizer_cmake[@]}"
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$tsan_flags" -DFEEDWATCH_SANITIZE=thread
     --target feedwatch_threaded_tests)
 
-# In CI the sanitizer trees build beside the plain pass, at a lower priority (nice 5 and 15):
-# they take the cores only when the plain build and the tests leave them idle. The tests wait
-# on loopback timers most of the time (the plain pass used ~100 s of CPU in ~200 s on two
-# cores), so a sequential CI left a core idle for minutes. The scheduler favours the tests (a
-# nice 0 task wakes ahead of nice 5/15 work), and the tests already pass beside busy loops.
+# In CI the sanitizer trees build in the background, ASan + UBSan first and then TSan, at the
+# lowest priority (nice 19): they take the cores when the plain pass leaves them idle. The tests
+# wait on loopback timers most of the time (the plain tests used 174 s of CPU in 242 s on two
+# cores), so a sequential CI left a core idle for minutes. A nice 0 test process that wakes
+# takes the core from nice 19 work at once (CFS weights 1024 against 15). With nice 5 and 15
+# two tests failed on races of their own that the extra load exposed (fixed in the tests).
 # Each background build's output goes to a log, printed when it fails.
 logs=$(mktemp -d)
 bg_pids=()
@@ -120,7 +121,10 @@ trap cleanup EXIT
 start_build() { # NAME NICENESS BUILD-COMMAND...
     local name=$1 niceness=$2
     shift 2
+    local after=${START_AFTER:-}
     (
+        # One background build at a time: the one before it first (its status file).
+        while [ -n "$after" ] && [ ! -e "$logs/$after.status" ]; do sleep 1; done
         start=$SECONDS
         status=0
         nice -n "$niceness" "$@" >"$logs/$name.log" 2>&1 || status=$?
@@ -144,12 +148,12 @@ finish_build() { # NAME
         return "$status"
     fi
     tail -n 1 "$logs/$name.log"
-    bg_figures+=("$name build: $wall s wall beside the other passes, $cpu_s s CPU")
+    bg_figures+=("$name build (background, nice 19): $wall s wall, $cpu_s s CPU")
 }
 bg_figures=()
 if $all; then
-    start_build san 5 "${san_build[@]}"
-    start_build tsan 15 "${tsan_build[@]}"
+    start_build san 19 "${san_build[@]}"
+    START_AFTER=san start_build tsan 19 "${tsan_build[@]}"
 fi
 
 if [ -z "$sanitize" ]; then

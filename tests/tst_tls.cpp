@@ -164,8 +164,17 @@ void tst_Tls::refusedCertificateStopsTheFeed()
     QCOMPARE(stats.lastError, error);
 
     // A configuration problem: no retry loop. One attempt, nothing scheduled, none in a window.
-    QSignalSpy more(&feed, &FeedConnection::eventRaised);
-    QVERIFY(!more.wait(300));
+    // The health monitor may still report the stop on its whole-second tick: only events of
+    // the connection's life count here (one came within the 300 ms in a loaded CI run).
+    const qsizetype seen = events.events().size();
+    QTest::qWait(300);
+    for (qsizetype i = seen; i < events.events().size(); ++i) {
+        const QString event = events.events().at(i).event;
+        qInfo("after the stop: %s", qPrintable(event));
+        QVERIFY2(event != "attempt"_L1 && event != "retry_scheduled"_L1 && event != "state"_L1
+                     && event != "connected"_L1,
+                 qPrintable(event));
+    }
     QCOMPARE(events.count(u"attempt"_s), 1);
     QCOMPARE(events.count(u"retry_scheduled"_s), 0);
     QCOMPARE(server.connectionCount(), 0); // the upgrade never reached the server
