@@ -56,6 +56,32 @@ ConfigResult degradedConfig(const QString &server, const QString &feedJson,
         "\"backoff\":{\"initial_ms\":20,\"jitter\":0}%3}"_s.arg(server, feedJson, extra);
     return ConfigLoader::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
 }
+
+// A WebSocket whose handshake hangs (the feed stays connecting) and an HTTP stub answering
+// `body`: what the HTTP-first GET brings is all the page gets.
+struct HungSocketBesideHttp
+{
+    TestFeedServer server;
+    FaultProxy proxy;
+    TestHttpServer http;
+
+    bool listen(const QByteArray &body)
+    {
+        if (!server.listen() || !proxy.listen(server.port()) || !http.listen())
+            return false;
+        proxy.setHandshakeHang(true);
+        http.setResponse(200, body);
+        return true;
+    }
+    FeedSpec spec(const QString &feed, const Settings &settings)
+    {
+        const BackendSpec backend {
+            u"default"_s, proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), {}};
+        FeedSpec out = ConfigLoader::makeFeed(backend, feed, settings, false);
+        out.snapshotUrl = http.url();
+        return out;
+    }
+};
 } // namespace
 
 void tst_DegradedMode::circuitOpenPollsHttpUntilTheWebSocketIsBack()
@@ -284,19 +310,12 @@ QTEST_GUILESS_MAIN(tst_DegradedMode)
 // (and the page says so); it is not polling: no `degraded` event, no second request.
 void tst_DegradedMode::firstPageComesOverHttpWhileTheWebSocketConnects()
 {
-    TestFeedServer server;
-    QVERIFY(server.listen());
-    FaultProxy proxy;
-    QVERIFY(proxy.listen(server.port()));
-    proxy.setHandshakeHang(true);
-    TestHttpServer http;
-    QVERIFY(http.listen());
-    http.setResponse(200, R"({"phases":[{"queue_id":"q1"}],"total":1})");
+    HungSocketBesideHttp rig;
+    QVERIFY(rig.listen(R"({"phases":[{"queue_id":"q1"}],"total":1})"));
+    TestHttpServer &http = rig.http;
     Settings s;
     s.fallbackPollMs = 100;
-    BackendSpec backend {u"default"_s, proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), {}};
-    FeedSpec spec = ConfigLoader::makeFeed(backend, u"queue"_s, s, false);
-    spec.snapshotUrl = http.url();
+    const FeedSpec spec = rig.spec(u"queue"_s, s);
     ManualClock clock; // the connect timeout never fires: the WebSocket stays connecting
     FixedRandom random(0);
     FeedConnection feed(spec, &clock, &random);
@@ -386,18 +405,9 @@ void tst_DegradedMode::httpRowsAreMovedWhereThePageReadsThem()
     QFETCH(QByteArray, body);
     QFETCH(QString, rowsAt);
     QFETCH(QString, error);
-    TestFeedServer server;
-    QVERIFY(server.listen());
-    FaultProxy proxy;
-    QVERIFY(proxy.listen(server.port()));
-    proxy.setHandshakeHang(true);
-    TestHttpServer http;
-    QVERIFY(http.listen());
-    http.setResponse(200, body);
-    Settings s;
-    BackendSpec backend {u"default"_s, proxy.wsUrl(QString()).adjusted(QUrl::RemovePath), {}};
-    FeedSpec spec = ConfigLoader::makeFeed(backend, feed, s, false);
-    spec.snapshotUrl = http.url();
+    HungSocketBesideHttp rig;
+    QVERIFY(rig.listen(body));
+    const FeedSpec spec = rig.spec(feed, Settings());
     ManualClock clock;
     FixedRandom random(0);
     FeedConnection connection(spec, &clock, &random);
