@@ -58,6 +58,7 @@ private slots:
     void genericArrayDerivesColumns();
     void genericObjectWithArray();
     void genericObjectIsKeyValue();
+    void flattenedKeysThatReadAlikeKeepDistinctIds();
     void genericArrayWithoutIdIsKeyedByPosition();
     void genericFindsRowsBelowTheTop();
     void rowKeysNeverCollide_data();
@@ -264,6 +265,27 @@ void tst_FeedSchema::genericObjectIsKeyValue()
         keys.append(row.key);
     QCOMPARE(keys, QStringList({u"limits.cpu"_s, u"tags"_s, u"version"_s}));
     QCOMPARE(snapshot.rows.at(0).object.value(u"value"_s).toInt(), 2);
+}
+
+void tst_FeedSchema::flattenedKeysThatReadAlikeKeepDistinctIds()
+{
+    // Found by fuzz_smoke: an empty key vanished from the dotted path, so {"status": 1, "":
+    // {"status": 2}} gave two rows both identified "status" (and the model needs unique
+    // identities). The operator reads the dotted path (".status" shows the empty key); the identity
+    // is the JSON pointer when a key is empty or holds '.', '/' or '~'.
+    const DecodedSnapshot snapshot = generic().decode(parse(
+        R"({"status": 1, "": {"status": 2}, "a.b": 3, "a": {"b": 4}, "c/d": 5, "c": {"d": 6}})"_ba));
+    QStringList ids;
+    QStringList keys;
+    for (const auto &row : snapshot.rows) {
+        ids.append(row.id);
+        keys.append(row.key);
+    }
+    QCOMPARE(keys,
+             QStringList({u".status"_s, u"a.b"_s, u"a.b"_s, u"c.d"_s, u"c/d"_s, u"status"_s}));
+    QCOMPARE(ids,
+             QStringList({u"//status"_s, u"a.b"_s, u"/a.b"_s, u"c.d"_s, u"/c~1d"_s, u"status"_s}));
+    QCOMPARE(generic().countRows(parse(R"({"": {"x": 1}, "x": 2})"_ba)).rows, 2);
 }
 
 void tst_FeedSchema::genericArrayWithoutIdIsKeyedByPosition()

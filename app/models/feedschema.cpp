@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -183,16 +184,37 @@ int countFlat(const QJsonObject &object)
     return n;
 }
 
-void flatten(const QJsonObject &object, const QString &prefix, QList<DecodedSnapshot::Row> &rows)
+// A flattened row's identity. The dotted path the operator reads is ambiguous — {"a.b": 1} and
+// {"a": {"b": 2}} both read "a.b", and an empty key vanishes from it — so a path with such a key
+// is identified by its JSON pointer ("/a.b", "/a/b", "//status") instead. Plain paths never
+// contain '/', pointers always start with it: identities stay unique within a snapshot.
+QString flatRowId(const QStringList &keys, const QString &dotted)
+{
+    const bool plain = std::all_of(keys.cbegin(), keys.cend(), [](const QString &key) {
+        return !key.isEmpty() && !key.contains(u'.') && !key.contains(u'/') && !key.contains(u'~');
+    });
+    return plain ? dotted : JsonPath::pointer(keys);
+}
+
+void flatten(const QJsonObject &object, QStringList &keys, const QString &prefix,
+             QList<DecodedSnapshot::Row> &rows)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString path = prefix.isEmpty() ? it.key() : prefix + u'.' + it.key();
-        if (it->isObject() && !it->toObject().isEmpty()) {
-            flatten(it->toObject(), path, rows);
-            continue;
-        }
-        rows.append({path, path, QJsonObject {{u"key"_s, path}, {u"value"_s, *it}}});
+        const QString path = keys.isEmpty() ? it.key() : prefix + u'.' + it.key();
+        keys.append(it.key());
+        if (it->isObject() && !it->toObject().isEmpty())
+            flatten(it->toObject(), keys, path, rows);
+        else
+            rows.append(
+                {flatRowId(keys, path), path, QJsonObject {{u"key"_s, path}, {u"value"_s, *it}}});
+        keys.removeLast();
     }
+}
+
+void flatten(const QJsonObject &object, QList<DecodedSnapshot::Row> &rows)
+{
+    QStringList keys;
+    flatten(object, keys, QString(), rows);
 }
 
 FeedColumn::Kind guessKind(const QString &field, const QJsonValue &sample)
@@ -341,7 +363,7 @@ void decodeGeneric(const QJsonValue &data, const QStringList &preferredKey, cons
     if (!at) {
         out.columns = FeedSchema::keyValueColumns();
         if (data.isObject())
-            flatten(data.toObject(), {}, out.rows);
+            flatten(data.toObject(), out.rows);
         else if (!data.isUndefined())
             out.rows.append(
                 {u"value"_s, u"value"_s, QJsonObject {{u"key"_s, u"value"_s}, {u"value"_s, data}}});
@@ -786,7 +808,7 @@ DecodedSnapshot FeedSchema::decode(const QJsonValue &data) const
         return out;
     case Located::Kind::KeyValue:
         out.meta = located.target.toObject();
-        flatten(located.target.toObject(), {}, out.rows);
+        flatten(located.target.toObject(), out.rows);
         return out;
     case Located::Kind::Array:
         appendArrayRows(located.target.toArray(), key, out);
