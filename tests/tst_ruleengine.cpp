@@ -138,6 +138,7 @@ private slots:
     void brokenRules_data();
     void brokenRules();
     void configOverridesAndDisables();
+    void flappingRowsAnnounceThroughTheHold();
     void silenceKeepsTheEventButMarksTheAlert();
     void defaultRulesOnTheSamples_data();
     void defaultRulesOnTheSamples();
@@ -569,6 +570,51 @@ void tst_RuleEngine::silenceKeepsTheEventButMarksTheAlert()
     QVERIFY(!alerts.at(1).at(1).value<RuleAlert>().silenced);
     // Silences are kept across a restart.
     QCOMPARE(store.loadSilences().size(), 1);
+}
+
+void tst_RuleEngine::flappingRowsAnnounceThroughTheHold()
+{
+    // A phase that fails and recovers on every snapshot (the ingest benchmark's data): every
+    // transition is an alert, statuses() follows every snapshot, but the Rules page and the row
+    // marks hear of it at most once per hold: at once, then at the hold's end with the newest.
+    // Two rules on the feed's rows read one decode of each snapshot.
+    ManualClock clock;
+    RuleEngine engine(&clock);
+    QJsonObject running = failedRule({{u"id"_s, u"running-phase"_s}});
+    running.insert(u"when"_s, QJsonObject {{u"field"_s, u"status"_s}, {u"equals"_s, u"running"_s}});
+    engine.setConfig(configWith({failedRule(), running}));
+    clock.advance(RuleEngine::statusesHoldMs); // the configuration's announcement is over
+    QSignalSpy alerts(&engine, &RuleEngine::alertRaised);
+    QSignalSpy statuses(&engine, &RuleEngine::statusesChanged);
+    const qsizetype before = statuses.size();
+    const auto snapshot = [](int i) {
+        return queue({phase(u"q1"_s, i % 2 ? u"failed"_s : u"running"_s),
+                      phase(u"q2"_s, i % 2 ? u"running"_s : u"failed"_s)});
+    };
+    for (int i = 0; i < 10; ++i) {
+        engine.observeSnapshot(u"queue"_s, {}, snapshot(i));
+        QCOMPARE(stateOf(engine, u"failed-phase"_s), u"firing"_s);
+        QCOMPARE(statusOf(engine, u"failed-phase"_s)->rows.first().key, i % 2 ? u"q1"_s : u"q2"_s);
+        QCOMPARE(statusOf(engine, u"running-phase"_s)->rows.first().key, i % 2 ? u"q2"_s : u"q1"_s);
+        clock.advance(10);
+    }
+    // Per rule: two firing on the first snapshot... one firing and one resolved per flip.
+    QCOMPARE(alerts.size(), 2 + 9 * 4);
+    QCOMPARE(statuses.size() - before, 1);
+    clock.advance(RuleEngine::statusesHoldMs);
+    QCOMPARE(statuses.size() - before, 2);
+    const QList<RuleStatus> last = statuses.last().first().value<QList<RuleStatus>>();
+    QCOMPARE(last, engine.statuses());
+    // Nothing new: the hold ends quietly.
+    clock.advance(RuleEngine::statusesHoldMs);
+    QCOMPARE(statuses.size() - before, 2);
+    // An operator's silence is shown at once, hold or not.
+    engine.observeSnapshot(u"queue"_s, {}, snapshot(10));
+    QCOMPARE(statuses.size() - before, 3);
+    engine.silence(u"failed-phase"_s, u"queue"_s, clock.wallMs() + kMinute);
+    QCOMPARE(statuses.size() - before, 4);
+    for (const RuleStatus &s : statuses.last().first().value<QList<RuleStatus>>())
+        QCOMPARE(s.silencedUntilWallMs > 0, s.ruleId == "failed-phase"_L1);
 }
 
 void tst_RuleEngine::defaultRulesOnTheSamples_data()

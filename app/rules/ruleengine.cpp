@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -94,6 +95,12 @@ RuleEngine::RuleEngine(const Clock *clock, QObject *parent)
     qRegisterMetaType<QList<RuleStatus>>();
     qRegisterMetaType<RuleAlert>();
     m_tick = m_clock->createTimer([this] { evaluateTime(); }, this);
+    m_statusesHold = m_clock->createTimer(
+        [this] {
+            if (m_announcePending)
+                announce(Announce::Held);
+        },
+        this);
 }
 
 RuleEngine::~RuleEngine() = default;
@@ -112,12 +119,13 @@ void RuleEngine::setStore(RuleStore *store)
         takeRestored(*b);
         b->silencedUntilMs = m_silences.value(bindingKey(b->rule.id, b->feedId));
     }
-    publish();
+    publish(Announce::Now);
 }
 
 void RuleEngine::takeRestored(Binding &b)
 {
     const QList<RuleStore::Entry> entries = m_restored.take(bindingKey(b.rule.id, b.feedId));
+    b.statusDirty = b.statusDirty || !entries.isEmpty();
     for (const RuleStore::Entry &e : entries) {
         Instance &i = b.instances[e.id];
         i.key = e.key;
@@ -134,6 +142,7 @@ void RuleEngine::buildBinding(Binding &b, const Config &config, const BackendSpe
                               const Rule &rule) const
 {
     b.rule = rule;
+    b.description = rule.describe();
     b.backend = backend.name;
     b.zone = backend.timeZone;
     const bool several = config.backends.size() > 1;
@@ -215,18 +224,25 @@ void RuleEngine::setConfig(const Config &config)
         if (b->hasData && b->setupError.isEmpty())
             evaluate(*b, false);
     }
-    publish();
+    publish(Announce::Now);
     armTick();
 }
 
-void RuleEngine::load(Binding &b, const QJsonValue &data)
+void RuleEngine::load(Binding &b, const QJsonValue &data, const Binding *decodedAlike)
 {
+    b.statusDirty = b.statusDirty || !b.hasData;
     b.data = data;
     b.hasData = true;
     b.rows.clear();
     b.rowsProblem.clear();
     if (!b.decodes)
         return;
+    if (decodedAlike) {
+        // Rules of one feed read the same rows: the snapshot is decoded once, the rows shared.
+        b.rows = decodedAlike->rows;
+        b.rowsProblem = decodedAlike->rowsProblem;
+        return;
+    }
     DecodedSnapshot decoded = b.schema.decode(data);
     if (!decoded.problem.isNull())
         b.rowsProblem =
@@ -238,10 +254,20 @@ void RuleEngine::load(Binding &b, const QJsonValue &data)
 void RuleEngine::observeSnapshot(const QString &feedId, const QString &, const QJsonValue &data)
 {
     bool any = false;
+    QList<const Binding *> decoded;
     for (const auto &b : std::as_const(m_bindings)) {
         if (b->feedId != feedId || !b->setupError.isEmpty())
             continue;
-        load(*b, data);
+        const Binding *alike = nullptr;
+        if (b->decodes) {
+            const auto same = std::find_if(decoded.cbegin(), decoded.cend(), [&](const Binding *o) {
+                return o->rule.rowsSet == b->rule.rowsSet && o->schema.rows == b->schema.rows;
+            });
+            alike = same == decoded.cend() ? nullptr : *same;
+        }
+        load(*b, data, alike);
+        if (b->decodes && !alike)
+            decoded << b.get();
         evaluate(*b, false);
         any = true;
     }
@@ -287,12 +313,14 @@ void RuleEngine::silence(const QString &ruleId, const QString &feedId, qint64 un
     else
         m_silences.remove(key);
     for (const auto &b : std::as_const(m_bindings)) {
-        if (b->rule.id == ruleId && b->feedId == feedId)
+        if (b->rule.id == ruleId && b->feedId == feedId) {
             b->silencedUntilMs = untilWallMs;
+            b->statusDirty = true;
+        }
     }
     if (m_store)
         m_store->writeSilence(ruleId, feedId, untilWallMs);
-    publish();
+    publish(Announce::Now);
 }
 
 void RuleEngine::remember(const RuleCondition &c, int index, const QJsonValue &value, qint64 now,
@@ -554,6 +582,7 @@ void RuleEngine::evaluate(Binding &b, bool timeOnly)
     } else {
         step(nullptr);
     }
+    b.statusDirty = b.statusDirty || b.dataError != error;
     b.dataError = error;
     if (!error.isEmpty() && error != b.lastReported) {
         qCWarning(lcRuleStore).noquote() << "rule" << b.rule.id << "on" << b.feedId << ":" << error;
@@ -567,8 +596,9 @@ void RuleEngine::evaluate(Binding &b, bool timeOnly)
     m_pendingRemovals.clear();
 }
 
-void RuleEngine::persist(const Binding &b, const QString &id, const Instance *instance)
+void RuleEngine::persist(Binding &b, const QString &id, const Instance *instance)
 {
+    b.statusDirty = true; // called for every change of an instance
     if (!m_store)
         return;
     if (!instance) {
@@ -612,7 +642,7 @@ RuleStatus RuleEngine::statusOf(const Binding &b) const
     s.backend = b.backend;
     s.title = b.rule.title;
     s.severity = b.rule.severityName();
-    s.description = b.rule.describe();
+    s.description = b.description;
     s.origin = b.rule.origin;
     s.error = b.setupError.isEmpty() ? b.dataError : b.setupError;
     s.evaluated = b.hasData;
@@ -644,11 +674,15 @@ RuleStatus RuleEngine::statusOf(const Binding &b) const
     return s;
 }
 
-void RuleEngine::publish()
+void RuleEngine::publish(Announce when)
 {
     const qint64 now = m_clock->wallMs();
-    QList<RuleStatus> out;
+    bool changed = m_statuses.size() != m_bindings.size();
     for (const auto &b : std::as_const(m_bindings)) {
+        // A silence ends with time, not with a change of the rule.
+        if (!b->statusDirty && b->silencedUntilMs == 0)
+            continue;
+        b->statusDirty = false;
         RuleStatus s = statusOf(*b);
         if (s.state != b->lastState || b->stateSinceMs == 0) {
             b->lastState = s.state;
@@ -664,10 +698,30 @@ void RuleEngine::publish()
                 since = std::min(since, r.sinceWallMs);
         }
         s.sinceWallMs = since;
-        out << s;
+        if (s != b->status) {
+            b->status = s;
+            changed = true;
+        }
     }
+    if (!changed)
+        return;
+    QList<RuleStatus> out;
+    out.reserve(m_bindings.size());
+    for (const auto &b : std::as_const(m_bindings))
+        out << b->status;
     if (out == m_statuses)
         return;
     m_statuses = out;
+    announce(when);
+}
+
+void RuleEngine::announce(Announce when)
+{
+    if (when == Announce::Held && m_statusesHold->isActive()) {
+        m_announcePending = true;
+        return;
+    }
+    m_announcePending = false;
     emit statusesChanged(m_statuses);
+    m_statusesHold->start(statusesHoldMs);
 }

@@ -36,6 +36,10 @@ class RuleEngine final : public QObject
 
 public:
     static constexpr int tickMs = 1000;
+    // statusesChanged at most this often (the first change at once, the last one at the end of
+    // the hold): a feed whose rows flap hundreds of times a second repaints the Rules page and
+    // the row marks four times a second, not per snapshot. statuses() is always current.
+    static constexpr int statusesHoldMs = 250;
 
     explicit RuleEngine(const Clock *clock = nullptr, QObject *parent = nullptr);
     ~RuleEngine() override;
@@ -81,6 +85,7 @@ private:
         FeedSchema schema;
         QTimeZone zone;
         bool decodes = false; // per-row rule, or one that counts rows
+        QString description;  // rule.describe(), once
         QString setupError;   // the rule cannot be read, or its feed is not there
         QString dataError;    // the last data could not be tested
         QString lastReported; // the error last said in a rule_error event
@@ -92,6 +97,8 @@ private:
         RuleStatus::State lastState = RuleStatus::State::Ok;
         qint64 stateSinceMs = 0;
         qint64 silencedUntilMs = 0;
+        RuleStatus status;       // as last published
+        bool statusDirty = true; // something status() shows may have changed since
     };
     struct Outcome
     {
@@ -107,7 +114,7 @@ private:
     void buildBinding(Binding &b, const Config &config, const BackendSpec &backend,
                       const Rule &rule) const;
     void takeRestored(Binding &b);
-    void load(Binding &b, const QJsonValue &data);
+    void load(Binding &b, const QJsonValue &data, const Binding *decodedAlike = nullptr);
     void evaluate(Binding &b, bool timeOnly);
     Outcome test(const Binding &b, const DecodedSnapshot::Row *row, const QJsonObject &memo,
                  qint64 now, QList<int> *missingField) const;
@@ -119,13 +126,20 @@ private:
     QString fill(const QString &text, const Binding &b, const DecodedSnapshot::Row *row,
                  const QJsonValue &value) const;
     void raise(Binding &b, const Instance &instance, bool firing);
-    void persist(const Binding &b, const QString &id, const Instance *instance);
-    void publish();
+    void persist(Binding &b, const QString &id, const Instance *instance);
+    // Brings statuses() up to date (only the bindings that changed are looked at again) and
+    // announces a change: through the hold when data caused it, at once for what the operator
+    // or the configuration did.
+    enum class Announce { Held, Now };
+    void publish(Announce when = Announce::Held);
+    void announce(Announce when);
     void armTick();
     RuleStatus statusOf(const Binding &b) const;
 
     const Clock *m_clock;
     std::unique_ptr<Timer> m_tick;
+    std::unique_ptr<Timer> m_statusesHold;
+    bool m_announcePending = false;
     RuleStore *m_store = nullptr;
     QList<std::shared_ptr<Binding>> m_bindings;
     QHash<QString, QList<RuleStore::Entry>> m_restored; // by binding key, not yet bound
