@@ -5,11 +5,17 @@
 #include <QFile>
 #include <QList>
 
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 namespace {
+std::atomic<qint64> g_instrumentCpuNs {0};
+
 QByteArray readProc(qint64 pid, const char *what)
 {
     const QByteArray path = pid > 0 ? "/proc/" + QByteArray::number(pid) + '/' + what
@@ -51,7 +57,27 @@ qint64 cpuUs()
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return (qint64(usage.ru_utime.tv_sec) + usage.ru_stime.tv_sec) * 1'000'000
-        + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+        + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
+        - g_instrumentCpuNs.load(std::memory_order_relaxed) / 1000;
+}
+
+void setInstrumentCpuNs(qint64 ns)
+{
+    g_instrumentCpuNs.store(ns, std::memory_order_relaxed);
+}
+
+qint64 residentKbFast()
+{
+    static const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    static const long pageKb = sysconf(_SC_PAGESIZE) / 1024;
+    char buffer[128];
+    const ssize_t n = fd >= 0 ? ::pread(fd, buffer, sizeof buffer - 1, 0) : -1;
+    if (n <= 0)
+        return -1;
+    buffer[n] = 0;
+    // "size resident shared text lib data dt", in pages
+    const char *resident = std::strchr(buffer, ' ');
+    return resident ? std::atoll(resident + 1) * pageKb : -1;
 }
 
 qint64 threadCpuNs()

@@ -8,8 +8,15 @@ namespace ProcStats {
 // CLOCK_MONOTONIC in ns: the same clock in every process, so the server's timestamps and the
 // client's can be subtracted.
 qint64 monotonicNs();
-// User + system CPU of this process (getrusage), in microseconds.
+// User + system CPU of this process (getrusage), in microseconds, without what the benchmark's
+// own instruments spent (setInstrumentCpuNs): the figures are the dashboard's, not the guard's.
 qint64 cpuUs();
+// The CPU the calling instrument thread has used so far (its CLOCK_THREAD_CPUTIME_ID), to be
+// left out of cpuUs(). One instrument thread per process: the memory guard.
+void setInstrumentCpuNs(qint64 ns);
+// Resident set of this process from /proc/self/statm through a descriptor kept open, in KiB:
+// a tenth of the kernel's work of reading VmRSS from status, for a thread that polls it.
+qint64 residentKbFast();
 // CPU of the calling thread, in nanoseconds (not stretched by other processes on the machine).
 qint64 threadCpuNs();
 // User + system CPU of another process (/proc/<pid>/stat), in microseconds; -1 if unreadable.
