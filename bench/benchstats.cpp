@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace BenchStats {
 
@@ -17,6 +18,12 @@ double percentile(QList<double> values, double p)
 double maximum(const QList<double> &values)
 {
     return values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end());
+}
+
+double mean(const QList<double> &values)
+{
+    return values.isEmpty() ? 0
+                            : std::accumulate(values.begin(), values.end(), 0.0) / values.size();
 }
 
 } // namespace BenchStats

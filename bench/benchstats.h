@@ -11,6 +11,9 @@ inline double median(const QList<double> &values)
     return percentile(values, 50);
 }
 double maximum(const QList<double> &values);
+// Arithmetic mean; 0 for no samples. A cost that comes in occasional large steps (a chart's
+// axis move every tenth update) is a mean, not a median, per second.
+double mean(const QList<double> &values);
 // One member of every record: values(rounds, &Round::rate).
 template<typename T>
 QList<double> values(const QList<T> &records, double T::*member)

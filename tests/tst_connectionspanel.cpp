@@ -1,5 +1,6 @@
 #include "connection/feedengine.h"
 #include "connectionspanel.h"
+#include "core/clock.h"
 #include "dashboard/feedhub.h"
 #include "latencychart.h"
 #include "models/connectionsmodel.h"
@@ -65,6 +66,7 @@ private slots:
     void testConnectionLeavesTheLiveLinkAlone();
     void stopStartToggles();
     void countdownTicks();
+    void tickAnnouncesOnlyCountdowns();
     void reconnectAllReconnects();
     void layoutRoundTrips();
 };
@@ -216,6 +218,55 @@ void tst_ConnectionsPanel::countdownTicks()
     rig.panel->show();
     const int now = countdown.match(rig.text(u"nextRetryValue"_s)).captured(1).toInt();
     QVERIFY2(now <= first - 4 && now >= first - 6, qPrintable(rig.text(u"nextRetryValue"_s)));
+}
+
+// #17: the table repaints what a dataChanged() covers. Once a second only the cells that count
+// down are announced: an open circuit's half-open time and a planned retry; a connected feed's
+// row is left alone.
+void tst_ConnectionsPanel::tickAnnouncesOnlyCountdowns()
+{
+    ConnectionsModel model;
+    ManualClock clock(0, 1'000'000);
+    model.setClock(&clock);
+    FeedStats live;
+    live.feedId = u"live"_s;
+    live.state = Feed::State::Connected;
+    FeedStats waiting;
+    waiting.feedId = u"waiting"_s;
+    waiting.state = Feed::State::ReconnectWait;
+    waiting.nextRetryWallMs = clock.wallMs() + 5'000;
+    FeedStats open;
+    open.feedId = u"open"_s;
+    open.state = Feed::State::CircuitOpen;
+    open.circuit = Circuit::State::Open;
+    open.halfOpenAtWallMs = clock.wallMs() + 60'000;
+    for (const FeedStats &s : {live, waiting, open})
+        model.updateStats(s);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    clock.advance(1000);
+    model.tick();
+    QCOMPARE(changed.count(), 2);
+    auto cells = [&](int i) {
+        const auto from = changed.at(i).at(0).value<QModelIndex>();
+        const auto to = changed.at(i).at(1).value<QModelIndex>();
+        return QList<int> {from.row(), from.column(), to.row(), to.column()};
+    };
+    QCOMPARE(
+        cells(0),
+        (QList<int> {1, ConnectionsModel::NextRetryColumn, 1, ConnectionsModel::NextRetryColumn}));
+    QCOMPARE(cells(1),
+             (QList<int> {2, ConnectionsModel::CircuitColumn, 2, ConnectionsModel::CircuitColumn}));
+    QCOMPARE(model.index(1, ConnectionsModel::NextRetryColumn).data().toString(), u"in 4 s"_s);
+    // Nothing counts down: nothing is announced.
+    model.updateStats(live);
+    waiting.state = Feed::State::Connected;
+    waiting.nextRetryWallMs = 0;
+    model.updateStats(waiting);
+    open.circuit = Circuit::State::HalfOpen;
+    model.updateStats(open);
+    changed.clear();
+    model.tick();
+    QCOMPARE(changed.count(), 0);
 }
 
 void tst_ConnectionsPanel::reconnectAllReconnects()

@@ -10,6 +10,7 @@
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
 #include <QLineSeries>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,20 @@ Config configFor(const QUrl &server, const QStringList &feeds)
         qFatal("bad test config: %s", qPrintable(r.errors.join(u'\n')));
     return r.config;
 }
+
+// A wall clock on a whole minute: the chart's axis steps (a sixtieth of its window) then fall on
+// it, and the edge of the axis is the clock itself.
+qint64 wholeMinute()
+{
+    return QDateTime::currentMSecsSinceEpoch() / 60'000 * 60'000;
+}
+
+// Where the axis ends at `now`: the next step at or after it.
+qint64 axisEdge(const LatencyChart &chart, qint64 now)
+{
+    const qint64 step = chart.axisStepMs();
+    return (now + step - 1) / step * step;
+}
 } // namespace
 
 class tst_LatencyChart : public QObject
@@ -39,7 +54,7 @@ private slots:
     void axisSpansTheHistoryUntilTheWindowIsFull();
     void oneFeedOrAll();
     void updateCost();
-    void idleFlushMovesTheAxisOncePerPixel();
+    void axisMovesInSteps();
     void drawsOnlyWhileOnScreen();
 };
 
@@ -104,8 +119,8 @@ void tst_LatencyChart::keepsAtMostTheWindow()
     QCOMPARE(chart.series(u"queue"_s)->count(), 0);
     auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
     QVERIFY(x);
-    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
-    QCOMPARE(x->min().toMSecsSinceEpoch(), clock.wallMs() - 60'000);
+    QCOMPARE(x->max().toMSecsSinceEpoch(), axisEdge(chart, clock.wallMs()));
+    QCOMPARE(x->min().toMSecsSinceEpoch(), axisEdge(chart, clock.wallMs()) - 60'000);
 }
 
 void tst_LatencyChart::windowSelector()
@@ -136,7 +151,7 @@ void tst_LatencyChart::axisSpansTheHistoryUntilTheWindowIsFull()
     QVERIFY(server.listen());
     FeedHub hub(configFor(server.baseUrl(), {u"queue"_s}));
     LatencyChart chart(&hub);
-    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
+    ManualClock clock(0, wholeMinute());
     chart.setClock(&clock);
     auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
     QVERIFY(x);
@@ -218,47 +233,68 @@ void tst_LatencyChart::updateCost()
     QVERIFY2(steadyNs < 250'000'000, "a flush must fit well inside its 250 ms period");
 }
 
-void tst_LatencyChart::idleFlushMovesTheAxisOncePerPixel()
+// #17: every move of the time axis lays out its labels and every line again, which was most of
+// an idle dashboard's CPU while the axis followed the clock pixel by pixel. It moves in steps of
+// a sixtieth of the window; samples in between are drawn where they belong without a move.
+void tst_LatencyChart::axisMovesInSteps()
 {
     TestFeedServer server;
     QVERIFY(server.listen());
     const Config config = configFor(server.baseUrl(), {u"queue"_s});
     FeedHub hub(config);
     LatencyChart chart(&hub);
-    ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
+    ManualClock clock(0, wholeMinute());
     chart.setClock(&clock);
     chart.resize(1000, 300);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     chart.setWindowMinutes(10);
-    // Almost ten minutes of history: the axis spans it (the window fills from the right), and
-    // the oldest sample stays inside the window while the clock advances below.
+    QCOMPARE(chart.axisStepMs(), 10'000);
+    QCOMPARE(chart.flushIntervalMs(), 1000);
+    // Almost ten minutes of history: the axis spans it (the window fills from the right).
     emit hub.latencySample(u"queue"_s, clock.wallMs() - 590'000, 1.0);
     emit hub.latencySample(u"queue"_s, clock.wallMs(), 1.0);
     chart.flush();
     auto *x = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
-    const qint64 drawnAt = x->max().toMSecsSinceEpoch();
-    QCOMPARE(drawnAt - x->min().toMSecsSinceEpoch(), 590'000);
-    const double msPerPixel = 590'000.0 / chart.chart()->plotArea().width();
-    QVERIFY(msPerPixel > 100);
+    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs()); // on a step: the edge is now
+    QCOMPARE(x->max().toMSecsSinceEpoch() - x->min().toMSecsSinceEpoch(), 590'000);
 
-    // Nothing new and less than a pixel of time: nothing is laid out again.
-    clock.advance(qint64(msPerPixel / 2));
+    // One past the step: the edge is the next step.
+    clock.advance(1);
     chart.flush();
-    QCOMPARE(x->max().toMSecsSinceEpoch(), drawnAt);
-    // A new sample is drawn at once, and the axis moves with it.
+    const qint64 edge = clock.wallMs() - 1 + 10'000;
+    QCOMPARE(x->max().toMSecsSinceEpoch(), edge);
+    // A sample before the next step is drawn, and the axis stays where it is.
+    clock.advance(4'000);
     emit hub.latencySample(u"queue"_s, clock.wallMs(), 2.0);
     chart.flush();
-    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
     QCOMPARE(chart.series(u"queue"_s)->count(), 3);
-    // Idle again: the axis follows the clock once a pixel's worth of time has passed.
-    const qint64 movedAt = clock.wallMs();
-    clock.advance(qint64(msPerPixel / 2));
+    QCOMPARE(chart.series(u"queue"_s)->points().constLast().x(), double(clock.wallMs()));
+    QCOMPARE(x->max().toMSecsSinceEpoch(), edge);
+
+    // A minute with the timer's flush every second and a heartbeat sample every 5 s: the axis
+    // moves six times, every sample is drawn.
+    QSignalSpy moves(x, &QDateTimeAxis::rangeChanged);
+    for (int second = 1; second <= 60; ++second) {
+        clock.advance(1000);
+        if (second % 5 == 0)
+            emit hub.latencySample(u"queue"_s, clock.wallMs(), 3.0);
+        chart.flush();
+    }
+    QCOMPARE(moves.count(), 6);
+    QCOMPARE(chart.series(u"queue"_s)->points().constLast().x(), double(clock.wallMs()));
+    QVERIFY(x->max().toMSecsSinceEpoch() >= clock.wallMs());
+    QVERIFY(x->max().toMSecsSinceEpoch() - clock.wallMs() < chart.axisStepMs());
+
+    // Nothing new and no step crossed: nothing is drawn again.
+    QSignalSpy replaced(chart.series(u"queue"_s), &QXYSeries::pointsReplaced);
     chart.flush();
-    QCOMPARE(x->max().toMSecsSinceEpoch(), movedAt);
-    clock.advance(qint64(msPerPixel));
-    chart.flush();
-    QCOMPARE(x->max().toMSecsSinceEpoch(), clock.wallMs());
+    QCOMPARE(replaced.count(), 0);
+
+    // The 1-minute window: steps of a second, drawn four times a second.
+    chart.setWindowMinutes(1);
+    QCOMPARE(chart.axisStepMs(), 1000);
+    QCOMPARE(chart.flushIntervalMs(), LatencyChart::minFlushIntervalMs);
 }
 
 QTEST_MAIN(tst_LatencyChart)
@@ -272,6 +308,7 @@ void tst_LatencyChart::drawsOnlyWhileOnScreen()
     ManualClock clock(0, QDateTime::currentMSecsSinceEpoch());
     chart.setClock(&clock);
     chart.resize(800, 300);
+    chart.setWindowMinutes(1);   // the shortest flush interval
     QVERIFY(!chart.isDrawing()); // never shown yet
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
@@ -285,7 +322,7 @@ void tst_LatencyChart::drawsOnlyWhileOnScreen()
         clock.advance(100);
         emit hub.latencySample(u"queue"_s, clock.wallMs(), 12.0 + i);
     }
-    QTest::qWait(3 * LatencyChart::flushIntervalMs); // timers would have drawn them by now
+    QTest::qWait(3 * chart.flushIntervalMs()); // timers would have drawn them by now
     QCOMPARE(chart.bufferedPoints(u"queue"_s), 4);
     QCOMPARE(chart.series(u"queue"_s)->count(), 1);
 

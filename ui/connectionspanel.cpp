@@ -526,8 +526,12 @@ void ConnectionsPanel::onTestFinished(const TestResult &result)
 void ConnectionsPanel::onTick()
 {
     m_hub->connections()->tick();
-    // Sparklines scroll with time, samples or not: a silent feed's line must run out.
-    m_table->viewport()->update();
+    // Sparklines scroll with time, samples or not: a silent feed's line must run out. Only their
+    // column is drawn again; the countdowns' cells follow the model's tick.
+    const int sparklines = ConnectionsModel::LastRttColumn;
+    m_table->viewport()->update(QRect(m_table->columnViewportPosition(sparklines), 0,
+                                      m_table->columnWidth(sparklines),
+                                      m_table->viewport()->height()));
     updateDetail();
     updateSummary(); // a restart incident's "down for N s" counts up
     scheduleTick();

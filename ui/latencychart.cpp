@@ -133,7 +133,7 @@ LatencyChart::LatencyChart(FeedHub *hub, QWidget *parent)
     reloadFromHub();
     applyVisibility();
 
-    m_flushTimer->setInterval(flushIntervalMs);
+    m_flushTimer->setInterval(flushIntervalMs());
     connect(m_flushTimer, &QTimer::timeout, this, &LatencyChart::flush);
     flush(); // the timer starts when the chart is shown
 }
@@ -239,6 +239,7 @@ void LatencyChart::setWindowMinutes(int minutes)
     if (minutes == m_windowMinutes)
         return;
     m_windowMinutes = minutes;
+    m_flushTimer->setInterval(flushIntervalMs());
     for (Line *line : std::as_const(m_lines))
         line->buffer.setWindowMs(qint64(minutes) * 60 * 1000);
     // A wider window needs the history the buffers already dropped; the hub keeps it.
@@ -286,13 +287,31 @@ void LatencyChart::setShowAllFeeds(bool all)
     flush();
 }
 
+qint64 LatencyChart::axisStepMs() const
+{
+    return qint64(m_windowMinutes) * 60 * 1000 / 60;
+}
+
+int LatencyChart::flushIntervalMs() const
+{
+    // About a pixel's worth of time on a 600-pixel plot: drawing more often shows nothing new.
+    return int(std::clamp<qint64>(qint64(m_windowMinutes) * 60 * 1000 / 600, minFlushIntervalMs,
+                                  maxFlushIntervalMs));
+}
+
 void LatencyChart::flush()
 {
     const qint64 now = m_clock->wallMs();
     const qint64 windowMs = qint64(m_windowMinutes) * 60 * 1000;
+    // The time axis moves in steps of a sixtieth of the window (10 s of 10 min), its right edge
+    // the next step after now: each move lays out the labels and every line again, which was
+    // most of an idle dashboard's CPU when the axis followed the clock pixel by pixel. Between
+    // steps a new sample is drawn where it belongs, up to a step left of the edge.
+    const qint64 step = axisStepMs();
+    const qint64 to = (now + step - 1) / step * step;
     // The window fills from the right: until it holds that much history the axis spans what
     // there is (at least a minute), so a fresh session's samples are not a sliver at the edge.
-    qint64 oldest = now;
+    qint64 oldest = to;
     bool anyDirty = false;
     for (Line *line : std::as_const(m_lines)) {
         if (line->buffer.trim(now))
@@ -301,14 +320,10 @@ void LatencyChart::flush()
             oldest = std::min(oldest, qint64(line->buffer.points().constFirst().x()));
         anyDirty = anyDirty || (line->dirty && isShown(line->series->name()));
     }
-    const qint64 from = std::max(now - windowMs, std::min(oldest, now - qint64(60 * 1000)));
-    // Nothing new to draw: move the time axis only once it has slid by a pixel. Each move lays
-    // out every line again, and a 10-minute span over 1000 pixels slides one per 600 ms.
-    const double msPerPixel = double(now - from) / std::max(1.0, m_chart->plotArea().width());
-    if (!anyDirty && !m_forceRedraw && m_lastFlushMs >= 0 && now >= m_lastFlushMs
-        && double(now - m_lastFlushMs) < msPerPixel)
+    const qint64 from = std::max(to - windowMs, std::min(oldest, to - qint64(60 * 1000)));
+    const bool axisMoves = from != m_axisFromMs || to != m_axisToMs;
+    if (!anyDirty && !m_forceRedraw && !axisMoves)
         return;
-    m_lastFlushMs = now;
     // Two points (min, max) per two pixel columns keep every spike; more only costs time in
     // QtCharts' geometry update, which dominates a flush.
     const int buckets = std::max(100, int(m_chart->plotArea().width()) / 2);
@@ -318,7 +333,7 @@ void LatencyChart::flush()
         if (!isShown(line->series->name()))
             continue;
         if (line->dirty || m_forceRedraw) {
-            line->series->replace(line->buffer.decimated(from, now, buckets));
+            line->series->replace(line->buffer.decimated(from, to, buckets));
             line->dirty = false;
         }
         double a = 0;
@@ -330,9 +345,17 @@ void LatencyChart::flush()
     }
     m_forceRedraw = false;
 
-    m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now));
+    if (axisMoves) {
+        m_axisFromMs = from;
+        m_axisToMs = to;
+        m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
+        for (size_t i = 0; i < m_thresholds.size(); ++i) {
+            const double y = m_thresholdMs[i];
+            m_thresholds[i]->replace({QPointF(double(from), y), QPointF(double(to), y)});
+        }
+    }
     // Minutes repeat along a short axis; seconds tell its ticks apart.
-    const QString format = now - from <= 5 * 60 * 1000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+    const QString format = to - from <= 5 * 60 * 1000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
     if (m_xAxis->format() != format)
         m_xAxis->setFormat(format);
     // Whole decades below the data, and room above the "poor" line, so the thresholds are
@@ -344,10 +367,6 @@ void LatencyChart::flush()
     if (!qFuzzyCompare(m_yAxis->min(), yMin) || !qFuzzyCompare(m_yAxis->max(), yMax)) {
         m_yAxis->setRange(yMin, yMax);
         updateThresholdLabels();
-    }
-    for (size_t i = 0; i < m_thresholds.size(); ++i) {
-        const double y = m_thresholdMs[i];
-        m_thresholds[i]->replace({QPointF(double(from), y), QPointF(double(now), y)});
     }
 }
 

@@ -45,7 +45,13 @@ public:
     QLineSeries *series(const QString &feedId) const;
     // Points held for a feed (before decimation for drawing).
     qsizetype bufferedPoints(const QString &feedId) const;
-    static constexpr int flushIntervalMs = 250;
+    // The time axis moves in steps of this much (a sixtieth of the window); its right edge is
+    // the next step at or after now.
+    qint64 axisStepMs() const;
+    // How often the timer draws what arrived: about a pixel's worth of time, 250 ms to 1 s.
+    int flushIntervalMs() const;
+    static constexpr int minFlushIntervalMs = 250;
+    static constexpr int maxFlushIntervalMs = 1000;
     // Whether the timer draws: only while the chart is on screen (not hidden, not minimised).
     bool isDrawing() const;
 
@@ -93,5 +99,6 @@ private:
     int m_nextColour = 0;
     bool m_showAll = true;
     bool m_forceRedraw = true;
-    qint64 m_lastFlushMs = -1; // wall time the axis was last moved to
+    qint64 m_axisFromMs = -1; // the time axis as last set
+    qint64 m_axisToMs = -1;
 };

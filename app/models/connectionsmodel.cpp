@@ -372,8 +372,16 @@ void ConnectionsModel::removeFeed(const QString &feedId)
 
 void ConnectionsModel::tick()
 {
-    if (m_rows.isEmpty())
-        return;
-    emit dataChanged(index(0, CircuitColumn), index(int(m_rows.size()) - 1, NextRetryColumn),
-                     {Qt::DisplayRole});
+    // Only a countdown moves with time: an open circuit's half-open time and a planned retry.
+    // A connected feed's cells stay as they are, and the view repaints nothing for them.
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        const FeedStats &s = m_rows.at(row);
+        const bool circuit = s.circuit == Circuit::State::Open;
+        const bool retry = s.nextRetryWallMs > 0;
+        if (circuit || retry) {
+            emit dataChanged(index(row, circuit ? CircuitColumn : NextRetryColumn),
+                             index(row, retry ? NextRetryColumn : CircuitColumn),
+                             {Qt::DisplayRole});
+        }
+    }
 }

@@ -80,7 +80,8 @@ public slots:
     void updateStats(const FeedStats &stats);
     void removeFeed(const QString &feedId);
     void setPendingCommands(const QString &feedId, int pending);
-    // Countdowns move with time, not with stats: the view calls this once a second.
+    // Countdowns move with time, not with stats: the view calls this once a second, and the
+    // rows with a countdown (an open circuit, a planned retry) announce their cells.
     void tick();
 
 private:
