@@ -139,6 +139,7 @@ private slots:
     void brokenRules();
     void configOverridesAndDisables();
     void flappingRowsAnnounceThroughTheHold();
+    void idleRulesWakeOnlyWhenDue();
     void silenceKeepsTheEventButMarksTheAlert();
     void defaultRulesOnTheSamples_data();
     void defaultRulesOnTheSamples();
@@ -547,6 +548,66 @@ void tst_RuleEngine::configOverridesAndDisables()
                 &errors);
     QCOMPARE(errors.size(), 1);
     QVERIFY(errors.first().contains(u"every rule has an id"_s));
+}
+
+// #17: rules are tested again when time alone can change them, not on a beat: an idle
+// dashboard with rules on every feed sleeps until the next moment one falls due (a time
+// getting older than its limit, a pending row reaching its "for", a silence running out).
+void tst_RuleEngine::idleRulesWakeOnlyWhenDue()
+{
+    ManualClock clock; // wall 2026-09-21T14:13:20Z
+    RuleEngine engine(&clock);
+    const QJsonObject longRunning {
+        {u"id"_s, u"long-running"_s},
+        {u"feed"_s, u"queue"_s},
+        {u"when"_s,
+         QJsonArray {QJsonObject {{u"field"_s, u"status"_s}, {u"equals"_s, u"running"_s}},
+                     QJsonObject {{u"field"_s, u"started_timestamp"_s},
+                                  {u"older_than"_s, u"2h"_s}}}}};
+    engine.setConfig(
+        configWith({longRunning, failedRule({{u"for"_s, u"5m"_s}, {u"id"_s, u"failed-5m"_s}})}));
+    QSignalSpy alerts(&engine, &RuleEngine::alertRaised);
+    // The wall time the clock's timers fall due at: their deadline on the monotonic clock.
+    auto dueWall = [&] { return clock.nextDeadlineMs() - clock.nowMs() + clock.wallMs(); };
+    auto advanceTo = [&](qint64 wall) { clock.advance(wall - clock.wallMs()); };
+    // Statuses are announced at once, then through a hold: two holds later it is over.
+    const qint64 holds = 2 * RuleEngine::statusesHoldMs;
+    const qint64 start = clock.wallMs();
+    engine.observeSnapshot(
+        u"queue"_s, {},
+        queue({phase(u"q1"_s, u"running"_s, {{u"started_timestamp"_s, u"2026-09-21T12:14:20"_s}}),
+               phase(u"q2"_s, u"failed"_s)}));
+    QCOMPARE(stateOf(engine, u"failed-5m"_s), u"pending"_s);
+    advanceTo(start + holds);
+    QCOMPARE(clock.activeTimers(), 1);
+    // q1 started 1 h 59 min ago: older than 2 h one minute (and a millisecond) from then.
+    QCOMPARE(dueWall(), start + kMinute + 1);
+    advanceTo(start + kMinute);
+    QCOMPARE(alerts.size(), 0);
+    advanceTo(start + kMinute + 1);
+    QCOMPARE(alertText(alerts, 0), u"firing q1"_s);
+    // Then q2's five minutes; nothing in between.
+    advanceTo(start + kMinute + 1 + holds);
+    QCOMPARE(clock.activeTimers(), 1);
+    QCOMPARE(dueWall(), start + 5 * kMinute);
+    advanceTo(start + 5 * kMinute - 1);
+    QCOMPARE(alerts.size(), 1);
+    advanceTo(start + 5 * kMinute);
+    QCOMPARE(alertText(alerts, 1), u"firing q2"_s);
+    // Both firing: only new data can change them, and the engine has no timer left.
+    advanceTo(start + 5 * kMinute + holds);
+    QCOMPARE(clock.activeTimers(), 0);
+
+    // A silence wakes the engine once more, when it ends.
+    const qint64 until = clock.wallMs() + 30'000;
+    engine.silence(u"failed-5m"_s, u"queue"_s, until);
+    QCOMPARE(statusOf(engine, u"failed-5m"_s)->silencedUntilWallMs, until);
+    advanceTo(until - 30'000 + holds);
+    QCOMPARE(dueWall(), until);
+    advanceTo(until);
+    QCOMPARE(statusOf(engine, u"failed-5m"_s)->silencedUntilWallMs, 0);
+    advanceTo(until + holds);
+    QCOMPARE(clock.activeTimers(), 0);
 }
 
 void tst_RuleEngine::silenceKeepsTheEventButMarksTheAlert()

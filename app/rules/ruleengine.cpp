@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -94,7 +95,8 @@ RuleEngine::RuleEngine(const Clock *clock, QObject *parent)
     qRegisterMetaType<RuleStatus>();
     qRegisterMetaType<QList<RuleStatus>>();
     qRegisterMetaType<RuleAlert>();
-    m_tick = m_clock->createTimer([this] { evaluateTime(); }, this);
+    // Coarse: the moments rules fall due are spread; 5 % late lets them share wake-ups.
+    m_tick = m_clock->createTimer([this] { evaluateTime(); }, this, Timer::Slack::Coarse);
     m_statusesHold = m_clock->createTimer(
         [this] {
             if (m_announcePending)
@@ -120,6 +122,7 @@ void RuleEngine::setStore(RuleStore *store)
         b->silencedUntilMs = m_silences.value(bindingKey(b->rule.id, b->feedId));
     }
     publish(Announce::Now);
+    armTick();
 }
 
 void RuleEngine::takeRestored(Binding &b)
@@ -279,12 +282,13 @@ void RuleEngine::observeSnapshot(const QString &feedId, const QString &, const Q
 
 void RuleEngine::evaluateTime()
 {
+    const qint64 now = m_clock->wallMs();
     for (const auto &b : std::as_const(m_bindings)) {
-        if (!b->hasData || !b->setupError.isEmpty())
-            continue;
-        const bool pending = std::any_of(b->instances.cbegin(), b->instances.cend(),
-                                         [](const Instance &i) { return i.state == 1; });
-        if (pending || b->rule.dependsOnTime())
+        if (b->silencedUntilMs != 0 && b->silencedUntilMs <= now) {
+            b->silencedUntilMs = 0; // over: said once more, then no longer looked at
+            b->statusDirty = true;
+        }
+        if (b->hasData && b->setupError.isEmpty() && b->dueMs != 0 && b->dueMs <= now)
             evaluate(*b, true);
     }
     publish();
@@ -293,16 +297,21 @@ void RuleEngine::evaluateTime()
 
 void RuleEngine::armTick()
 {
-    const bool needed = std::any_of(m_bindings.cbegin(), m_bindings.cend(), [](const auto &b) {
-        return b->hasData && b->setupError.isEmpty()
-            && (b->rule.dependsOnTime()
-                || std::any_of(b->instances.cbegin(), b->instances.cend(),
-                               [](const Instance &i) { return i.state == 1; }));
-    });
-    if (needed && !m_tick->isActive())
-        m_tick->start(tickMs);
-    else if (!needed)
+    qint64 due = std::numeric_limits<qint64>::max();
+    for (const auto &b : std::as_const(m_bindings)) {
+        if (b->hasData && b->setupError.isEmpty() && b->dueMs != 0)
+            due = std::min(due, b->dueMs);
+        if (b->silencedUntilMs != 0)
+            due = std::min(due, b->silencedUntilMs);
+    }
+    if (due == std::numeric_limits<qint64>::max()) {
         m_tick->stop();
+        return;
+    }
+    if (m_tick->isActive() && m_tickDueMs == due)
+        return;
+    m_tickDueMs = due;
+    m_tick->start(std::max<qint64>(0, due - m_clock->wallMs()));
 }
 
 void RuleEngine::silence(const QString &ruleId, const QString &feedId, qint64 untilWallMs)
@@ -321,6 +330,7 @@ void RuleEngine::silence(const QString &ruleId, const QString &feedId, qint64 un
     if (m_store)
         m_store->writeSilence(ruleId, feedId, untilWallMs);
     publish(Announce::Now);
+    armTick(); // the Rules page says the silence is over when it is
 }
 
 void RuleEngine::remember(const RuleCondition &c, int index, const QJsonValue &value, qint64 now,
@@ -343,7 +353,7 @@ void RuleEngine::remember(const RuleCondition &c, int index, const QJsonValue &v
 
 bool RuleEngine::testOne(const Binding &b, const RuleCondition &c, int index,
                          const DecodedSnapshot::Row *row, const QJsonObject &memo, qint64 now,
-                         QJsonValue *valueOut, QString *error) const
+                         QJsonValue *valueOut, QString *error, qint64 *due) const
 {
     QJsonValue value;
     QString where;
@@ -366,7 +376,7 @@ bool RuleEngine::testOne(const Binding &b, const RuleCondition &c, int index,
             bool all = true;
             for (qsizetype i = 0; i < c.countOf.size() && all; ++i) {
                 QJsonValue ignored;
-                all = testOne(b, c.countOf.at(i), -1, &r, {}, now, &ignored, error);
+                all = testOne(b, c.countOf.at(i), -1, &r, {}, now, &ignored, error, due);
                 if (!error->isEmpty())
                     return false;
             }
@@ -425,11 +435,21 @@ bool RuleEngine::testOne(const Binding &b, const RuleCondition &c, int index,
             *error = u"%1 is %2, not a time"_s.arg(where, describeValue(value));
             return false;
         }
-        return now - at.toMSecsSinceEpoch() > c.durationMs;
+        // Older and older: once it holds it holds until the data changes. Until then, it starts
+        // to hold one millisecond past the limit.
+        const qint64 holdsFrom = at.toMSecsSinceEpoch() + c.durationMs + 1;
+        if (now < holdsFrom)
+            *due = std::min(*due, holdsFrom);
+        return now >= holdsFrom;
     }
     case RuleCondition::Op::UnchangedFor: {
         const QJsonObject m = memo.value(slot).toObject();
-        return m.contains("t"_L1) && now - qint64(m.value("t"_L1).toDouble()) >= c.durationMs;
+        if (!m.contains("t"_L1))
+            return false;
+        const qint64 holdsFrom = qint64(m.value("t"_L1).toDouble()) + c.durationMs;
+        if (now < holdsFrom)
+            *due = std::min(*due, holdsFrom);
+        return now >= holdsFrom;
     }
     }
     return false;
@@ -437,14 +457,14 @@ bool RuleEngine::testOne(const Binding &b, const RuleCondition &c, int index,
 
 RuleEngine::Outcome RuleEngine::test(const Binding &b, const DecodedSnapshot::Row *row,
                                      const QJsonObject &memo, qint64 now,
-                                     QList<int> *missingField) const
+                                     QList<int> *missingField, qint64 *due) const
 {
     Outcome out;
     out.holds = true;
     for (int i = 0; i < b.rule.when.size(); ++i) {
         const RuleCondition &c = b.rule.when.at(i);
         QJsonValue value;
-        const bool ok = testOne(b, c, i, row, memo, now, &value, &out.error);
+        const bool ok = testOne(b, c, i, row, memo, now, &value, &out.error, due);
         if (c.subject == RuleCondition::Subject::Field && value.isUndefined()
             && out.error.isEmpty())
             (*missingField)[i] += 1;
@@ -491,6 +511,9 @@ void RuleEngine::evaluate(Binding &b, bool timeOnly)
 {
     Q_UNUSED(timeOnly)
     const qint64 now = m_clock->wallMs();
+    // Conditions are tested in order and a row stops at the first that fails: a later one can
+    // start to hold only after an earlier one did, and only one on time can do that by itself.
+    qint64 due = std::numeric_limits<qint64>::max();
     QString error;
     QSet<QString> seen;
     // Per test: rows where its field was missing, then rows it looked at.
@@ -512,7 +535,7 @@ void RuleEngine::evaluate(Binding &b, bool timeOnly)
             if (!value.isUndefined())
                 remember(c, i, value, now, inst.memo);
         }
-        const Outcome outcome = test(b, row, inst.memo, now, &fieldCounts);
+        const Outcome outcome = test(b, row, inst.memo, now, &fieldCounts, &due);
         if (!outcome.error.isEmpty() && error.isEmpty())
             error = outcome.error;
         inst.key = row ? row->key : QString();
@@ -530,6 +553,8 @@ void RuleEngine::evaluate(Binding &b, bool timeOnly)
                                                          : fill(translated, b, row, outcome.value);
                 raise(b, inst, true);
             }
+            if (inst.state == 1)
+                due = std::min(due, inst.sinceMs + b.rule.forMs);
         } else if (outcome.error.isEmpty()) {
             // An error says nothing about the row: what it was stays until it can be told.
             if (inst.state == 2)
@@ -582,6 +607,7 @@ void RuleEngine::evaluate(Binding &b, bool timeOnly)
     } else {
         step(nullptr);
     }
+    b.dueMs = due == std::numeric_limits<qint64>::max() ? 0 : due;
     b.statusDirty = b.statusDirty || b.dataError != error;
     b.dataError = error;
     if (!error.isEmpty() && error != b.lastReported) {

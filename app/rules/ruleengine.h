@@ -35,7 +35,6 @@ class RuleEngine final : public QObject
     Q_DISABLE_COPY_MOVE(RuleEngine)
 
 public:
-    static constexpr int tickMs = 1000;
     // statusesChanged at most this often (the first change at once, the last one at the end of
     // the hold): a feed whose rows flap hundreds of times a second repaints the Rules page and
     // the row marks four times a second, not per snapshot. statuses() is always current.
@@ -53,7 +52,10 @@ public:
 
 public slots:
     void observeSnapshot(const QString &feedId, const QString &type, const QJsonValue &data);
-    // Re-tests what depends on time. Called by the tick; tests call it after moving the clock.
+    // Re-tests the rules whose outcome time alone can have changed by now (a pending row's
+    // "for", a time getting older than its limit, a value unchanged long enough) and ends
+    // silences that ran out. The timer calls it at the earliest such moment, not on a beat:
+    // an idle dashboard with rules on every feed tests nothing between those moments.
     void evaluateTime();
     // No notification (and no alerts.exec) for this rule on this feed until `untilWallMs`
     // (0: now); its alerts still reach the event stream and the history.
@@ -99,6 +101,9 @@ private:
         qint64 silencedUntilMs = 0;
         RuleStatus status;       // as last published
         bool statusDirty = true; // something status() shows may have changed since
+        // The earliest wall time at which time alone can change an outcome (a pending row
+        // reaching its "for", a condition on time that starts to hold); 0: only new data can.
+        qint64 dueMs = 0;
     };
     struct Outcome
     {
@@ -116,11 +121,12 @@ private:
     void takeRestored(Binding &b);
     void load(Binding &b, const QJsonValue &data, const Binding *decodedAlike = nullptr);
     void evaluate(Binding &b, bool timeOnly);
+    // `due`: lowered to the moment a condition on time that does not hold yet will hold.
     Outcome test(const Binding &b, const DecodedSnapshot::Row *row, const QJsonObject &memo,
-                 qint64 now, QList<int> *missingField) const;
+                 qint64 now, QList<int> *missingField, qint64 *due) const;
     bool testOne(const Binding &b, const RuleCondition &c, int index,
                  const DecodedSnapshot::Row *row, const QJsonObject &memo, qint64 now,
-                 QJsonValue *value, QString *error) const;
+                 QJsonValue *value, QString *error, qint64 *due) const;
     static void remember(const RuleCondition &c, int index, const QJsonValue &value, qint64 now,
                          QJsonObject &memo);
     QString fill(const QString &text, const Binding &b, const DecodedSnapshot::Row *row,
@@ -133,11 +139,13 @@ private:
     enum class Announce { Held, Now };
     void publish(Announce when = Announce::Held);
     void announce(Announce when);
+    // Starts the timer for the earliest due binding or silence end; stops it when none.
     void armTick();
     RuleStatus statusOf(const Binding &b) const;
 
     const Clock *m_clock;
     std::unique_ptr<Timer> m_tick;
+    qint64 m_tickDueMs = 0; // the wall time m_tick was started for
     std::unique_ptr<Timer> m_statusesHold;
     bool m_announcePending = false;
     RuleStore *m_store = nullptr;
