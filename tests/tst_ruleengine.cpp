@@ -561,15 +561,19 @@ void tst_RuleEngine::idleRulesWakeOnlyWhenDue()
         {u"id"_s, u"long-running"_s},
         {u"feed"_s, u"queue"_s},
         {u"when"_s,
-         QJsonArray {QJsonObject {{u"field"_s, u"status"_s}, {u"equals"_s, u"running"_s}},
-                     QJsonObject {{u"field"_s, u"started_timestamp"_s},
-                                  {u"older_than"_s, u"2h"_s}}}}};
+         QJsonArray {
+             QJsonObject {{u"field"_s, u"status"_s}, {u"equals"_s, u"running"_s}},
+             QJsonObject {{u"field"_s, u"started_timestamp"_s}, {u"older_than"_s, u"2h"_s}}}}};
     engine.setConfig(
         configWith({longRunning, failedRule({{u"for"_s, u"5m"_s}, {u"id"_s, u"failed-5m"_s}})}));
     QSignalSpy alerts(&engine, &RuleEngine::alertRaised);
     // The wall time the clock's timers fall due at: their deadline on the monotonic clock.
-    auto dueWall = [&] { return clock.nextDeadlineMs() - clock.nowMs() + clock.wallMs(); };
-    auto advanceTo = [&](qint64 wall) { clock.advance(wall - clock.wallMs()); };
+    auto dueWall = [&] {
+        return clock.nextDeadlineMs() - clock.nowMs() + clock.wallMs();
+    };
+    auto advanceTo = [&](qint64 wall) {
+        clock.advance(wall - clock.wallMs());
+    };
     // Statuses are announced at once, then through a hold: two holds later it is over.
     const qint64 holds = 2 * RuleEngine::statusesHoldMs;
     const qint64 start = clock.wallMs();
