@@ -456,8 +456,8 @@ bool RuleEngine::testOne(const Binding &b, const RuleCondition &c, int index,
 }
 
 RuleEngine::Outcome RuleEngine::test(const Binding &b, const DecodedSnapshot::Row *row,
-                                     const QJsonObject &memo, qint64 now,
-                                     QList<int> *missingField, qint64 *due) const
+                                     const QJsonObject &memo, qint64 now, QList<int> *missingField,
+                                     qint64 *due) const
 {
     Outcome out;
     out.holds = true;
