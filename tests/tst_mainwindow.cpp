@@ -27,6 +27,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 #include <QWebSocket>
@@ -77,6 +78,7 @@ private slots:
     void statusBarSaysDegradedOnlyWhenHttpDelivers();
     void navShowsCommandsWaiting();
     void fileMenuExportsDiagnostics();
+    void minimisedWindowPaintsNothing();
 };
 
 void tst_MainWindow::initTestCase()
@@ -390,6 +392,27 @@ void tst_MainWindow::fileMenuExportsDiagnostics()
     QCOMPARE(file.read(4), QByteArray("PK\x03\x04"));
     QVERIFY2(window.statusBar()->currentMessage().contains(path),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+// #17: nobody sees a minimised window; on platforms that keep it exposed its tables would still
+// repaint whatever their models change. Restored, it paints again, at once.
+void tst_MainWindow::minimisedWindowPaintsNothing()
+{
+    FeedHub hub(configFor(QUrl(u"ws://127.0.0.1:1"_s)));
+    MainWindow window(&hub);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.updatesEnabled());
+    window.showMinimized();
+    QTRY_VERIFY(window.isMinimized());
+    QVERIFY(!window.updatesEnabled());
+    auto *table = window.findChild<QTableView *>();
+    QVERIFY(table);
+    QVERIFY(!table->viewport()->updatesEnabled());
+    window.showNormal();
+    QTRY_VERIFY(!window.isMinimized());
+    QVERIFY(window.updatesEnabled());
+    QVERIFY(table->viewport()->updatesEnabled());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -783,6 +783,17 @@ void MainWindow::saveSettings() const
         settings.setValue(u"connections/layout"_s, connections->saveLayout());
 }
 
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() != QEvent::WindowStateChange)
+        return;
+    // X11 stops painting an unmapped (minimised) window by itself; platforms that keep it
+    // exposed (offscreen, some compositors) would repaint every table a model changes. The
+    // chart and the tickers already stop on the hide event a minimise sends.
+    setUpdatesEnabled(!isMinimized());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();

@@ -91,6 +91,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Minimised, the window paints nothing: models keep up, views catch up on restore.
+    void changeEvent(QEvent *event) override;
 
 private:
     void createNavigation();
