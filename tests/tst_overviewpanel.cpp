@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -64,6 +66,7 @@ private slots:
     void connectionsTileCountsAndCountsDown();
     void everyTileOpensItsPage();
     void refreshesAreCoalescedAndIdleWhenHidden();
+    void aChangeRedrawsOnlyTheTilesItTouches();
 };
 
 void tst_OverviewPanel::tilesComeFromTheProfile()
@@ -144,6 +147,44 @@ void tst_OverviewPanel::refreshesAreCoalescedAndIdleWhenHidden()
     rig.panel->show();
     QCOMPARE(rig.panel->refreshCount(), hidden + 1);
     QVERIFY(rig.lines(u"queue"_s).contains(u"Total 7"_s));
+}
+
+// #17: with 60 backends x 8 feeds every pong changed a feed's stats, and each change redrew all
+// 600 tiles (four times a second): two thirds of the dashboard's CPU with heartbeats only.
+void tst_OverviewPanel::aChangeRedrawsOnlyTheTilesItTouches()
+{
+    const QJsonObject root {
+        {u"backends"_s,
+         QJsonObject {{u"prod"_s, QJsonObject {{u"server"_s, u"ws://127.0.0.1:1"_s}}},
+                      {u"staging"_s, QJsonObject {{u"server"_s, u"ws://127.0.0.1:2"_s}}}}}};
+    const ConfigResult config = ConfigLoader::fromJson(root);
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedHub hub(config.config);
+    OverviewPanel panel(&hub);
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const int tiles = int(panel.tiles().size());
+    QCOMPARE(tiles, 2 * (1 + 9 + 1)); // per backend: connections, nine feeds, alerts
+    panel.refreshNow();
+    auto redrawnBy = [&](const std::function<void()> &change) {
+        const int refreshes = panel.refreshCount();
+        const int before = panel.tilesRefreshed();
+        change();
+        if (!QTest::qWaitFor([&] { return panel.refreshCount() > refreshes; }, 2000))
+            return -1;
+        return panel.tilesRefreshed() - before;
+    };
+    FeedStats stats = hub.stats(u"prod/queue"_s);
+    stats.lastRttMs = 3.5;
+    // A feed's stats: its tile and its backend's connections and alerts tiles.
+    QCOMPARE(redrawnBy([&] { emit hub.statsChanged(stats); }), 3);
+    // Its data: its tile.
+    QCOMPARE(redrawnBy([&] { emit hub.feedDataChanged(u"staging/routes"_s); }), 1);
+    // Live counts: every backend's connections (and alerts) tiles, no feed tile.
+    QCOMPARE(redrawnBy([&] { emit hub.overallChanged(); }), 4);
+    // Everything, when asked.
+    QCOMPARE(redrawnBy([&] { panel.refreshNow(); }), tiles);
 }
 
 QTEST_MAIN(tst_OverviewPanel)

@@ -124,6 +124,8 @@ void OverviewPanel::buildSections()
         for (int c = 0; c < kColumns; ++c)
             grid->setColumnStretch(c, 1);
         box->addLayout(grid);
+        for (const QString &id : std::as_const(section.feeds))
+            m_sectionOfFeed.insert(id, int(m_sections.size()));
         m_sections << section;
     }
     box->addStretch(1);
@@ -165,15 +167,44 @@ void OverviewPanel::wire()
 {
     m_refresh->setSingleShot(true);
     connect(m_refresh, &QTimer::timeout, this, &OverviewPanel::refresh);
-    connect(m_hub, &FeedHub::statsChanged, this, &OverviewPanel::scheduleRefresh);
-    connect(m_hub, &FeedHub::overallChanged, this, &OverviewPanel::scheduleRefresh);
-    connect(m_hub, &FeedHub::feedDataChanged, this, &OverviewPanel::scheduleRefresh);
+    connect(m_hub, &FeedHub::statsChanged, this, [this](const FeedStats &s) {
+        markFeed(s.feedId);
+        markSection(m_sectionOfFeed.value(s.feedId, -1));
+        scheduleRefresh();
+    });
+    connect(m_hub, &FeedHub::overallChanged, this, [this] {
+        for (int i = 0; i < int(m_sections.size()); ++i)
+            markSection(i);
+        scheduleRefresh();
+    });
+    connect(m_hub, &FeedHub::feedDataChanged, this, [this](const QString &id) {
+        markFeed(id);
+        scheduleRefresh();
+    });
     connect(m_hub, &FeedHub::eventReceived, this, &OverviewPanel::onEvent);
+}
+
+void OverviewPanel::markFeed(const QString &feedId)
+{
+    if (m_sectionOfFeed.contains(feedId))
+        m_dirtyFeeds.insert(feedId);
+}
+
+void OverviewPanel::markSection(int index)
+{
+    if (index >= 0)
+        m_dirtySections.insert(index);
+}
+
+void OverviewPanel::markAll()
+{
+    m_allDirty = true;
 }
 
 void OverviewPanel::setClock(const Clock *clock)
 {
     m_clock = clock ? clock : SystemClock::instance();
+    markAll();
     scheduleRefresh();
 }
 
@@ -209,12 +240,16 @@ void OverviewPanel::onEvent(const FeedEvent &event)
     list << event;
     while (list.size() > kAlertsShown)
         list.removeFirst();
+    // App-wide alerts (no backend) are listed on every backend's tile.
+    for (int i = 0; i < int(m_sections.size()); ++i) {
+        if (backend.isEmpty() || m_sections.at(i).backend == backend)
+            markSection(i);
+    }
     scheduleRefresh();
 }
 
 void OverviewPanel::scheduleRefresh()
 {
-    m_dirty = true;
     // Hidden: the next show refreshes; a change while the timer runs joins its refresh.
     if (isVisible() && !m_refresh->isActive())
         m_refresh->start(kRefreshMs);
@@ -223,30 +258,46 @@ void OverviewPanel::scheduleRefresh()
 void OverviewPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_dirty || m_countdowns)
+    // What the countdowns would have said meanwhile, too.
+    m_dirtyFeeds.unite(m_countdownFeeds);
+    m_dirtySections.unite(m_countdownSections);
+    if (m_allDirty || !m_dirtyFeeds.isEmpty() || !m_dirtySections.isEmpty())
         refresh();
 }
 
 void OverviewPanel::refreshNow()
 {
+    markAll();
     refresh();
 }
 
 void OverviewPanel::refresh()
 {
     m_refresh->stop();
-    m_dirty = false;
-    m_countdowns = false;
     ++m_refreshCount;
-    for (const Section &section : std::as_const(m_sections)) {
-        refreshConnections(section);
-        for (const QString &id : section.feeds)
-            refreshFeed(section.tiles.value(id), id);
-        refreshAlerts(section);
+    const bool all = std::exchange(m_allDirty, false);
+    const QSet<QString> feeds = std::exchange(m_dirtyFeeds, {});
+    const QSet<int> sections = std::exchange(m_dirtySections, {});
+    for (int i = 0; i < int(m_sections.size()); ++i) {
+        const Section &section = m_sections.at(i);
+        if (all || sections.contains(i)) {
+            refreshConnections(i);
+            refreshAlerts(section);
+            m_tilesRefreshed += 2;
+        }
+        for (const QString &id : section.feeds) {
+            if (all || feeds.contains(id)) {
+                refreshFeed(section.tiles.value(id), id);
+                ++m_tilesRefreshed;
+            }
+        }
     }
     // Countdowns move with time: once a second while one is shown and the page is seen.
-    if (m_countdowns && isVisible())
+    if ((!m_countdownFeeds.isEmpty() || !m_countdownSections.isEmpty()) && isVisible()) {
+        m_dirtyFeeds.unite(m_countdownFeeds);
+        m_dirtySections.unite(m_countdownSections);
         m_refresh->start(1000);
+    }
 }
 
 void OverviewPanel::refreshFeed(OverviewTile *tile, const QString &feedId)
@@ -259,13 +310,15 @@ void OverviewPanel::refreshFeed(OverviewTile *tile, const QString &feedId)
     StatusStyle::Tone tone = StatusStyle::toneForStats(s);
     // The link first, in words: live or since when stale, with its health.
     const Freshness fresh = Freshness::of(s, now);
+    if (!fresh.live && (s.nextRetryWallMs > 0 || s.state == Feed::State::CircuitOpen)) // "in 12 s"
+        m_countdownFeeds.insert(feedId);
+    else
+        m_countdownFeeds.remove(feedId);
     lines << (s.health == Health::Level::Healthy
                   ? tr("%1 · %2").arg(fresh.text, ConnectionsModel::healthText(s.health))
                   : tr("%1 · %2: %3")
                         .arg(fresh.text, ConnectionsModel::healthText(s.health),
                              ConnectionsModel::healthReasonText(s.healthReason)));
-    if (!fresh.live && s.nextRetryWallMs > 0)
-        m_countdowns = true;
     tone = worse(tone, toneForHealth(s.health));
 
     const QJsonValue data = m_hub->latestData(feedId);
@@ -352,8 +405,10 @@ void OverviewPanel::refreshFeed(OverviewTile *tile, const QString &feedId)
     tile->setTone(tone);
 }
 
-void OverviewPanel::refreshConnections(const Section &section)
+void OverviewPanel::refreshConnections(int index)
 {
+    const Section &section = m_sections.at(index);
+    bool countdowns = false;
     OverviewTile *tile = section.tiles.value(kConnectionsKey);
     const qint64 now = m_clock->wallMs();
     int live = 0;
@@ -385,17 +440,21 @@ void OverviewPanel::refreshConnections(const Section &section)
                              ? tr("%1: circuit open, probe in %2")
                                    .arg(name, Freshness::duration(s.halfOpenAtWallMs - now))
                              : tr("%1: circuit open").arg(name));
-            m_countdowns = true;
+            countdowns = true;
         } else if (s.state != Feed::State::Connected && s.nextRetryWallMs > 0) {
             retrying
                 << tr("%1: retry in %2").arg(name, Freshness::duration(s.nextRetryWallMs - now));
-            m_countdowns = true;
+            countdowns = true;
         }
         tone = worse(tone, StatusStyle::toneForStats(s));
         tone = worse(tone, toneForHealth(s.health));
         if (restart.isEmpty())
             restart = Freshness::restartText(s, now);
     }
+    if (countdowns)
+        m_countdownSections.insert(index);
+    else
+        m_countdownSections.remove(index);
     const int total = int(section.feeds.size());
     tile->setTitle(section.backend == "default"_L1 || m_sections.size() == 1
                        ? tr("Connections")

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 class Clock;
@@ -37,8 +38,10 @@ public:
     void setClock(const Clock *clock);
     // Brings every tile up to date now, for tests and screenshots.
     void refreshNow();
-    // Refreshes done so far (to show that an idle page does no work).
+    // Refreshes done so far (to show that an idle page does no work), and tiles redrawn by them
+    // (to show that a change redraws only what it touches).
     int refreshCount() const { return m_refreshCount; }
+    int tilesRefreshed() const { return m_tilesRefreshed; }
 
 signals:
     // A tile was activated: show `pageKey` ("queue", "connections", "event-log") of `backend`.
@@ -58,10 +61,16 @@ private:
     void buildSections();
     OverviewTile *addTile(Section &section, QGridLayout *grid, const QString &key, int index);
     void wire();
+    // What changed: a feed's tile, a backend's connections and alerts tiles, or everything.
+    void markFeed(const QString &feedId);
+    void markSection(int index);
+    void markAll();
     void scheduleRefresh();
+    // Brings the marked tiles up to date: a feed's change redraws its tile and its backend's
+    // connections tile, not the 480 tiles of 60 backends.
     void refresh();
     void refreshFeed(OverviewTile *tile, const QString &feedId);
-    void refreshConnections(const Section &section);
+    void refreshConnections(int index);
     void refreshAlerts(const Section &section);
     void onEvent(const FeedEvent &event);
 
@@ -70,8 +79,14 @@ private:
     QList<Section> m_sections;
     QHash<QString, FeedDefinition> m_definitions; // per feed id, from the configuration
     QHash<QString, QList<FeedEvent>> m_alerts;    // per backend ("" for app-wide), newest last
+    QHash<QString, int> m_sectionOfFeed;
     QTimer *m_refresh = nullptr;
-    bool m_dirty = true;
-    bool m_countdowns = false; // a countdown is shown: refresh once a second while visible
+    bool m_allDirty = true;
+    QSet<QString> m_dirtyFeeds;
+    QSet<int> m_dirtySections;
+    // Tiles that show a countdown: refreshed once a second while the page is seen.
+    QSet<QString> m_countdownFeeds;
+    QSet<int> m_countdownSections;
     int m_refreshCount = 0;
+    int m_tilesRefreshed = 0;
 };
