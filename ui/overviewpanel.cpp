@@ -196,6 +196,12 @@ void OverviewPanel::markSection(int index)
         m_dirtySections.insert(index);
 }
 
+void OverviewPanel::markAlerts(int index)
+{
+    if (index >= 0)
+        m_dirtyAlerts.insert(index);
+}
+
 void OverviewPanel::markAll()
 {
     m_allDirty = true;
@@ -243,7 +249,7 @@ void OverviewPanel::onEvent(const FeedEvent &event)
     // App-wide alerts (no backend) are listed on every backend's tile.
     for (int i = 0; i < int(m_sections.size()); ++i) {
         if (backend.isEmpty() || m_sections.at(i).backend == backend)
-            markSection(i);
+            markAlerts(i);
     }
     scheduleRefresh();
 }
@@ -261,7 +267,8 @@ void OverviewPanel::showEvent(QShowEvent *event)
     // What the countdowns would have said meanwhile, too.
     m_dirtyFeeds.unite(m_countdownFeeds);
     m_dirtySections.unite(m_countdownSections);
-    if (m_allDirty || !m_dirtyFeeds.isEmpty() || !m_dirtySections.isEmpty())
+    if (m_allDirty || !m_dirtyFeeds.isEmpty() || !m_dirtySections.isEmpty()
+        || !m_dirtyAlerts.isEmpty())
         refresh();
 }
 
@@ -278,12 +285,16 @@ void OverviewPanel::refresh()
     const bool all = std::exchange(m_allDirty, false);
     const QSet<QString> feeds = std::exchange(m_dirtyFeeds, {});
     const QSet<int> sections = std::exchange(m_dirtySections, {});
+    const QSet<int> alerts = std::exchange(m_dirtyAlerts, {});
     for (int i = 0; i < int(m_sections.size()); ++i) {
         const Section &section = m_sections.at(i);
         if (all || sections.contains(i)) {
             refreshConnections(i);
+            ++m_tilesRefreshed;
+        }
+        if (all || alerts.contains(i)) {
             refreshAlerts(section);
-            m_tilesRefreshed += 2;
+            ++m_tilesRefreshed;
         }
         for (const QString &id : section.feeds) {
             if (all || feeds.contains(id)) {

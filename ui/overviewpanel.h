@@ -61,9 +61,10 @@ private:
     void buildSections();
     OverviewTile *addTile(Section &section, QGridLayout *grid, const QString &key, int index);
     void wire();
-    // What changed: a feed's tile, a backend's connections and alerts tiles, or everything.
+    // What changed: a feed's tile, a backend's connections tile, its alerts tile, or everything.
     void markFeed(const QString &feedId);
     void markSection(int index);
+    void markAlerts(int index);
     void markAll();
     void scheduleRefresh();
     // Brings the marked tiles up to date: a feed's change redraws its tile and its backend's
@@ -83,7 +84,8 @@ private:
     QTimer *m_refresh = nullptr;
     bool m_allDirty = true;
     QSet<QString> m_dirtyFeeds;
-    QSet<int> m_dirtySections;
+    QSet<int> m_dirtySections; // connections tiles
+    QSet<int> m_dirtyAlerts;   // alerts tiles
     // Tiles that show a countdown: refreshed once a second while the page is seen.
     QSet<QString> m_countdownFeeds;
     QSet<int> m_countdownSections;
