@@ -178,10 +178,14 @@ void tst_OverviewPanel::aChangeRedrawsOnlyTheTilesItTouches()
     };
     FeedStats stats = hub.stats(u"prod/queue"_s);
     stats.lastRttMs = 3.5;
-    // A feed's stats: its tile and its backend's connections tile.
+    // A feed's stats: its tile and its backend's connections tile. The tile's link line is
+    // redrawn; the lines from its data are read again only with new data.
+    const int reads = panel.dataLinesRead();
     QCOMPARE(redrawnBy([&] { emit hub.statsChanged(stats); }), 2);
+    QCOMPARE(panel.dataLinesRead(), reads);
     // Its data: its tile.
     QCOMPARE(redrawnBy([&] { emit hub.feedDataChanged(u"staging/routes"_s); }), 1);
+    QCOMPARE(panel.dataLinesRead(), reads + 1);
     // Live counts: every backend's connections tile, no feed tile.
     QCOMPARE(redrawnBy([&] { emit hub.overallChanged(); }), 2);
     // An alert of a feed: its backend's alerts tile.

@@ -178,7 +178,8 @@ void OverviewPanel::wire()
         scheduleRefresh();
     });
     connect(m_hub, &FeedHub::feedDataChanged, this, [this](const QString &id) {
-        markFeed(id);
+        if (m_sectionOfFeed.contains(id))
+            m_dirtyData.insert(id);
         scheduleRefresh();
     });
     connect(m_hub, &FeedHub::eventReceived, this, &OverviewPanel::onEvent);
@@ -267,8 +268,8 @@ void OverviewPanel::showEvent(QShowEvent *event)
     // What the countdowns would have said meanwhile, too.
     m_dirtyFeeds.unite(m_countdownFeeds);
     m_dirtySections.unite(m_countdownSections);
-    if (m_allDirty || !m_dirtyFeeds.isEmpty() || !m_dirtySections.isEmpty()
-        || !m_dirtyAlerts.isEmpty())
+    if (m_allDirty || !m_dirtyFeeds.isEmpty() || !m_dirtyData.isEmpty()
+        || !m_dirtySections.isEmpty() || !m_dirtyAlerts.isEmpty())
         refresh();
 }
 
@@ -284,6 +285,7 @@ void OverviewPanel::refresh()
     ++m_refreshCount;
     const bool all = std::exchange(m_allDirty, false);
     const QSet<QString> feeds = std::exchange(m_dirtyFeeds, {});
+    const QSet<QString> data = std::exchange(m_dirtyData, {});
     const QSet<int> sections = std::exchange(m_dirtySections, {});
     const QSet<int> alerts = std::exchange(m_dirtyAlerts, {});
     for (int i = 0; i < int(m_sections.size()); ++i) {
@@ -297,8 +299,9 @@ void OverviewPanel::refresh()
             ++m_tilesRefreshed;
         }
         for (const QString &id : section.feeds) {
-            if (all || feeds.contains(id)) {
-                refreshFeed(section.tiles.value(id), id);
+            const bool dataChanged = all || data.contains(id);
+            if (dataChanged || feeds.contains(id)) {
+                refreshFeed(section.tiles.value(id), id, dataChanged);
                 ++m_tilesRefreshed;
             }
         }
@@ -311,7 +314,7 @@ void OverviewPanel::refresh()
     }
 }
 
-void OverviewPanel::refreshFeed(OverviewTile *tile, const QString &feedId)
+void OverviewPanel::refreshFeed(OverviewTile *tile, const QString &feedId, bool dataChanged)
 {
     const FeedDefinition &def = m_definitions[feedId];
     const FeedStats &s = m_hub->stats(feedId);
@@ -331,7 +334,21 @@ void OverviewPanel::refreshFeed(OverviewTile *tile, const QString &feedId)
                         .arg(fresh.text, ConnectionsModel::healthText(s.health),
                              ConnectionsModel::healthReasonText(s.healthReason)));
     tone = worse(tone, toneForHealth(s.health));
+    // What the data says changes with the data only, not with every pong's stats.
+    auto cached = m_dataLines.find(feedId);
+    if (cached == m_dataLines.end() || dataChanged)
+        cached = m_dataLines.insert(feedId, dataLines(feedId));
+    lines << cached->lines;
+    tile->setLines(lines);
+    tile->setTone(worse(tone, cached->tone));
+}
 
+OverviewPanel::DataLines OverviewPanel::dataLines(const QString &feedId) const
+{
+    ++m_dataLinesRead;
+    const FeedDefinition &def = *m_definitions.constFind(feedId);
+    QStringList lines;
+    StatusStyle::Tone tone = StatusStyle::Tone::Idle; // the least: it adds nothing
     const QJsonValue data = m_hub->latestData(feedId);
     const FeedTableModel *table = m_hub->tableModel(feedId);
     if (!data.isUndefined()) {
@@ -412,8 +429,7 @@ void OverviewPanel::refreshFeed(OverviewTile *tile, const QString &feedId)
     } else if (data.isUndefined()) {
         lines << tr("no data yet");
     }
-    tile->setLines(lines);
-    tile->setTone(tone);
+    return {lines, tone};
 }
 
 void OverviewPanel::refreshConnections(int index)

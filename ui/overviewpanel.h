@@ -2,6 +2,7 @@
 
 #include "catalog/feeddefinition.h"
 #include "events/feedevent.h"
+#include "statusstyle.h"
 
 #include <QHash>
 #include <QList>
@@ -42,6 +43,8 @@ public:
     // (to show that a change redraws only what it touches).
     int refreshCount() const { return m_refreshCount; }
     int tilesRefreshed() const { return m_tilesRefreshed; }
+    // Times a feed tile's lines were read from its data (to show pongs do not do it).
+    int dataLinesRead() const { return m_dataLinesRead; }
 
 signals:
     // A tile was activated: show `pageKey` ("queue", "connections", "event-log") of `backend`.
@@ -70,7 +73,14 @@ private:
     // Brings the marked tiles up to date: a feed's change redraws its tile and its backend's
     // connections tile, not the 480 tiles of 60 backends.
     void refresh();
-    void refreshFeed(OverviewTile *tile, const QString &feedId);
+    void refreshFeed(OverviewTile *tile, const QString &feedId, bool dataChanged);
+    // A feed tile's lines from its data (banner, figures, rows by status) and their tone.
+    struct DataLines
+    {
+        QStringList lines;
+        StatusStyle::Tone tone = StatusStyle::Tone::Idle;
+    };
+    DataLines dataLines(const QString &feedId) const;
     void refreshConnections(int index);
     void refreshAlerts(const Section &section);
     void onEvent(const FeedEvent &event);
@@ -83,7 +93,9 @@ private:
     QHash<QString, int> m_sectionOfFeed;
     QTimer *m_refresh = nullptr;
     bool m_allDirty = true;
-    QSet<QString> m_dirtyFeeds;
+    QSet<QString> m_dirtyFeeds; // the link line (stats)
+    QSet<QString> m_dirtyData;  // and the lines from the data
+    QHash<QString, DataLines> m_dataLines;
     QSet<int> m_dirtySections; // connections tiles
     QSet<int> m_dirtyAlerts;   // alerts tiles
     // Tiles that show a countdown: refreshed once a second while the page is seen.
@@ -91,4 +103,5 @@ private:
     QSet<int> m_countdownSections;
     int m_refreshCount = 0;
     int m_tilesRefreshed = 0;
+    mutable int m_dataLinesRead = 0;
 };
