@@ -8,7 +8,9 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +46,23 @@ QList<double> cpuWindows(int count, int ms)
                    / (double(ProcStats::monotonicNs() - t0) / 1e9));
     }
     return out;
+}
+
+QString threadShares(const QHash<QString, qint64> &before, const QHash<QString, qint64> &after,
+                     qint64 wallNs)
+{
+    QList<std::pair<double, QString>> shares;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const double percent =
+            100.0 * double(it.value() - before.value(it.key())) / 1e6 / (double(wallNs) / 1e9);
+        if (it.key() != u"bench-guard"_s && percent >= 0.005)
+            shares.append({percent, it.key()});
+    }
+    std::sort(shares.begin(), shares.end(), std::greater<>());
+    QStringList parts;
+    for (const auto &[percent, name] : shares)
+        parts.append(u"%1 %2 %"_s.arg(name).arg(percent, 0, 'f', 2));
+    return parts.join(u", "_s);
 }
 
 bool spinUntil(const std::function<bool()> &done, int timeoutMs)

@@ -24,6 +24,11 @@ namespace BenchEnv {
 void spinFor(int ms);
 // CPU of this process, % of one core, in `count` windows of `ms` each (the event loop spins).
 QList<double> cpuWindows(int count, int ms);
+// Where the CPU between two ProcStats::threadCpuUsByName() readings `wallNs` apart went, by
+// thread ("feedwatch-bench 0.21 %, feedwatch-engin 0.09 %"), the bench's memory guard left
+// out: which thread to look at next.
+QString threadShares(const QHash<QString, qint64> &before, const QHash<QString, qint64> &after,
+                     qint64 wallNs);
 // Runs the event loop until `done` (checked every few ms and after every event batch) or
 // `timeoutMs`; returns `done()`.
 bool spinUntil(const std::function<bool()> &done, int timeoutMs);

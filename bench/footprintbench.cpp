@@ -12,9 +12,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
-#include <algorithm>
 #include <cstdio>
-#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -22,25 +20,6 @@ using namespace Qt::StringLiterals;
 // feeds connected to the bench server, the Connections page (table and latency chart) on
 // screen, nothing flowing but heartbeats. CPU and RSS are read from /proc/<pid> of that process.
 namespace {
-
-// Where a state's CPU went, by thread ("feedwatch-bench 0.21 %, feedwatch-engin 0.09 %"), the
-// benchmark's own guard left out: which thread to look at next.
-QString threadShares(const QHash<QString, qint64> &before, const QHash<QString, qint64> &after,
-                     qint64 wallNs)
-{
-    QList<std::pair<double, QString>> shares;
-    for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        const double percent =
-            100.0 * double(it.value() - before.value(it.key())) / 1e6 / (double(wallNs) / 1e9);
-        if (it.key() != u"bench-guard"_s && percent >= 0.005)
-            shares.append({percent, it.key()});
-    }
-    std::sort(shares.begin(), shares.end(), std::greater<>());
-    QStringList parts;
-    for (const auto &[percent, name] : shares)
-        parts.append(u"%1 %2 %"_s.arg(name).arg(percent, 0, 'f', 2));
-    return parts.join(u", "_s);
-}
 
 // The dashboard in this process, heartbeats only, Connections page: on screen, minimised, and
 // hidden (closed to the tray), in that order, in windows of the same length. Nobody sees a
@@ -60,8 +39,8 @@ QList<Figure> windowStates(quint16 port, const BenchOptions &options)
         const QHash<QString, qint64> before = ProcStats::threadCpuUsByName();
         const qint64 t0 = ProcStats::monotonicNs();
         const QList<double> samples = BenchEnv::cpuWindows(windows, seconds * 1000);
-        *threads =
-            threadShares(before, ProcStats::threadCpuUsByName(), ProcStats::monotonicNs() - t0);
+        *threads = BenchEnv::threadShares(before, ProcStats::threadCpuUsByName(),
+                                          ProcStats::monotonicNs() - t0);
         return samples;
     };
     QString visibleThreads, minimisedThreads, hiddenThreads;

@@ -70,7 +70,11 @@ QList<Figure> runWith(const BenchOptions &options, int backends, const QString &
     const int windows = options.quick ? 2 : 5;
     const int windowMs = options.quick ? 250 : 2000;
     BenchEnv::spinFor(options.quick ? 200 : 4000);
+    QHash<QString, qint64> threads = ProcStats::threadCpuUsByName();
+    qint64 phaseNs = ProcStats::monotonicNs();
     const QList<double> quietCpu = BenchEnv::cpuWindows(windows, windowMs);
+    const QString quietThreads = BenchEnv::threadShares(threads, ProcStats::threadCpuUsByName(),
+                                                        ProcStats::monotonicNs() - phaseNs);
     std::fprintf(stderr, "scale: heartbeats only %.1f%% CPU\n", BenchStats::median(quietCpu));
 
     server.command("rate 0.5");
@@ -81,7 +85,11 @@ QList<Figure> runWith(const BenchOptions &options, int backends, const QString &
     const qint64 w0 = ProcStats::monotonicNs();
     probe.start();
     BenchApplication::instance()->startRecording();
+    threads = ProcStats::threadCpuUsByName();
+    phaseNs = ProcStats::monotonicNs();
     const QList<double> busyCpu = BenchEnv::cpuWindows(windows, windowMs);
+    const QString busyThreads = BenchEnv::threadShares(threads, ProcStats::threadCpuUsByName(),
+                                                       ProcStats::monotonicNs() - phaseNs);
     const QList<double> dispatches = BenchApplication::instance()->stopRecording();
     probe.stop();
     const double seconds = double(ProcStats::monotonicNs() - w0) / 1e9;
@@ -134,9 +142,11 @@ QList<Figure> runWith(const BenchOptions &options, int backends, const QString &
     if (goals)
         cpu.goalOnValue(Figure::Op::AtMost, 15);
     cpu.note = note
-        + u"; %1 snapshots/s taken in; median of %2 windows of %3 s"_s.arg(std::round(msgsPerS))
+        + u"; %1 snapshots/s taken in; median of %2 windows of %3 s; by thread: %4"_s
+              .arg(std::round(msgsPerS))
               .arg(windows)
-              .arg(windowMs / 1000.0);
+              .arg(windowMs / 1000.0)
+              .arg(busyThreads);
     cpu.detail = {{u"feeds"_s, feeds},
                   {u"start_all_connected_s"_s, startSeconds},
                   {u"snapshots_per_s"_s, msgsPerS}};
@@ -148,8 +158,9 @@ QList<Figure> runWith(const BenchOptions &options, int backends, const QString &
     if (goals)
         quiet.goalOnValue(Figure::Op::AtMost, 3);
     quiet.note = u"the same feeds connected, no data: heartbeats every 5 s per feed; median of "
-                 "%1 windows of %2 s"_s.arg(windows)
-                     .arg(windowMs / 1000.0);
+                 "%1 windows of %2 s; by thread: %3"_s.arg(windows)
+                     .arg(windowMs / 1000.0)
+                     .arg(quietThreads);
     figures.append(quiet);
 
     Figure mem =
