@@ -289,7 +289,7 @@ void LatencyChart::setShowAllFeeds(bool all)
 
 qint64 LatencyChart::axisStepMs() const
 {
-    return qint64(m_windowMinutes) * 60 * 1000 / 60;
+    return m_axisStepMs;
 }
 
 int LatencyChart::flushIntervalMs() const
@@ -303,15 +303,7 @@ void LatencyChart::flush()
 {
     const qint64 now = m_clock->wallMs();
     const qint64 windowMs = qint64(m_windowMinutes) * 60 * 1000;
-    // The time axis moves in steps of a sixtieth of the window (10 s of 10 min), its right edge
-    // the next step after now: each move lays out the labels and every line again, which was
-    // most of an idle dashboard's CPU when the axis followed the clock pixel by pixel. Between
-    // steps a new sample is drawn where it belongs, up to a step left of the edge.
-    const qint64 step = axisStepMs();
-    const qint64 to = (now + step - 1) / step * step;
-    // The window fills from the right: until it holds that much history the axis spans what
-    // there is (at least a minute), so a fresh session's samples are not a sliver at the edge.
-    qint64 oldest = to;
+    qint64 oldest = now;
     bool anyDirty = false;
     for (Line *line : std::as_const(m_lines)) {
         if (line->buffer.trim(now))
@@ -320,7 +312,25 @@ void LatencyChart::flush()
             oldest = std::min(oldest, qint64(line->buffer.points().constFirst().x()));
         anyDirty = anyDirty || (line->dirty && isShown(line->series->name()));
     }
-    const qint64 from = std::max(to - windowMs, std::min(oldest, to - qint64(60 * 1000)));
+    // The window fills from the right: until it holds that much history the axis spans what
+    // there is (at least a minute), so a fresh session's samples are not a sliver at the edge.
+    const qint64 minSpanMs = 60 * 1000;
+    const qint64 span = std::clamp(now - oldest, minSpanMs, windowMs);
+    // The time axis moves in steps of about a fiftieth of what it spans (1 s of a minute, 10 s
+    // of ten), on whole seconds, its right edge the next step after now: each move lays out the
+    // labels and every line again, which was most of an idle dashboard's CPU when the axis
+    // followed the clock pixel by pixel. Between steps a new sample is drawn where it belongs,
+    // at most a step left of the edge.
+    static constexpr qint64 niceSteps[] = {60'000, 30'000, 10'000, 5'000, 2'000, 1'000};
+    m_axisStepMs = 1'000;
+    for (const qint64 step : niceSteps) {
+        if (step <= span / 50) {
+            m_axisStepMs = step;
+            break;
+        }
+    }
+    const qint64 to = (now + m_axisStepMs - 1) / m_axisStepMs * m_axisStepMs;
+    const qint64 from = std::max(to - windowMs, std::min(oldest, to - minSpanMs));
     const bool axisMoves = from != m_axisFromMs || to != m_axisToMs;
     if (!anyDirty && !m_forceRedraw && !axisMoves)
         return;

@@ -45,8 +45,8 @@ public:
     QLineSeries *series(const QString &feedId) const;
     // Points held for a feed (before decimation for drawing).
     qsizetype bufferedPoints(const QString &feedId) const;
-    // The time axis moves in steps of this much (a sixtieth of the window); its right edge is
-    // the next step at or after now.
+    // The time axis moved last in steps of this much (about a fiftieth of the span it shows, on
+    // whole seconds: 1 s for a minute, 10 s for ten); its right edge is the next step after now.
     qint64 axisStepMs() const;
     // How often the timer draws what arrived: about a pixel's worth of time, 250 ms to 1 s.
     int flushIntervalMs() const;
@@ -99,6 +99,7 @@ private:
     int m_nextColour = 0;
     bool m_showAll = true;
     bool m_forceRedraw = true;
+    qint64 m_axisStepMs = 1000;
     qint64 m_axisFromMs = -1; // the time axis as last set
     qint64 m_axisToMs = -1;
 };
