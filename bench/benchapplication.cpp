@@ -33,6 +33,9 @@ bool BenchApplication::notify(QObject *receiver, QEvent *event)
         return QApplication::notify(receiver, event);
     // Taken before: the event may delete its receiver (DeferredDelete).
     const char *className = receiver->metaObject()->className();
+    // A timer says little alone: its owner says whose ("QTimer in OverviewPanel").
+    const QObject *owner = receiver->parent();
+    const char *ownerName = owner ? owner->metaObject()->className() : nullptr;
     const QEvent::Type type = event->type();
     ++m_depth;
     const qint64 start = ProcStats::threadCpuNs();
@@ -41,7 +44,10 @@ bool BenchApplication::notify(QObject *receiver, QEvent *event)
     --m_depth;
     m_dispatchMs.append(ms);
     if (m_slowest.size() < 5 || ms > m_slowest.last().cpuMs) {
-        const QString what = QString::fromLatin1(className) + QLatin1Char(' ')
+        QString what = QString::fromLatin1(className);
+        if (ownerName)
+            what += QLatin1String(" in ") + QString::fromLatin1(ownerName);
+        what += QLatin1Char(' ')
             + QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type));
         m_slowest.append({ms, what});
         std::sort(m_slowest.begin(), m_slowest.end(),

@@ -68,6 +68,7 @@ private slots:
     void everyTileOpensItsPage();
     void refreshesAreCoalescedAndIdleWhenHidden();
     void aChangeRedrawsOnlyTheTilesItTouches();
+    void manyChangesAreRedrawnInShortPasses();
 };
 
 void tst_OverviewPanel::tilesComeFromTheProfile()
@@ -197,6 +198,34 @@ void tst_OverviewPanel::aChangeRedrawsOnlyTheTilesItTouches()
     QVERIFY(panel.tile(u"staging"_s, u"alerts"_s)->lines().join(u' ').contains(u"q1 failed"_s));
     // Everything, when asked.
     QCOMPARE(redrawnBy([&] { panel.refreshNow(); }), tiles);
+}
+
+// #17: 480 busy feeds change ~60 tiles between two refreshes; redrawn in one event that was the
+// GUI thread's longest (12 ms). A pass redraws at most kTilesPerPass tiles, the next follows.
+void tst_OverviewPanel::manyChangesAreRedrawnInShortPasses()
+{
+    QJsonObject backends;
+    for (const QString &name : {u"a"_s, u"b"_s, u"c"_s})
+        backends.insert(name, QJsonObject {{u"server"_s, u"ws://127.0.0.1:1"_s}});
+    const ConfigResult config = ConfigLoader::fromJson(QJsonObject {{u"backends"_s, backends}});
+    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
+    FeedHub hub(config.config);
+    OverviewPanel panel(&hub);
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.refreshNow();
+    const int refreshes = panel.refreshCount();
+    const int before = panel.tilesRefreshed();
+    const QStringList feeds = hub.feedIds();
+    QCOMPARE(feeds.size(), 27);
+    QVERIFY(feeds.size() > OverviewPanel::kTilesPerPass);
+    for (const QString &id : feeds)
+        emit hub.feedDataChanged(id);
+    QTRY_COMPARE(panel.tilesRefreshed() - before, 27);
+    QCOMPARE(panel.refreshCount() - refreshes, 2); // 24, then 3
+    QTest::qWait(2 * OverviewPanel::kRefreshMs);
+    QCOMPARE(panel.refreshCount() - refreshes, 2); // and then nothing
 }
 
 QTEST_MAIN(tst_OverviewPanel)

@@ -28,6 +28,7 @@ class OverviewPanel final : public QWidget
 
 public:
     static constexpr int kRefreshMs = 250;
+    static constexpr int kTilesPerPass = 24; // one pass of a refresh redraws at most this many
     static constexpr int kAlertsShown = 4;
 
     explicit OverviewPanel(FeedHub *hub, QWidget *parent = nullptr);
