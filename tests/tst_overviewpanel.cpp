@@ -34,6 +34,18 @@ Config configFor(const QUrl &server)
     return r.config;
 }
 
+// Backends of these names, each with the profile's nine feeds, on a port nothing listens on.
+Config backendsConfig(const QStringList &names)
+{
+    QJsonObject backends;
+    for (const QString &name : names)
+        backends.insert(name, QJsonObject {{u"server"_s, u"ws://127.0.0.1:1"_s}});
+    ConfigResult r = ConfigLoader::fromJson(QJsonObject {{u"backends"_s, backends}});
+    if (!r.ok())
+        qFatal("bad test config: %s", qPrintable(r.errors.join(u'\n')));
+    return r.config;
+}
+
 struct Rig
 {
     explicit Rig(const Config &config)
@@ -155,13 +167,7 @@ void tst_OverviewPanel::refreshesAreCoalescedAndIdleWhenHidden()
 // 600 tiles (four times a second): two thirds of the dashboard's CPU with heartbeats only.
 void tst_OverviewPanel::aChangeRedrawsOnlyTheTilesItTouches()
 {
-    const QJsonObject root {
-        {u"backends"_s,
-         QJsonObject {{u"prod"_s, QJsonObject {{u"server"_s, u"ws://127.0.0.1:1"_s}}},
-                      {u"staging"_s, QJsonObject {{u"server"_s, u"ws://127.0.0.1:2"_s}}}}}};
-    const ConfigResult config = ConfigLoader::fromJson(root);
-    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
-    FeedHub hub(config.config);
+    FeedHub hub(backendsConfig({u"prod"_s, u"staging"_s}));
     OverviewPanel panel(&hub);
     panel.resize(1100, 700);
     panel.show();
@@ -204,12 +210,7 @@ void tst_OverviewPanel::aChangeRedrawsOnlyTheTilesItTouches()
 // GUI thread's longest (12 ms). A pass redraws at most kTilesPerPass tiles, the next follows.
 void tst_OverviewPanel::manyChangesAreRedrawnInShortPasses()
 {
-    QJsonObject backends;
-    for (const QString &name : {u"a"_s, u"b"_s, u"c"_s})
-        backends.insert(name, QJsonObject {{u"server"_s, u"ws://127.0.0.1:1"_s}});
-    const ConfigResult config = ConfigLoader::fromJson(QJsonObject {{u"backends"_s, backends}});
-    QVERIFY2(config.ok(), qPrintable(config.errors.join(u'\n')));
-    FeedHub hub(config.config);
+    FeedHub hub(backendsConfig({u"a"_s, u"b"_s, u"c"_s}));
     OverviewPanel panel(&hub);
     panel.resize(1100, 700);
     panel.show();
