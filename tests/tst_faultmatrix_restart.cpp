@@ -104,15 +104,33 @@ void tst_FaultMatrixRestart::gracefulRestartLoop()
             QCOMPARE(int(d.number("code")), 1001);
         QCOMPARE(engine.stats(f).state, Feed::State::Connected);
     }
-    // ...and they go in priority order after every restart, never all at once.
+    // ...and they go in priority order after every restart, never all at once. The order is the
+    // engine's to keep for the feeds whose drop it had seen when the wave's first attempt
+    // started: a close frame that reaches it later (the proxy and the server share this test's
+    // busy thread; CI once saw queue's close arrive after workflows had reconnected) cannot be
+    // put first. Such restarts are counted, and must stay rare.
+    int ordered = 0;
     for (const qint64 at : std::as_const(restartTimes)) {
+        const QList<TimedEvent> attempts = log.ofKind(u"attempt"_s, {}, at);
+        QVERIFY(!attempts.isEmpty());
+        const qint64 firstAttempt = attempts.first().atMs;
+        QStringList seen; // feeds that had dropped before the first attempt, in priority order
+        for (const QString &f : kFeeds) {
+            const QList<TimedEvent> drops = log.ofKind(u"disconnected"_s, f, at);
+            if (!drops.isEmpty() && drops.first().atMs <= firstAttempt)
+                seen << f;
+        }
         QStringList order;
-        for (const TimedEvent &a : log.ofKind(u"attempt"_s, {}, at)) {
-            if (!order.contains(a.event.feed))
+        for (const TimedEvent &a : attempts) {
+            if (seen.contains(a.event.feed) && !order.contains(a.event.feed))
                 order << a.event.feed;
         }
-        QCOMPARE(order.mid(0, kFeeds.size()), kFeeds);
+        QCOMPARE(order.mid(0, seen.size()), seen);
+        ordered += seen.size() == kFeeds.size() ? 1 : 0;
     }
+    qInfo("priority order checked over all %d feeds in %d of %d restarts", int(kFeeds.size()),
+          ordered, int(restartTimes.size()));
+    QVERIFY2(ordered >= kRestarts * 9 / 10, qPrintable(QString::number(ordered)));
     // One restart, one report for the backend (not one per feed), naming the new server.
     const QList<TimedEvent> restarts = log.ofKind(u"server_restart"_s);
     QCOMPARE(restarts.size(), kRestarts);
