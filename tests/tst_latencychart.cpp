@@ -5,10 +5,14 @@
 #include "testfeedserver.h"
 
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLegend>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTest>
@@ -53,6 +57,7 @@ private slots:
     void windowSelector();
     void axisSpansTheHistoryUntilTheWindowIsFull();
     void oneFeedOrAll();
+    void allFeedsOfOneBackend();
     void updateCost();
     void axisMovesInSteps();
     void drawsOnlyWhileOnScreen();
@@ -183,10 +188,66 @@ void tst_LatencyChart::oneFeedOrAll()
     QVERIFY(chart.series(u"routes"_s)->isVisible());
     chart.setFeed(u"routes"_s);
     chart.setShowAllFeeds(false);
-    QVERIFY(!chart.series(u"queue"_s)->isVisible());
+    QVERIFY(!chart.series(u"queue"_s)); // no series, no legend entry
     QVERIFY(chart.series(u"routes"_s)->isVisible());
+    QCOMPARE(chart.chart()->legend()->markers().size(), 1 + 3); // and the thresholds' (hidden)
     chart.setShowAllFeeds(true);
     QVERIFY(chart.series(u"queue"_s)->isVisible());
+}
+
+// Several backends: "all feeds" are those of the selected feed's backend (the first backend's
+// before a feed is selected); the other backends' feeds keep their samples but have no line.
+void tst_LatencyChart::allFeedsOfOneBackend()
+{
+    TestFeedServer a;
+    TestFeedServer b;
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    const QJsonObject backends {{u"alpha"_s, QJsonObject {{u"server"_s, a.baseUrl().toString()}}},
+                                {u"beta"_s, QJsonObject {{u"server"_s, b.baseUrl().toString()}}}};
+    ConfigOverrides o;
+    o.sets = {u"stagger.step_ms=0"_s, u"heartbeat.interval_ms=40"_s};
+    const ConfigResult r = ConfigLoader::fromJson(
+        {{u"backends"_s, backends}, {u"feeds"_s, QJsonArray {u"queue"_s, u"routes"_s}}}, o);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    FeedEngine engine(r.config);
+    FeedHub hub(r.config);
+    hub.attach(&engine);
+    LatencyChart chart(&hub);
+    chart.resize(800, 300);
+    chart.show();
+    const auto shownFeeds = [&] {
+        QStringList ids;
+        for (const QString &id : hub.feedIds()) {
+            if (chart.series(id))
+                ids << id;
+        }
+        return ids;
+    };
+    QCOMPARE(shownFeeds(), (QStringList {u"alpha/queue"_s, u"alpha/routes"_s}));
+    QCOMPARE(chart.chart()->series().size(), 2 + 3); // the thresholds are series too
+    // The checkbox names the backend; the legend the feeds (no backend: "alpha/..." elided).
+    QCOMPARE(chart.series(u"alpha/queue"_s)->name(), u"queue"_s);
+    QVERIFY(chart.findChild<QCheckBox *>()->text().contains(u"alpha"_s));
+    engine.start();
+    QTRY_VERIFY(chart.bufferedPoints(u"beta/queue"_s) >= 3); // buffered all the same
+    QTRY_VERIFY(chart.series(u"alpha/queue"_s)->count() >= 3);
+    const QColor queueColour = chart.series(u"alpha/queue"_s)->pen().color();
+
+    chart.setFeed(u"beta/routes"_s);
+    QCOMPARE(shownFeeds(), (QStringList {u"beta/queue"_s, u"beta/routes"_s}));
+    QCOMPARE(chart.chart()->legend()->markers().size(), 2 + 3);
+    QVERIFY(chart.findChild<QCheckBox *>()->text().contains(u"beta"_s));
+    chart.flush();
+    QVERIFY(chart.series(u"beta/queue"_s)->count() >= 3); // drawn from its buffer at once
+    // A feed's colour is its place among its backend's feeds: distinct within the backend (60
+    // backends' lines numbered one after the other once gave a backend's 8 lines one colour).
+    QCOMPARE(chart.series(u"beta/queue"_s)->pen().color(), queueColour);
+    QVERIFY(chart.series(u"beta/routes"_s)->pen().color() != queueColour);
+
+    chart.setShowAllFeeds(false);
+    QCOMPARE(shownFeeds(), QStringList {u"beta/routes"_s});
+    engine.stopAll();
 }
 
 void tst_LatencyChart::updateCost()

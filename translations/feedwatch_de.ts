@@ -2612,6 +2612,14 @@ Aus einer früheren Sitzung</translation>
         <source>Round-trip time chart</source>
         <translation>Diagramm der Umlaufzeit</translation>
     </message>
+    <message>
+        <source>Al&amp;l of %1</source>
+        <translation>A&amp;lle Feeds von %1</translation>
+    </message>
+    <message>
+        <source>Show every feed of the selected feed&apos;s backend, or only the feed selected in the table</source>
+        <translation>Alle Feeds des Backends des gewählten Feeds zeigen oder nur den in der Tabelle gewählten</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -2612,6 +2612,14 @@ D&apos;une session précédente</translation>
         <source>Round-trip time chart</source>
         <translation>Graphique du temps aller-retour</translation>
     </message>
+    <message>
+        <source>Al&amp;l of %1</source>
+        <translation>Tous &amp;les flux de %1</translation>
+    </message>
+    <message>
+        <source>Show every feed of the selected feed&apos;s backend, or only the feed selected in the table</source>
+        <translation>Afficher tous les flux du backend du flux choisi, ou seulement celui choisi dans le tableau</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -56,7 +56,6 @@ LatencyChart::LatencyChart(FeedHub *hub, QWidget *parent)
     m_windowCombo->setAccessibleName(tr("Chart time window"));
     m_windowCombo->setToolTip(tr("How much history the chart shows"));
     m_allFeeds->setChecked(true);
-    m_allFeeds->setToolTip(tr("Show every feed, or only the feed selected in the table"));
 
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
@@ -176,19 +175,36 @@ LatencyChart::Line *LatencyChart::ensureLine(const QString &feedId)
         return line;
     auto *line = new Line;
     line->buffer.setWindowMs(qint64(m_windowMinutes) * 60 * 1000);
+    m_lines.insert(feedId, line);
+    if (!m_feeds.contains(feedId))
+        readBackends();
+    showLine(feedId, line, isShown(feedId));
+    return line;
+}
+
+// A series (and its legend entry) exists only while its feed is shown: QtCharts keeps items for
+// every series, shown or not.
+void LatencyChart::showLine(const QString &feedId, Line *line, bool shown)
+{
+    if (!shown) {
+        if (line->series) {
+            m_chart->removeSeries(line->series);
+            delete line->series;
+            line->series = nullptr;
+        }
+        return;
+    }
+    if (line->series)
+        return;
+    const FeedInfo info = m_feeds.value(feedId, {QString(), feedId, 0});
     line->series = new QLineSeries;
-    line->series->setName(feedId);
+    line->series->setName(info.name);
     line->series->setUseOpenGL(false);
+    line->series->setPen(QPen(feedColour(info.position), 1.5));
     m_chart->addSeries(line->series);
     line->series->attachAxis(m_xAxis);
     line->series->attachAxis(m_yAxis);
-    QPen pen(feedColour(m_nextColour++), 1.5);
-    line->series->setPen(pen);
-    m_lines.insert(feedId, line);
-    line->series->setVisible(isShown(feedId));
-    for (QLegendMarker *marker : m_chart->legend()->markers(line->series))
-        marker->setVisible(isShown(feedId));
-    return line;
+    line->dirty = true;
 }
 
 void LatencyChart::removeLine(const QString &feedId)
@@ -196,8 +212,7 @@ void LatencyChart::removeLine(const QString &feedId)
     Line *line = m_lines.take(feedId);
     if (!line)
         return;
-    m_chart->removeSeries(line->series);
-    delete line->series;
+    showLine(feedId, line, false);
     delete line;
 }
 
@@ -251,19 +266,44 @@ void LatencyChart::setWindowMinutes(int minutes)
     flush();
 }
 
+void LatencyChart::readBackends()
+{
+    m_severalBackends = m_hub->config().backends.size() > 1;
+    m_feeds.clear();
+    QHash<QString, int> count; // feeds seen so far, by backend
+    for (const FeedSpec &feed : m_hub->config().feeds) {
+        const QString name = m_severalBackends ? feed.name : feed.id;
+        m_feeds.insert(feed.id, {feed.backend, name, count[feed.backend]++});
+    }
+}
+
+// With several backends: the selected feed's, or the first backend's while none is selected.
+QString LatencyChart::shownBackend() const
+{
+    if (const auto it = m_feeds.constFind(m_feed); it != m_feeds.cend())
+        return it->backend;
+    const QList<BackendSpec> &backends = m_hub->config().backends;
+    return backends.isEmpty() ? QString() : backends.constFirst().name;
+}
+
 bool LatencyChart::isShown(const QString &feedId) const
 {
-    return m_showAll || feedId == m_feed;
+    if (!m_showAll)
+        return feedId == m_feed;
+    return !m_severalBackends || m_feeds.value(feedId).backend == shownBackend();
 }
 
 void LatencyChart::applyVisibility()
 {
-    for (auto it = m_lines.cbegin(); it != m_lines.cend(); ++it) {
-        const bool shown = isShown(it.key());
-        it.value()->series->setVisible(shown);
-        for (QLegendMarker *marker : m_chart->legend()->markers(it.value()->series))
-            marker->setVisible(shown);
-    }
+    readBackends();
+    for (auto it = m_lines.cbegin(); it != m_lines.cend(); ++it)
+        showLine(it.key(), it.value(), isShown(it.key()));
+    const QString backend = m_severalBackends && m_showAll ? shownBackend() : QString();
+    m_allFeeds->setText(backend.isEmpty() ? tr("Al&l feeds") : tr("Al&l of %1").arg(backend));
+    m_allFeeds->setToolTip(m_severalBackends
+                               ? tr("Show every feed of the selected feed's backend, or only the "
+                                    "feed selected in the table")
+                               : tr("Show every feed, or only the feed selected in the table"));
     m_forceRedraw = true;
 }
 
@@ -310,7 +350,7 @@ void LatencyChart::flush()
             line->dirty = true;
         if (!line->buffer.isEmpty())
             oldest = std::min(oldest, qint64(line->buffer.points().constFirst().x()));
-        anyDirty = anyDirty || (line->dirty && isShown(line->series->name()));
+        anyDirty = anyDirty || (line->dirty && line->series);
     }
     // The window fills from the right: until it holds that much history the axis spans what
     // there is (at least a minute), so a fresh session's samples are not a sliver at the edge.
@@ -340,7 +380,7 @@ void LatencyChart::flush()
     double lo = std::numeric_limits<double>::max();
     double hi = 0;
     for (Line *line : std::as_const(m_lines)) {
-        if (!isShown(line->series->name()))
+        if (!line->series)
             continue;
         if (line->dirty || m_forceRedraw) {
             line->series->replace(line->buffer.decimated(from, to, buckets));
