@@ -44,6 +44,7 @@ private slots:
     void anotherEventEndsTheRun();
     void foldsAcrossBatchesWithoutNewRows();
     void earlierSessionsAndTheSwitchDoNotFold();
+    void earlierRowsCountedThroughTheTrim();
     void theRowSaysHowManyAndSinceWhen();
 };
 
@@ -129,6 +130,31 @@ void tst_EventLogModel::earlierSessionsAndTheSwitchDoNotFold()
     model.flush();
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.countAt(3), 1);
+}
+
+// The earlier sessions' rows are counted as they come and as the trim drops them (the panel's
+// "… from earlier sessions" line asks after every batch).
+void tst_EventLogModel::earlierRowsCountedThroughTheTrim()
+{
+    EventLogModel model(4);
+    QCOMPARE(model.earlierCount(), 0);
+    model.appendEarlier({makeEvent(u"queue"_s, u"connected"_s), makeEvent(u"queue"_s, u"closed"_s),
+                         makeEvent(u"routes"_s, u"connected"_s)});
+    QCOMPARE(model.earlierCount(), 3);
+    model.append(makeEvent(u"queue"_s, u"connected"_s));
+    model.flush();
+    QCOMPARE(model.earlierCount(), 3); // four rows: nothing trimmed yet
+    model.append(makeEvent(u"queue"_s, u"closed"_s));
+    model.append(makeEvent(u"queue"_s, u"connected"_s));
+    model.flush();
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.earlierCount(), 1); // the two oldest went
+    model.appendEarlier({makeEvent(u"routes"_s, u"closed"_s)});
+    QCOMPARE(model.earlierCount(), 1); // in, and the oldest earlier row out
+    for (int i = 0; i < 4; ++i)
+        model.append(makeEvent(u"queue"_s, u"closed"_s));
+    model.flush();
+    QCOMPARE(model.earlierCount(), 0);
 }
 
 void tst_EventLogModel::theRowSaysHowManyAndSinceWhen()

@@ -214,6 +214,17 @@ void tst_EventLogPanel::followsTheNewestRowUnlessScrolledUp()
     const int later = m_panel->table()->model()->rowCount();
     QTRY_VERIFY(m_panel->table()->model()->rowCount() > later + 5);
     QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // Hidden (another page shown), the view is not scrolled; shown again, it follows on.
+    m_panel->hide();
+    const int atHide = bar->value();
+    const int hidden = m_panel->table()->model()->rowCount();
+    QTRY_VERIFY(m_panel->table()->model()->rowCount() > hidden + 5);
+    QCOMPARE(bar->value(), atHide);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(bar->value() > atHide);
 }
 
 QTEST_MAIN(tst_EventLogPanel)

@@ -150,12 +150,16 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
 
     // Follow the newest row only while the view is at the bottom: an operator reading
     // something further up must not have it scroll away under them.
+    // While hidden the view is not scrolled (at 480 feeds that laid the hidden table out after
+    // every batch) and the choice to follow stays what it was when last seen.
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        if (!isVisible())
+            return;
         const QScrollBar *bar = m_table->verticalScrollBar();
         m_follow = bar->value() >= bar->maximum();
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_follow)
+        if (m_follow && isVisible())
             m_table->scrollToBottom();
         updateCount();
     });
@@ -163,6 +167,13 @@ EventLogPanel::EventLogPanel(FeedHub *hub, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &EventLogPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EventLogPanel::updateCount);
     updateCount();
+}
+
+void EventLogPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_follow)
+        m_table->scrollToBottom();
 }
 
 void EventLogPanel::addFeed(const QString &feedId)

@@ -32,6 +32,11 @@ public:
     // label and returns whether a file was written.
     bool exportVisibleRows(const QString &path);
 
+protected:
+    // Following the newest row waits while the panel is hidden (another page is shown): the
+    // first show scrolls to it, if the operator was following it.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onSourceRowsInserted(int first, int last);
     void addFeed(const QString &feedId);

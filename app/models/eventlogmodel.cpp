@@ -109,11 +109,6 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-int EventLogModel::earlierCount() const
-{
-    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return r.earlier; }));
-}
-
 void EventLogModel::append(const FeedEvent &event)
 {
     m_pending.append({event, false, 1, event.wallMs});
@@ -182,6 +177,8 @@ void EventLogModel::flush()
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
         m_rows.append(added);
+        m_earlierRows += int(
+            std::count_if(added.cbegin(), added.cend(), [](const Row &r) { return r.earlier; }));
         endInsertRows();
     }
     trim();
@@ -193,6 +190,8 @@ void EventLogModel::trim()
     if (excess <= 0)
         return;
     beginRemoveRows({}, 0, int(excess) - 1);
+    m_earlierRows -= int(std::count_if(m_rows.cbegin(), m_rows.cbegin() + excess,
+                                       [](const Row &r) { return r.earlier; }));
     m_rows.remove(0, excess);
     endRemoveRows();
 }

@@ -44,8 +44,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     int capacity() const { return m_capacity; }
-    // Rows from earlier sessions (persistent history) still in the log.
-    int earlierCount() const;
+    // Rows from earlier sessions (persistent history) still in the log; counted as rows come and
+    // go (the event log panel asks after every batch, and the log holds up to 10,000 rows).
+    int earlierCount() const { return m_earlierRows; }
     FeedEvent eventAt(int row) const { return m_rows.value(row).event; }
     int countAt(int row) const { return m_rows.value(row).count; }
     // On by default; off, every event is a row of its own (rows already folded stay so).
@@ -74,6 +75,7 @@ private:
 
     int m_capacity;
     QList<Row> m_rows;
+    int m_earlierRows = 0;
     QList<Row> m_pending;
     QTimer *m_flushTimer = nullptr;
     bool m_foldUpdates = true;
