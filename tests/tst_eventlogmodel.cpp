@@ -45,6 +45,7 @@ private slots:
     void foldsAcrossBatchesWithoutNewRows();
     void earlierSessionsAndTheSwitchDoNotFold();
     void earlierRowsCountedThroughTheTrim();
+    void roundTripsFoldLikeUpdates();
     void theRowSaysHowManyAndSinceWhen();
 };
 
@@ -79,12 +80,12 @@ void tst_EventLogModel::anotherEventEndsTheRun()
     model.append(update(u"queue"_s));
     model.append(update(u"routes"_s));
     model.append(update(u"queue"_s));
-    model.append(makeEvent(u"queue"_s, u"latency"_s, {{u"rtt_ms"_s, 0.4}}));
+    model.append(makeEvent(u"queue"_s, u"score"_s, {{u"score"_s, 90}}));
     model.append(update(u"queue"_s));
     model.flush();
     QCOMPARE(rows(model),
              (QStringList {u"update/queuex2"_s, u"disconnected/routesx1"_s, u"update/queuex2"_s,
-                           u"update/routesx1"_s, u"latency/queuex1"_s, u"update/queuex1"_s}));
+                           u"update/routesx1"_s, u"score/queuex1"_s, u"update/queuex1"_s}));
 }
 
 void tst_EventLogModel::foldsAcrossBatchesWithoutNewRows()
@@ -130,6 +131,36 @@ void tst_EventLogModel::earlierSessionsAndTheSwitchDoNotFold()
     model.flush();
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.countAt(3), 1);
+}
+
+// A day of heartbeats: each feed's `latency` events fold into its latency row in the run of
+// frequent rows at the end, beside its `update` row; anything else ends the run.
+void tst_EventLogModel::roundTripsFoldLikeUpdates()
+{
+    EventLogModel model(100);
+    const auto latency = [](const QString &feed) {
+        return makeEvent(feed, u"latency"_s, {{u"rtt_ms"_s, 1.5}, {u"quality"_s, u"excellent"_s}});
+    };
+    model.append(makeEvent(u"queue"_s, u"connected"_s));
+    for (int i = 0; i < 500; ++i) {
+        model.append(latency(u"queue"_s));
+        model.append(update(u"queue"_s));
+        model.append(latency(u"routes"_s));
+        if (i % 100 == 0)
+            model.flush(); // runs that start among the shown rows go on there
+    }
+    model.flush();
+    QCOMPARE(rows(model),
+             (QStringList {u"connected/queuex1"_s, u"latency/queuex500"_s, u"update/queuex500"_s,
+                           u"latency/routesx500"_s}));
+    const QString details = model.index(1, EventLogModel::DetailsColumn).data().toString();
+    QVERIFY2(details.contains(u"500 round trips since"_s), qPrintable(details));
+
+    model.append(makeEvent(u"queue"_s, u"closed"_s));
+    model.append(latency(u"queue"_s));
+    model.flush();
+    QCOMPARE(model.rowCount(), 6); // the close ends the run: a new latency row after it
+    QCOMPARE(model.countAt(5), 1);
 }
 
 // The earlier sessions' rows are counted as they come and as the trim drops them (the panel's

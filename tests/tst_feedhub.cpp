@@ -133,9 +133,9 @@ void tst_FeedHub::eventLogBatchesCapsAndExports()
 {
     EventLogModel log(100);
     QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
-    // RTT samples: `update` rows would fold into one (tst_eventlogmodel).
+    // Quality scores: `update` and `latency` rows would fold into one (tst_eventlogmodel).
     for (int i = 0; i < 250; ++i)
-        log.append({1000 + i, u"queue"_s, u"latency"_s, {{u"n"_s, i}}});
+        log.append({1000 + i, u"queue"_s, u"score"_s, {{u"n"_s, i}}});
     QCOMPARE(log.rowCount(), 0); // batched
     QTRY_COMPARE(log.rowCount(), 100);
     QCOMPARE(inserted.size(), 1);

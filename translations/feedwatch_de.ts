@@ -1399,6 +1399,13 @@ Aus einer früheren Sitzung</translation>
             <numerusform>%n Aktualisierungen seit %1 · %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n round trips since %1 · last: %2</source>
+        <translation>
+            <numerusform>%n Umlauf seit %1 · zuletzt: %2</numerusform>
+            <numerusform>%n Umläufe seit %1 · zuletzt: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventLogPanel</name>

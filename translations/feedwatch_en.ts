@@ -37,6 +37,13 @@
             <numerusform>%n updates since %1 · %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n round trips since %1 · last: %2</source>
+        <translation>
+            <numerusform>%n round trip since %1 · last: %2</numerusform>
+            <numerusform>%n round trips since %1 · last: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventText</name>

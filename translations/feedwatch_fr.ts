@@ -1399,6 +1399,13 @@ D&apos;une session précédente</translation>
             <numerusform>%n mises à jour depuis %1 · %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n round trips since %1 · last: %2</source>
+        <translation>
+            <numerusform>%n aller-retour depuis %1 · dernier&#xa0;: %2</numerusform>
+            <numerusform>%n allers-retours depuis %1 · dernier&#xa0;: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventLogPanel</name>

@@ -257,7 +257,7 @@ QList<std::pair<QString, QByteArray>> DiagnosticsExport::files(const QDateTime &
         "effective.json  the configuration in effect (command line included)\n"
         "feeds.json      per feed: state, counters, close codes, latency, restart incident\n"
         "history.jsonl   the connection history (the event log without updates and RTT samples)\n"
-        "events.jsonl    the last event-log rows (docs/events.md); log_folded: updates folded\n"
+        "events.jsonl    the last event-log rows (docs/events.md); log_folded: events folded\n"
         "alerts.jsonl    the alerts in the event log\n";
     return {
         {u"README.txt"_s, readme},

@@ -80,6 +80,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         if (row.count > 1) {
             const QString since =
                 QDateTime::fromMSecsSinceEpoch(row.firstWallMs).toString(u"HH:mm:ss"_s);
+            if (e.event == "latency"_L1) {
+                return tr("%n round trips since %1 · last: %2", nullptr, row.count)
+                    .arg(since, EventText::details(e));
+            }
             return tr("%n updates since %1 · %2", nullptr, row.count)
                 .arg(since, EventText::details(e));
         }
@@ -123,13 +127,20 @@ void EventLogModel::appendEarlier(const QList<FeedEvent> &events)
     flush();
 }
 
-qsizetype EventLogModel::foldTarget(const QList<Row> &rows, const QString &feed)
+// The stream's frequent kinds: a snapshot, a heartbeat's round trip.
+bool EventLogModel::foldable(const Row &row)
+{
+    return !row.earlier && (row.event.event == "update"_L1 || row.event.event == "latency"_L1);
+}
+
+// The row of `row`'s feed and kind in the run of foldable rows at the end of `rows`, or -1.
+qsizetype EventLogModel::foldTarget(const QList<Row> &rows, const Row &row)
 {
     for (qsizetype i = rows.size() - 1; i >= 0; --i) {
-        const Row &row = rows.at(i);
-        if (row.earlier || row.event.event != "update"_L1)
+        const Row &r = rows.at(i);
+        if (!foldable(r))
             return -1;
-        if (row.event.feed == feed)
+        if (r.event.feed == row.event.feed && r.event.event == row.event.event)
             return i;
     }
     return -1;
@@ -144,16 +155,13 @@ void EventLogModel::flush()
     qsizetype firstChanged = m_rows.size();
     qsizetype lastChanged = -1;
     for (const Row &row : std::as_const(m_pending)) {
-        const bool foldable = m_foldUpdates && !row.earlier && row.event.event == "update"_L1;
-        if (foldable) {
-            // The run of update rows may start among the shown rows and go on in `added`.
-            qsizetype at = foldTarget(added, row.event.feed);
+        if (m_foldUpdates && foldable(row)) {
+            // The run of foldable rows may start among the shown rows and go on in `added`.
+            qsizetype at = foldTarget(added, row);
             Row *into = at >= 0 ? &added[at] : nullptr;
             const bool runReachesShown =
-                !into && std::all_of(added.cbegin(), added.cend(), [](const Row &r) {
-                    return !r.earlier && r.event.event == "update"_L1;
-                });
-            if (runReachesShown && (at = foldTarget(m_rows, row.event.feed)) >= 0) {
+                !into && std::all_of(added.cbegin(), added.cend(), foldable);
+            if (runReachesShown && (at = foldTarget(m_rows, row)) >= 0) {
                 into = &m_rows[at];
                 firstChanged = std::min(firstChanged, at);
                 lastChanged = std::max(lastChanged, at);

@@ -9,9 +9,11 @@ class QTimer;
 
 // The engine's events for the event log view, newest last. Appends are batched (one
 // beginInsertRows per batch) and the log keeps at most `capacity` rows, so a flood of events
-// costs the view a few updates a second, not one per event. A feed's `update` folds into its row
-// in the run of `update` rows at the end of the log (one row per feed, with a count), so a
-// flood of snapshots neither buries nor trims away the disconnect before it.
+// costs the view a few updates a second, not one per event. A feed's `update` and `latency`
+// events fold into its row of that kind in the run of such rows at the end of the log (one row
+// per feed and kind, with a count), so neither a flood of snapshots nor a day of heartbeats (one
+// `latency` per feed every 5 s filled the 10,000 rows in 90 minutes at 9 feeds, in under 2 at
+// 480) buries or trims away the disconnect before them.
 class EventLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,7 +30,7 @@ public:
         EarlierSessionRole,
         JsonLineRole,
         SummaryRole,
-        // How many events the row stands for (folded updates); 1 for any other row.
+        // How many events the row stands for (folded updates or round trips); 1 for any other row.
         CountRole,
         // The wall time (ms) of the row's first event; the Time column shows its newest.
         FirstWallMsRole
@@ -70,7 +72,8 @@ private:
         qint64 firstWallMs = 0;
     };
     // The row of `feed` in the trailing run of live `update` rows of `rows`, or -1.
-    static qsizetype foldTarget(const QList<Row> &rows, const QString &feed);
+    static bool foldable(const Row &row);
+    static qsizetype foldTarget(const QList<Row> &rows, const Row &row);
     void trim();
 
     int m_capacity;
