@@ -134,6 +134,7 @@ private:
     void protocolError(const QString &error, qint64 bytes);
     void accumulateUptime();
     void setDegraded(bool degraded);
+    bool canWrite() const;
     void applySnapshotData(const QString &type, const QJsonValue &data, qint64 bytes,
                            const QString &source);
     // `fields` with the token masked; the last answer reused for the same fields.
