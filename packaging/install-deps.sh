@@ -10,7 +10,7 @@ build_pkgs=(
     cmake ninja-build g++ pkgconf
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
-    dpkg-dev qt6-translations-l10n zlib1g-dev
+    dpkg-dev qt6-translations-l10n zlib1g-dev libsimdjson-dev
     # Build speed (cmake/BuildSpeed.cmake): mold links the ~80 executables of a build tree in a
     # fraction of GNU ld's time; ccache keeps a developer's rebuilds short.
     mold ccache

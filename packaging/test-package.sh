@@ -60,7 +60,7 @@ tarballs=("$work"/feedwatch-*.tar.gz)
 [ -f "${tarballs[0]}" ] || fail "no feedwatch-*.tar.gz"
 tar -tzf "${tarballs[0]}" | grep -q '/bin/feedwatch$' || fail "the tarball has no bin/feedwatch"
 echo "$(basename "$deb"): $(dpkg-deb -f "$deb" Depends)"
-for dep in libqt6websockets6 libqt6widgets6 libqt6svg6; do
+for dep in libqt6websockets6 libqt6widgets6 libqt6svg6 libsimdjson14; do
     dpkg-deb -f "$deb" Depends | grep -q "\b$dep\b" || fail "Depends lacks $dep"
 done
 # Nothing of the build tree (static libraries, headers) belongs in the package.

@@ -72,6 +72,7 @@ class tst_FeedConnection : public QObject
 private slots:
     void connectsAndReceivesSnapshot();
     void identicalSnapshotChangesNothing();
+    void aBurstIsDecodedOnceAndCountedWhole();
     void protocolErrorsKeepTheConnection();
     void refusedConnectionBacksOffExponentially();
     void acceptThenDropMeetsGrowingDelaysAndOpenCircuit();
@@ -143,11 +144,16 @@ void tst_FeedConnection::identicalSnapshotChangesNothing()
     QSignalSpy snapshots(&feed, &FeedConnection::snapshotReceived);
     feed.start();
     QTRY_COMPARE(snapshots.size(), 1);
+    // One at a time: snapshots that come in one read are decoded only as the newest
+    // (aBurstIsDecodedOnceAndCountedWhole).
     server.sendToAll(kSnapshot); // byte-identical
+    QTRY_COMPARE(events.ofKind(u"update"_s).size(), 2);
     // Same data, different key order and spacing: still identical.
     server.sendToAll(R"({ "data": {"phases":[{"queue_id":"q1"}]}, "type": "queue_update" })");
+    QTRY_COMPARE(events.ofKind(u"update"_s).size(), 3);
     server.sendToAll(R"({"type":"queue_update","data":{"phases":[{"queue_id":"q2"}]}})");
-    QTRY_COMPARE(feed.stats().messages, 4);
+    QTRY_COMPARE(events.ofKind(u"update"_s).size(), 4);
+    QCOMPARE(feed.stats().messages, 4);
     QCOMPARE(snapshots.size(), 2);
     QCOMPARE(feed.stats().unchangedSnapshots, 2);
     const QList<FeedEvent> updates = events.ofKind(u"update"_s);
@@ -155,6 +161,64 @@ void tst_FeedConnection::identicalSnapshotChangesNothing()
     QCOMPARE(updates.at(1).fields.value("changed"_L1).toBool(), false);
     QCOMPARE(updates.at(2).fields.value("changed"_L1).toBool(), false);
     QCOMPARE(updates.at(3).fields.value("changed"_L1).toBool(), true);
+}
+
+// Snapshots that arrive in one read from the socket are each checked (valid JSON of this feed's
+// type) but only the newest is decoded; its update event says how many it replaced. Where the
+// reads split the burst is the kernel's business, so the test holds what is true for any split:
+// every message is counted once, nothing is shown out of order (the malformed message in the
+// middle comes after the ten snapshots before it), and the last snapshot is what the feed shows.
+void tst_FeedConnection::aBurstIsDecodedOnceAndCountedWhole()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    server.setInitialSnapshot(kSnapshot);
+    ManualClock clock;
+    FixedRandom random(0);
+    FeedConnection feed(makeSpec(server.baseUrl(), fastSettings()), &clock, &random);
+    EventRecorder events(&feed);
+    QSignalSpy snapshots(&feed, &FeedConnection::snapshotReceived);
+    feed.start();
+    QTRY_COMPARE(snapshots.size(), 1);
+    events.clear();
+    snapshots.clear();
+
+    const auto snapshot = [](int i) {
+        return u"{\"type\":\"queue_update\",\"data\":{\"phases\":[{\"queue_id\":\"b%1\"}]}}"_s
+            .arg(i)
+            .toUtf8();
+    };
+    for (int i = 1; i <= 10; ++i)
+        server.sendToAll(snapshot(i));
+    server.sendToAll(R"({"type":"queue_update","data":{)"); // malformed
+    for (int i = 11; i <= 20; ++i)
+        server.sendToAll(snapshot(i));
+    server.sendToAll(snapshot(20)); // byte-identical to the one before
+    QTRY_COMPARE(feed.stats().messages, 1 + 22);
+    QTRY_COMPARE(snapshots.last().at(2).value<QJsonValue>()["phases"_L1][0]["queue_id"_L1],
+                 QJsonValue(u"b20"_s));
+
+    int counted = 0;
+    int countedBeforeTheError = -1;
+    int decoded = 0;
+    for (const FeedEvent &e : events.events()) {
+        if (e.event == "protocol_error"_L1)
+            countedBeforeTheError = counted;
+        if (e.event != "update"_L1)
+            continue;
+        QVERIFY(!e.fields.contains("superseded"_L1) || e.fields.value("superseded"_L1).toInt() > 0);
+        counted += 1 + e.fields.value("superseded"_L1).toInt();
+        decoded += e.fields.value("changed"_L1).toBool() ? 1 : 0;
+    }
+    QCOMPARE(counted, 21);
+    QCOMPARE(countedBeforeTheError, 10);
+    QCOMPARE(decoded, snapshots.size());
+    QVERIFY(snapshots.size() <= 20);
+    const FeedStats stats = feed.stats();
+    QCOMPARE(stats.snapshots, 1 + 21);
+    QCOMPARE(stats.unchangedSnapshots, 1);
+    QCOMPARE(stats.protocolErrors, 1);
+    qInfo("20 snapshots in a burst: %lld decoded", qlonglong(snapshots.size()));
 }
 
 void tst_FeedConnection::protocolErrorsKeepTheConnection()

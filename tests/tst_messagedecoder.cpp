@@ -23,6 +23,9 @@ private slots:
     void acks_data();
     void acks();
     void snapshotForFeed();
+    void peekAgreesWithDecode_data();
+    void peekAgreesWithDecode();
+    void peekReusesItsBufferSafely();
 };
 
 void tst_MessageDecoder::decode_data()
@@ -187,6 +190,83 @@ void tst_MessageDecoder::snapshotForFeed()
     QVERIFY(MessageDecoder::isSnapshotFor(m, u"queue_update"_s));
     QVERIFY(MessageDecoder::isSnapshotFor(m, QString()));
     QVERIFY(!MessageDecoder::isSnapshotFor(m, u"workflows_update"_s));
+}
+
+// peekSnapshot() lets a snapshot wait undecoded (FeedConnection): whenever it says "a snapshot of
+// this type", decode() must say so too, and for every ordinary snapshot it must say it, or the
+// flood path would never be taken. It may decline only where the two parsers read JSON
+// differently: a duplicated "type" (simdjson takes the first, Qt the last), a raw control
+// character in a string (Qt lets it through), numbers beyond a double or 64 bits.
+void tst_MessageDecoder::peekAgreesWithDecode_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<bool>("mayDecline");
+    const auto add = [](const char *name, const QByteArray &input, bool mayDecline = false) {
+        QTest::newRow(name) << input << mayDecline;
+    };
+    add("snapshot object", R"({"type":"queue_update","data":{"phases":[]}})");
+    add("snapshot array", R"({"type":"queue_update","data":[]})");
+    add("spaced, data first", " {\n \"data\" : [ 1, 2 ] ,\t\"type\" : \"queue_update\" } \n");
+    add("other feed's snapshot", R"({"type":"workflows_update","data":[]})");
+    add("type is a prefix", R"({"type":"queue_updat","data":[]})");
+    add("type longer", R"({"type":"queue_updates","data":[]})");
+    add("escaped type", R"({"type":"queue\u005fupdate","data":[]})");
+    add("non-ASCII data", "{\"type\":\"queue_update\",\"data\":{\"n\":\"\xc3\xa9\xe2\x82\xac\"}}");
+    add("hello", R"({"type":"hello","server_id":"a"})");
+    add("pong", R"({"type":"pong","timestamp":1})");
+    add("malformed", R"({"type":"queue_update","data":[)");
+    add("array", R"([{"type":"queue_update","data":[]}])");
+    add("empty", "");
+    add("whitespace", " \n ");
+    add("no type", R"({"data":[]})");
+    add("type not string", R"({"type":5,"data":[]})");
+    add("without data", R"({"type":"queue_update"})");
+    add("scalar data", R"({"type":"queue_update","data":3})");
+    add("null data", R"({"type":"queue_update","data":null})");
+    add("NaN", R"({"type":"queue_update","data":[NaN]})");
+    add("trailing garbage", R"({"type":"queue_update","data":[]} x)");
+    add("two documents", R"({"type":"queue_update","data":[]}{"type":"queue_update","data":[]})");
+    // Qt takes a raw tab inside a string, which JSON forbids; simdjson does not.
+    add("control character in a string", "{\"type\":\"queue_update\",\"data\":[\"a\tb\"]}", true);
+    add("1e400", R"({"type":"queue_update","data":{"n":1e400}})", true);
+    add("2^64", R"({"type":"queue_update","data":{"n":18446744073709551616}})", true);
+    add("deep",
+        R"({"type":"queue_update","data":)" + QByteArray(5000, '[') + QByteArray(5000, ']') + "}");
+    add("duplicated type", R"({"type":"hello","type":"queue_update","data":[]})", true);
+}
+
+void tst_MessageDecoder::peekAgreesWithDecode()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(bool, mayDecline);
+    const QString message = QString::fromUtf8(input);
+    const MessageDecoder::Peek peek = MessageDecoder::peekSnapshot(message, "queue_update");
+    QCOMPARE(peek.utf8.toByteArray(), message.toUtf8()); // the size on the wire, too
+    const DecodedMessage decoded = MessageDecoder::decode(message.toUtf8());
+    const bool snapshot = MessageDecoder::isSnapshotFor(decoded, u"queue_update"_s);
+    if (peek.isSnapshot)
+        QVERIFY2(snapshot, qPrintable(decoded.error));
+    else if (!mayDecline)
+        QVERIFY2(!snapshot, "peekSnapshot() declined an ordinary snapshot");
+}
+
+// One buffer per thread: a long message, then a short one, then the long one again.
+void tst_MessageDecoder::peekReusesItsBufferSafely()
+{
+    QString rows;
+    for (int i = 0; i < 5000; ++i)
+        rows += u"{\"k\":%1,\"s\":\"\u00e9t\u00e9\"},"_s.arg(i);
+    rows.chop(1);
+    const QString big = u"{\"type\":\"queue_update\",\"data\":["_s + rows + u"]}"_s;
+    const QString small = u"{\"type\":\"queue_update\",\"data\":[]}"_s;
+    for (const QString &message : {big, small, big, small}) {
+        const MessageDecoder::Peek peek = MessageDecoder::peekSnapshot(message, "queue_update");
+        QVERIFY(peek.isSnapshot);
+        QCOMPARE(peek.utf8.size(), message.toUtf8().size());
+    }
+    // The type alone does not make a snapshot: decode() calls only *_update types snapshots.
+    QVERIFY(
+        !MessageDecoder::peekSnapshot(u"{\"type\":\"hello\",\"data\":[]}"_s, "hello").isSnapshot);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageDecoder)

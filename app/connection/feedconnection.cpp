@@ -84,6 +84,7 @@ FeedConnection::FeedConnection(const FeedSpec &spec, const Clock *clock, RandomS
     , m_health(new HealthMonitor(spec.settings, clock, spec.snapshotUrl.isValid(), this))
     , m_connectTimer(clock->createTimer([this] { onConnectTimeout(); }, this))
     , m_pausesOffline(pausesWhenOffline(spec))
+    , m_messageTypeUtf8(spec.messageType.toUtf8())
 {
     wirePlanner();
     wireProbe();
@@ -477,6 +478,7 @@ void FeedConnection::reportOperatorClose(const QString &reason)
 
 void FeedConnection::discardSocket(Close how, const QString &closeReason)
 {
+    flushHeldSnapshot(); // what came before the link ended is shown before it ends
     m_connectTimer->stop();
     m_probe->stop();
     if (m_connected) {
@@ -542,6 +544,7 @@ void FeedConnection::onDisconnected()
 {
     if (!m_socket)
         return;
+    flushHeldSnapshot();
     finishAttempt();
 }
 
@@ -739,15 +742,78 @@ void FeedConnection::onTextMessage(const QString &message)
         m_wsDataSeen = true;
         m_dataSource = u"ws"_s;
         m_health->dataArrived(true);
+        if (!m_held.text.isEmpty()) {
+            ++m_held.superseded; // the held snapshot, again: its update event counts this one
+            return;
+        }
         emitEvent(u"update"_s, updateFields(m_updateType, m_lastSnapshotBytes, false, u"ws"_s));
         return;
     }
 
-    // Converted once: the parser's input is also the size on the wire.
-    const QByteArray utf8 = message.toUtf8();
+    // A new snapshot of this feed is checked in full (valid JSON, its type, data an object or an
+    // array) but only decoded once no newer one follows in the same read from the socket: under a
+    // flood one decode, one diff and one rules pass per read, not per message. Converted to
+    // UTF-8 once: the parser's input is also the size on the wire.
+    QByteArray utf8;
+    if (!m_messageTypeUtf8.isEmpty()) {
+        const MessageDecoder::Peek peek = MessageDecoder::peekSnapshot(message, m_messageTypeUtf8);
+        if (peek.isSnapshot) {
+            holdSnapshot(message, peek.utf8.size());
+            return;
+        }
+        utf8 = peek.utf8.toByteArray();
+    } else {
+        utf8 = message.toUtf8();
+    }
+    flushHeldSnapshot(); // whatever else came, it came after the held snapshot
     const qint64 bytes = utf8.size();
     m_bytes += bytes;
-    const DecodedMessage decoded = MessageDecoder::decode(utf8);
+    dispatch(MessageDecoder::decode(utf8), message, bytes);
+}
+
+void FeedConnection::holdSnapshot(const QString &message, qint64 bytes)
+{
+    m_bytes += bytes;
+    if (!m_held.text.isEmpty()) {
+        ++m_snapshots; // superseded before it was decoded: counted, never shown
+        ++m_held.superseded;
+    }
+    m_held.text = message;
+    m_held.bytes = bytes;
+    m_lastSnapshotText = message;
+    m_lastSnapshotBytes = bytes;
+    m_wsDataSeen = true;
+    m_dataSource = u"ws"_s;
+    m_health->dataArrived(true);
+    if (!m_held.flushQueued) {
+        m_held.flushQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_held.flushQueued = false;
+                flushHeldSnapshot();
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void FeedConnection::flushHeldSnapshot()
+{
+    if (m_held.text.isEmpty())
+        return;
+    const QString message = std::exchange(m_held.text, {});
+    m_updateSuperseded = std::exchange(m_held.superseded, 0);
+    // peekSnapshot() found a snapshot of this feed; decode() says the same unless the two
+    // parsers disagree, and then the message goes wherever decode() sends it.
+    const DecodedMessage decoded = MessageDecoder::decode(message.toUtf8());
+    if (!MessageDecoder::isSnapshotFor(decoded, m_spec.messageType))
+        m_lastSnapshotText.clear();
+    dispatch(decoded, message, m_held.bytes);
+    m_updateSuperseded = 0;
+}
+
+void FeedConnection::dispatch(const DecodedMessage &decoded, const QString &message, qint64 bytes)
+{
     switch (decoded.kind) {
     case DecodedMessage::Kind::Invalid:
         protocolError(decoded.error, bytes);
@@ -816,6 +882,7 @@ void FeedConnection::onHello(const DecodedMessage &decoded)
 void FeedConnection::applySnapshotData(const QString &type, const QJsonValue &data, qint64 bytes,
                                        const QString &source)
 {
+    flushHeldSnapshot(); // an HTTP page after a held WebSocket snapshot: in that order
     ++m_snapshots;
     const bool changed = data != m_lastData;
     if (changed) {
@@ -836,6 +903,7 @@ void FeedConnection::applySnapshotData(const QString &type, const QJsonValue &da
 bool FeedConnection::applyRoutedSnapshot(const QString &type, const QJsonValue &data, qint64 bytes,
                                          const QString &fromFeedId)
 {
+    flushHeldSnapshot();
     if (data == m_lastData)
         return false;
     ++m_snapshots;
@@ -867,11 +935,21 @@ QJsonObject FeedConnection::updateFields(const QString &type, qint64 bytes, bool
                           {u"source"_s, source}};
         m_updateType = type;
         m_updateSource = source;
+        m_updateSupersededShown = 0;
     } else {
         if (bytes != m_updateBytes)
             m_updateFields.insert(u"bytes"_s, double(bytes));
         if (changed != m_updateChanged)
             m_updateFields.insert(u"changed"_s, changed);
+    }
+    // Snapshots this one replaced before they were decoded (flushHeldSnapshot()): only there
+    // when there were some.
+    if (m_updateSuperseded != m_updateSupersededShown) {
+        if (m_updateSuperseded > 0)
+            m_updateFields.insert(u"superseded"_s, m_updateSuperseded);
+        else
+            m_updateFields.remove(u"superseded"_s);
+        m_updateSupersededShown = m_updateSuperseded;
     }
     m_updateBytes = bytes;
     m_updateChanged = changed;
@@ -922,6 +1000,7 @@ void FeedConnection::setDegraded(bool degraded)
 
 void FeedConnection::onBinaryMessage(const QByteArray &message)
 {
+    flushHeldSnapshot();
     ++m_messages;
     m_bytes += message.size();
     protocolError(u"binary frame of %1 bytes; the protocol is JSON text"_s.arg(message.size()),

@@ -119,6 +119,10 @@ private:
     void onSocketError(QAbstractSocket::SocketError error);
     void onSslErrors(const QList<QSslError> &errors);
     void onTextMessage(const QString &message);
+    // A snapshot of this feed held until the socket's read is done (see onTextMessage()).
+    void holdSnapshot(const QString &message, qint64 bytes);
+    void flushHeldSnapshot();
+    void dispatch(const DecodedMessage &decoded, const QString &message, qint64 bytes);
     void onBinaryMessage(const QByteArray &message);
     void onSnapshot(const DecodedMessage &decoded, const QString &message, qint64 bytes);
     void onForeignSnapshot(const DecodedMessage &decoded, qint64 bytes);
@@ -191,6 +195,14 @@ private:
     qint64 m_protocolErrors = 0;
     qint64 m_lastMessageWall = 0;
     QString m_lastSnapshotText;
+    QByteArray m_messageTypeUtf8; // m_spec.messageType, for MessageDecoder::peekSnapshot()
+    struct Held
+    {
+        QString text; // empty: none held
+        qint64 bytes = 0;
+        int superseded = 0; // snapshots since the last update event that this one replaces
+        bool flushQueued = false;
+    } m_held;
     qint64 m_lastSnapshotBytes = 0; // its UTF-8 size
     QJsonValue m_lastData;
     // The last "update" event's fields, the template for the next (see updateFields()).
@@ -201,5 +213,7 @@ private:
     QString m_updateSource;
     qint64 m_updateBytes = -1;
     bool m_updateChanged = false;
+    int m_updateSuperseded = 0; // for the update event being built (flushHeldSnapshot())
+    int m_updateSupersededShown = 0;
     QString m_serverId;
 };

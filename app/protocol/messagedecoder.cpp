@@ -2,6 +2,9 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QStringEncoder>
+
+#include <simdjson.h>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +91,41 @@ bool isSnapshotFor(const DecodedMessage &message, const QString &expectedType)
 {
     return message.kind == DecodedMessage::Kind::Snapshot
         && (expectedType.isEmpty() || message.type == expectedType);
+}
+
+Peek peekSnapshot(QStringView message, QByteArrayView type)
+{
+    // One parser and one buffer per thread (the engine's): simdjson keeps its working memory
+    // sized to the largest message it has seen, and reads up to SIMDJSON_PADDING bytes past the
+    // end of its input, so the UTF-8 goes into a buffer with that much room to spare.
+    thread_local simdjson::dom::parser parser;
+    thread_local QByteArray buffer;
+    thread_local QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+
+    const qsizetype room =
+        encoder.requiredSpace(message.size()) + qsizetype(simdjson::SIMDJSON_PADDING);
+    if (buffer.size() < room)
+        buffer.resize(room);
+    char *const begin = buffer.data();
+    char *const end = encoder.appendToBuffer(begin, message);
+    Peek out;
+    out.utf8 = QByteArrayView(begin, end - begin);
+    if (!type.endsWith("_update"))
+        return out; // decode() would not call it a snapshot
+
+    simdjson::dom::element root;
+    if (parser.parse(begin, size_t(end - begin), false).get(root) != simdjson::SUCCESS)
+        return out;
+    simdjson::dom::object object;
+    std::string_view messageType;
+    simdjson::dom::element data;
+    if (root.get_object().get(object) != simdjson::SUCCESS
+        || object.at_key("type").get_string().get(messageType) != simdjson::SUCCESS
+        || QByteArrayView(messageType.data(), qsizetype(messageType.size())) != type
+        || object.at_key("data").get(data) != simdjson::SUCCESS)
+        return out;
+    out.isSnapshot = data.is_object() || data.is_array();
+    return out;
 }
 
 } // namespace MessageDecoder

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QMetaType>
@@ -34,4 +35,17 @@ namespace MessageDecoder {
 DecodedMessage decode(const QByteArray &utf8);
 // `expectedType` empty accepts any "*_update".
 bool isSnapshotFor(const DecodedMessage &message, const QString &expectedType);
+
+// A message checked in full without building it: simdjson validates the JSON and reads two
+// fields, several times faster than QJsonDocument builds the tree (docs/performance.md, "Ingest").
+struct Peek
+{
+    // Valid JSON, an object whose "type" is exactly the given type and whose "data" is an
+    // object or an array: decode() would make it a snapshot of that type. False says only
+    // "decode it to know" (another type, an error, or a number simdjson does not take).
+    bool isSnapshot = false;
+    // The message as UTF-8 (its size on the wire); valid until the next peek on this thread.
+    QByteArrayView utf8;
+};
+Peek peekSnapshot(QStringView message, QByteArrayView type);
 } // namespace MessageDecoder
