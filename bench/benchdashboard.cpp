@@ -52,3 +52,11 @@ qint64 BenchDashboard::messages() const
         n += m_hub->stats(id).messages;
     return n;
 }
+
+qint64 BenchDashboard::supersededSnapshots() const
+{
+    qint64 n = 0;
+    for (const QString &id : m_hub->feedIds())
+        n += m_hub->stats(id).supersededSnapshots;
+    return n;
+}

@@ -30,6 +30,8 @@ public:
     int feedsWithRows() const;
     // Sum of the messages every feed received (stats reach the hub a few times a second).
     qint64 messages() const;
+    // Snapshots replaced by a newer one of the same socket read before they were decoded.
+    qint64 supersededSnapshots() const;
 
 private:
     Config m_config;

@@ -31,6 +31,7 @@ struct Round
     double engineCpuUsPerMsg = 0;
     double guiCpuUsPerMsg = 0;
     double serverCpuUsPerMsg = 0;
+    double decodedShare = 1; // Feedwatch: messages decoded / messages received
     bool ok = false;
 };
 
@@ -57,6 +58,7 @@ Round runRound(Rig &rig, Client client, int count)
     if (client == Client::Sink)
         rig.sink->expect("\"queue_id\":\"" + marker.toUtf8() + '"');
     const qint64 messagesBefore = rig.dashboard->messages();
+    const qint64 supersededBefore = rig.dashboard->supersededSnapshots();
     qint64 doneNs = 0;
     QMetaObject::Connection watch;
     if (client == Client::Feedwatch) {
@@ -107,6 +109,8 @@ Round runRound(Rig &rig, Client client, int count)
         BenchEnv::spinUntil([&] { return rig.dashboard->messages() >= messagesBefore + count; },
                             2000);
         result.ok = rig.dashboard->messages() >= messagesBefore + count;
+        result.decodedShare =
+            1.0 - double(rig.dashboard->supersededSnapshots() - supersededBefore) / count;
     }
     if (client == Client::Bare)
         result.ok = rig.bare->invalid() == 0;
@@ -218,13 +222,20 @@ QList<Figure> run(const BenchOptions &options)
                           BenchStats::median(ratios))
                 .goalOnRatio(Figure::Op::AtLeast, c.changing ? 1.0 : 5.0)
                 .withSpread(ratios);
-        f.note = u"median of %1 interleaved rounds of %2 messages each"_s.arg(rounds).arg(count);
+        const double decodedShare =
+            BenchStats::median(BenchStats::values(fw, &Round::decodedShare));
+        f.note = u"median of %1 interleaved rounds of %2 messages each; Feedwatch checked every "
+                 u"message and decoded %3 % (the newest of each socket read)"_s.arg(rounds)
+                     .arg(count)
+                     .arg(100 * decodedShare, 0, 'f', 1);
         f.detail = {
             {u"messages_per_round"_s, count},
             {u"frame_bytes"_s, frameBytes},
             {u"feedwatch_msgs_per_s"_s, rates(fw)},
             {u"bare_msgs_per_s"_s, rates(peer)},
             {u"sink_msgs_per_s"_s, rates(sinkRounds)},
+            // Snapshots of one socket read are checked each, decoded as the newest only.
+            {u"feedwatch_decoded_share"_s, decodedShare},
             {u"feedwatch_cpu_us_per_msg"_s,
              BenchStats::median(BenchStats::values(fw, &Round::cpuUsPerMsg))},
             {u"feedwatch_engine_thread_cpu_us_per_msg"_s,
@@ -276,9 +287,9 @@ QList<Figure> run(const BenchOptions &options)
         figures.append(s);
         std::fprintf(stderr,
                      "ingest %s %s: feedwatch %.0f, bare %.0f, sink %.0f msg/s, ratio %.2f "
-                     "(%.2f-%.2f); CPU %.2f vs %.2f us/msg\n",
+                     "(%.2f-%.2f); CPU %.2f vs %.2f us/msg; decoded %.1f %% of messages\n",
                      qPrintable(sizeName), qPrintable(modeName), fwRate, bareRate, sinkRate,
-                     f.ratio, f.spreadMin, f.spreadMax, cpu.value, cpu.peer);
+                     f.ratio, f.spreadMin, f.spreadMax, cpu.value, cpu.peer, 100 * decodedShare);
     }
     return figures;
 }

@@ -217,6 +217,7 @@ void tst_FeedConnection::aBurstIsDecodedOnceAndCountedWhole()
     const FeedStats stats = feed.stats();
     QCOMPARE(stats.snapshots, 1 + 21);
     QCOMPARE(stats.unchangedSnapshots, 1);
+    QCOMPARE(stats.supersededSnapshots, 20 - snapshots.size());
     QCOMPARE(stats.protocolErrors, 1);
     qInfo("20 snapshots in a burst: %lld decoded", qlonglong(snapshots.size()));
 }

@@ -120,6 +120,7 @@ void tst_FeedMetrics::statsBecomeSeries()
     s.bytes = 4200;
     s.snapshots = 40;
     s.unchangedSnapshots = 7;
+    s.supersededSnapshots = 11;
     s.protocolErrors = 2;
     s.totalAttempts = 5;
     s.totalRetries = 4;
@@ -146,6 +147,7 @@ void tst_FeedMetrics::statsBecomeSeries()
     QCOMPARE(valueOf(text, "feedwatch_feed_received_bytes_total{" + kQueue + '}'), 4200.0);
     QCOMPARE(valueOf(text, "feedwatch_feed_updates_total{" + kQueue + '}'), 40.0);
     QCOMPARE(valueOf(text, "feedwatch_feed_unchanged_updates_total{" + kQueue + '}'), 7.0);
+    QCOMPARE(valueOf(text, "feedwatch_feed_superseded_updates_total{" + kQueue + '}'), 11.0);
     QCOMPARE(valueOf(text, "feedwatch_feed_protocol_errors_total{" + kQueue + '}'), 2.0);
     QCOMPARE(valueOf(text, "feedwatch_feed_connection_attempts_total{" + kQueue + '}'), 5.0);
     QCOMPARE(valueOf(text, "feedwatch_feed_reconnects_total{" + kQueue + '}'), 4.0);

@@ -284,6 +284,7 @@ FeedStats FeedConnection::stats() const
     s.bytes = m_bytes;
     s.snapshots = m_snapshots;
     s.unchangedSnapshots = m_unchanged;
+    s.supersededSnapshots = m_superseded;
     s.protocolErrors = m_protocolErrors;
     s.lastMessageWallMs = m_lastMessageWall;
     s.circuit = circuit.state();
@@ -776,6 +777,7 @@ void FeedConnection::holdSnapshot(const QString &message, qint64 bytes)
     m_bytes += bytes;
     if (!m_held.text.isEmpty()) {
         ++m_snapshots; // superseded before it was decoded: counted, never shown
+        ++m_superseded;
         ++m_held.superseded;
     }
     m_held.text = message;

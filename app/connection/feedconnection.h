@@ -192,6 +192,7 @@ private:
     qint64 m_bytes = 0;
     qint64 m_snapshots = 0;
     qint64 m_unchanged = 0;
+    qint64 m_superseded = 0;
     qint64 m_protocolErrors = 0;
     qint64 m_lastMessageWall = 0;
     QString m_lastSnapshotText;

@@ -44,6 +44,9 @@ struct FeedStats
     qint64 bytes = 0;
     qint64 snapshots = 0;
     qint64 unchangedSnapshots = 0;
+    // Replaced by a newer snapshot of the feed from the same socket read before they were
+    // decoded: checked and counted in `snapshots`, never decoded or shown (FeedConnection).
+    qint64 supersededSnapshots = 0;
     qint64 protocolErrors = 0;
     qint64 lastMessageWallMs = 0;
     Circuit::State circuit = Circuit::State::Closed;

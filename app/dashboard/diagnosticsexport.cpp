@@ -87,6 +87,7 @@ QJsonObject statsJson(const FeedStats &s)
         {u"bytes"_s, s.bytes},
         {u"snapshots"_s, s.snapshots},
         {u"unchanged_snapshots"_s, s.unchangedSnapshots},
+        {u"superseded_snapshots"_s, s.supersededSnapshots},
         {u"protocol_errors"_s, s.protocolErrors},
         {u"last_message"_s, time(s.lastMessageWallMs)},
         {u"circuit"_s, Circuit::name(s.circuit)},

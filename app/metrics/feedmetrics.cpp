@@ -102,6 +102,12 @@ const StatsMetric kStatsMetrics[] = {
      [](const FeedStats &s) {
          return double(s.unchangedSnapshots);
      }},
+    {"feedwatch_feed_superseded_updates_total", Type::Counter,
+     "Snapshots replaced by a newer one from the same socket read before they were decoded "
+     "(checked and counted, never shown).",
+     [](const FeedStats &s) {
+         return double(s.supersededSnapshots);
+     }},
     {"feedwatch_feed_protocol_errors_total", Type::Counter,
      "Messages that were malformed, binary, of an unknown type or of the wrong shape.",
      [](const FeedStats &s) {

@@ -20,9 +20,10 @@ class Timer;
 // Evaluates the alert rules (docs/alerts.md) on the engine's thread, where snapshots are decoded:
 // the window and --headless share this one path, and the GUI thread only receives the outcome
 // (statuses for the Rules page and the marks, alerts for the notifier). Each changed snapshot of
-// a feed is decoded with the feed's schema (the rows its table shows, keyed the same way) and
-// every rule of the feed tested on each row, or on the data as a whole; a tick on the injected
-// clock re-tests what depends on time (`for`, older_than, unchanged_for) without new data.
+// a feed (the newest of a socket read: FeedConnection) is decoded with the feed's schema (the rows
+// its table shows, keyed the same way) and every rule of the feed tested on each row, or on the
+// data as a whole; a tick on the injected clock re-tests what depends on time (`for`, older_than,
+// unchanged_for) without new data.
 //
 // Transitions, not repetition: a row that enters the condition is pending, then firing once its
 // `for` has passed (one `alert` event, state "firing"); leaving the condition, or vanishing from
