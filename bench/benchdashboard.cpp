@@ -53,10 +53,12 @@ qint64 BenchDashboard::messages() const
     return n;
 }
 
-qint64 BenchDashboard::supersededSnapshots() const
+qint64 BenchDashboard::undecodedSnapshots() const
 {
     qint64 n = 0;
-    for (const QString &id : m_hub->feedIds())
-        n += m_hub->stats(id).supersededSnapshots;
+    for (const QString &id : m_hub->feedIds()) {
+        const FeedStats s = m_hub->stats(id);
+        n += s.supersededSnapshots + s.unchangedSnapshots;
+    }
     return n;
 }

@@ -30,8 +30,9 @@ public:
     int feedsWithRows() const;
     // Sum of the messages every feed received (stats reach the hub a few times a second).
     qint64 messages() const;
-    // Snapshots replaced by a newer one of the same socket read before they were decoded.
-    qint64 supersededSnapshots() const;
+    // Snapshots never decoded: replaced by a newer one of the same socket read, or identical to
+    // the one before.
+    qint64 undecodedSnapshots() const;
 
 private:
     Config m_config;

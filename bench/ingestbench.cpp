@@ -58,7 +58,7 @@ Round runRound(Rig &rig, Client client, int count)
     if (client == Client::Sink)
         rig.sink->expect("\"queue_id\":\"" + marker.toUtf8() + '"');
     const qint64 messagesBefore = rig.dashboard->messages();
-    const qint64 supersededBefore = rig.dashboard->supersededSnapshots();
+    const qint64 undecodedBefore = rig.dashboard->undecodedSnapshots();
     qint64 doneNs = 0;
     QMetaObject::Connection watch;
     if (client == Client::Feedwatch) {
@@ -110,7 +110,7 @@ Round runRound(Rig &rig, Client client, int count)
                             2000);
         result.ok = rig.dashboard->messages() >= messagesBefore + count;
         result.decodedShare =
-            1.0 - double(rig.dashboard->supersededSnapshots() - supersededBefore) / count;
+            1.0 - double(rig.dashboard->undecodedSnapshots() - undecodedBefore) / count;
     }
     if (client == Client::Bare)
         result.ok = rig.bare->invalid() == 0;
@@ -225,7 +225,8 @@ QList<Figure> run(const BenchOptions &options)
         const double decodedShare =
             BenchStats::median(BenchStats::values(fw, &Round::decodedShare));
         f.note = u"median of %1 interleaved rounds of %2 messages each; Feedwatch checked every "
-                 u"message and decoded %3 % (the newest of each socket read)"_s.arg(rounds)
+                 u"message and decoded %3 % (a new snapshot, the newest of its socket read)"_s
+                     .arg(rounds)
                      .arg(count)
                      .arg(100 * decodedShare, 0, 'f', 1);
         f.detail = {

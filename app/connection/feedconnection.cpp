@@ -743,11 +743,9 @@ void FeedConnection::onTextMessage(const QString &message)
         m_wsDataSeen = true;
         m_dataSource = u"ws"_s;
         m_health->dataArrived(true);
-        if (!m_held.text.isEmpty()) {
-            ++m_held.superseded; // the held snapshot, again: its update event counts this one
-            return;
-        }
-        emitEvent(u"update"_s, updateFields(m_updateType, m_lastSnapshotBytes, false, u"ws"_s));
+        // Repeats in one read are one update event, like new snapshots (flushHeldSnapshot()).
+        ++m_held.identical;
+        queueFlush();
         return;
     }
 
@@ -787,24 +785,40 @@ void FeedConnection::holdSnapshot(const QString &message, qint64 bytes)
     m_wsDataSeen = true;
     m_dataSource = u"ws"_s;
     m_health->dataArrived(true);
-    if (!m_held.flushQueued) {
-        m_held.flushQueued = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_held.flushQueued = false;
-                flushHeldSnapshot();
-            },
-            Qt::QueuedConnection);
-    }
+    queueFlush();
+}
+
+// Once the socket's read is done: QWebSocket delivers every frame of a read before the event
+// loop runs anything posted meanwhile.
+void FeedConnection::queueFlush()
+{
+    if (m_held.flushQueued)
+        return;
+    m_held.flushQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_held.flushQueued = false;
+            flushHeldSnapshot();
+        },
+        Qt::QueuedConnection);
 }
 
 void FeedConnection::flushHeldSnapshot()
 {
-    if (m_held.text.isEmpty())
+    if (m_held.text.isEmpty() && m_held.identical == 0)
         return;
+    // Every message the update event stands for beyond its own.
+    const int others = std::exchange(m_held.superseded, 0) + std::exchange(m_held.identical, 0);
+    if (m_held.text.isEmpty()) {
+        // Only repeats of the snapshot already shown.
+        m_updateSuperseded = others - 1;
+        emitEvent(u"update"_s, updateFields(m_updateType, m_lastSnapshotBytes, false, u"ws"_s));
+        m_updateSuperseded = 0;
+        return;
+    }
     const QString message = std::exchange(m_held.text, {});
-    m_updateSuperseded = std::exchange(m_held.superseded, 0);
+    m_updateSuperseded = others;
     // peekSnapshot() found a snapshot of this feed; decode() says the same unless the two
     // parsers disagree, and then the message goes wherever decode() sends it.
     const DecodedMessage decoded = MessageDecoder::decode(message.toUtf8());

@@ -122,6 +122,7 @@ private:
     // A snapshot of this feed held until the socket's read is done (see onTextMessage()).
     void holdSnapshot(const QString &message, qint64 bytes);
     void flushHeldSnapshot();
+    void queueFlush();
     void dispatch(const DecodedMessage &decoded, const QString &message, qint64 bytes);
     void onBinaryMessage(const QByteArray &message);
     void onSnapshot(const DecodedMessage &decoded, const QString &message, qint64 bytes);
@@ -199,9 +200,10 @@ private:
     QByteArray m_messageTypeUtf8; // m_spec.messageType, for MessageDecoder::peekSnapshot()
     struct Held
     {
-        QString text; // empty: none held
+        QString text; // a new snapshot, to decode; empty: none
         qint64 bytes = 0;
-        int superseded = 0; // snapshots since the last update event that this one replaces
+        int superseded = 0; // new snapshots it replaced before they were decoded
+        int identical = 0;  // repeats of the last snapshot taken in since the last update event
         bool flushQueued = false;
     } m_held;
     qint64 m_lastSnapshotBytes = 0; // its UTF-8 size
