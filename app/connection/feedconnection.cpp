@@ -751,8 +751,9 @@ void FeedConnection::onTextMessage(const QString &message)
 
     // A new snapshot of this feed is checked in full (valid JSON, its type, data an object or an
     // array) but only decoded once no newer one follows in the same read from the socket: under a
-    // flood one decode, one diff and one rules pass per read, not per message. Converted to
-    // UTF-8 once: the parser's input is also the size on the wire.
+    // flood one decode, one diff and one rules pass per read, not per message. The UTF-8 the
+    // check reads is also the size on the wire, and what decode() reads for any other message
+    // (a held snapshot is converted again when it is decoded).
     QByteArray utf8;
     if (!m_messageTypeUtf8.isEmpty()) {
         const MessageDecoder::Peek peek = MessageDecoder::peekSnapshot(message, m_messageTypeUtf8);
