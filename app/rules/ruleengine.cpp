@@ -731,6 +731,18 @@ void RuleEngine::publish(Announce when)
     }
     if (!changed)
         return;
+    m_statusesStale = true;
+    announce(when);
+}
+
+// The list is built when it is announced or asked for, not per snapshot: under a flood of
+// snapshots (480 feeds) copying and comparing every binding's status on each one was a
+// twentieth of the engine thread.
+void RuleEngine::refreshStatuses() const
+{
+    if (!m_statusesStale)
+        return;
+    m_statusesStale = false;
     QList<RuleStatus> out;
     out.reserve(m_bindings.size());
     for (const auto &b : std::as_const(m_bindings))
@@ -738,7 +750,13 @@ void RuleEngine::publish(Announce when)
     if (out == m_statuses)
         return;
     m_statuses = out;
-    announce(when);
+    m_statusesUnannounced = true;
+}
+
+QList<RuleStatus> RuleEngine::statuses() const
+{
+    refreshStatuses();
+    return m_statuses;
 }
 
 void RuleEngine::announce(Announce when)
@@ -748,6 +766,10 @@ void RuleEngine::announce(Announce when)
         return;
     }
     m_announcePending = false;
+    refreshStatuses();
+    if (!m_statusesUnannounced)
+        return;
+    m_statusesUnannounced = false;
     emit statusesChanged(m_statuses);
     m_statusesHold->start(statusesHoldMs);
 }

@@ -49,7 +49,7 @@ public:
     // The rules of every backend (their profile's, with the configuration's changes) on the
     // configured feeds. Kept rules keep their state.
     void setConfig(const Config &config);
-    QList<RuleStatus> statuses() const { return m_statuses; }
+    QList<RuleStatus> statuses() const;
 
 public slots:
     void observeSnapshot(const QString &feedId, const QString &type, const QJsonValue &data);
@@ -140,6 +140,8 @@ private:
     enum class Announce { Held, Now };
     void publish(Announce when = Announce::Held);
     void announce(Announce when);
+    // Builds m_statuses from the bindings when one changed since.
+    void refreshStatuses() const;
     // Starts the timer for the earliest due binding or silence end; stops it when none.
     void armTick();
     RuleStatus statusOf(const Binding &b) const;
@@ -153,7 +155,9 @@ private:
     QList<std::shared_ptr<Binding>> m_bindings;
     QHash<QString, QList<RuleStore::Entry>> m_restored; // by binding key, not yet bound
     QHash<QString, qint64> m_silences;                  // by binding key
-    QList<RuleStatus> m_statuses;
+    mutable QList<RuleStatus> m_statuses;               // as last announced or asked for
+    mutable bool m_statusesStale = false;       // a binding's status changed since m_statuses
+    mutable bool m_statusesUnannounced = false; // m_statuses changed since statusesChanged
     QList<RuleStore::Entry> m_pendingWrites;
     QList<RuleStore::Id> m_pendingRemovals;
 };
