@@ -64,6 +64,7 @@ class tst_RulesPanel : public QObject
 
 private slots:
     void listsRulesMarksRowsAndSilences();
+    void stateAndSinceFitWhatTheyWillShow();
 };
 
 void tst_RulesPanel::listsRulesMarksRowsAndSilences()
@@ -142,6 +143,48 @@ void tst_RulesPanel::listsRulesMarksRowsAndSilences()
     panel.show();
     QCOMPARE(model->index(failed, RulesModel::StateColumn).data().toString(), u"firing"_s);
     QVERIFY(panel.summaryText().contains(u"1 firing"_s));
+}
+
+void tst_RulesPanel::stateAndSinceFitWhatTheyWillShow()
+{
+    // The columns are fitted when the rules come, while every one says "no data" and none has a
+    // time; the states and times that follow must not be cut ("pendi…", "13:…").
+    const Config c = config();
+    FeedHub hub(c);
+    EngineServices services;
+    hub.attachServices(&services);
+    RulesPanel panel(&hub);
+    panel.resize(1000, 400);
+    panel.show();
+    services.rules()->setConfig(c);
+    RulesModel *model = panel.model();
+    QCOMPARE(model->rowCount(), 8);
+    QTableView *table = panel.table();
+    const int stateWidth = table->columnWidth(RulesModel::StateColumn);
+    const int sinceWidth = table->columnWidth(RulesModel::SinceColumn);
+
+    // Paused: queue-paused waits for its "for" (pending); the failed phase fires.
+    QJsonObject paused = queue();
+    paused.insert(u"paused"_s, true);
+    services.rules()->observeSnapshot(u"queue"_s, u"queue_update"_s, paused);
+    const int failed = rowOf(model, u"phase-failed"_s);
+    const int pausedRule = rowOf(model, u"queue-paused"_s);
+    QTRY_COMPARE(model->index(failed, RulesModel::StateColumn).data().toString(), u"firing"_s);
+    QCOMPARE(model->index(pausedRule, RulesModel::StateColumn).data().toString(), u"pending"_s);
+    QVERIFY(!model->index(failed, RulesModel::SinceColumn).data().toString().isEmpty());
+    // Not refitted on a status change (that measured every cell each time): still as wide,
+    // and what every cell needs now fits.
+    QCOMPARE(table->columnWidth(RulesModel::StateColumn), stateWidth);
+    QCOMPARE(table->columnWidth(RulesModel::SinceColumn), sinceWidth);
+    const QAbstractItemView *view = table;
+    QVERIFY2(view->sizeHintForColumn(RulesModel::SinceColumn) <= sinceWidth,
+             qPrintable(u"since needs %1 px, has %2"_s
+                            .arg(view->sizeHintForColumn(RulesModel::SinceColumn))
+                            .arg(sinceWidth)));
+    QVERIFY2(view->sizeHintForColumn(RulesModel::StateColumn) <= stateWidth,
+             qPrintable(u"state needs %1 px, has %2"_s
+                            .arg(view->sizeHintForColumn(RulesModel::StateColumn))
+                            .arg(stateWidth)));
 }
 
 QTEST_MAIN(tst_RulesPanel)

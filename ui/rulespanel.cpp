@@ -155,9 +155,27 @@ void RulesPanel::refreshSince()
 void RulesPanel::sizeColumns()
 {
     m_sizedForRows = m_model->rowCount();
+    const QFontMetrics metrics(m_table->font());
+    const QAbstractItemView *view = m_table;
     for (int c = 0; c < m_model->columnCount(); ++c) {
-        if (c != RulesModel::RowsColumn)
-            m_table->resizeColumnToContents(c);
+        if (c == RulesModel::RowsColumn)
+            continue;
+        m_table->resizeColumnToContents(c);
+        // Fitted while every rule said "no data", State and Since would cut "pending" and
+        // "22:58 (3 min ago)" later: they are as wide as the longest text they can show, plus
+        // what a cell needs beside its text now (icon, margins: the delegate's size hint).
+        int widest = 0;
+        for (const QString &text : RulesModel::widestTexts(RulesModel::Column(c)))
+            widest = std::max(widest, metrics.horizontalAdvance(text));
+        if (widest == 0)
+            continue;
+        int text = 0;
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            text = std::max(
+                text,
+                metrics.horizontalAdvance(m_model->index(r, c).data(Qt::DisplayRole).toString()));
+        const int beside = std::max(0, view->sizeHintForColumn(c) - text);
+        m_table->setColumnWidth(c, std::max(m_table->columnWidth(c), widest + beside));
     }
 }
 

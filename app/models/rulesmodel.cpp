@@ -64,18 +64,41 @@ QString RulesModel::stateText(RuleStatus::State state)
     return {};
 }
 
-QString RulesModel::sinceText(const RuleStatus &status) const
+QString RulesModel::sinceText(qint64 sinceWallMs, qint64 nowWallMs)
 {
-    if (status.sinceWallMs <= 0 || !status.evaluated)
-        return {};
-    const qint64 minutes = std::max<qint64>(0, (m_clock->wallMs() - status.sinceWallMs) / 60000);
-    const QString at = QLocale().toString(QDateTime::fromMSecsSinceEpoch(status.sinceWallMs).time(),
+    const qint64 minutes = std::max<qint64>(0, (nowWallMs - sinceWallMs) / 60000);
+    const QString at = QLocale().toString(QDateTime::fromMSecsSinceEpoch(sinceWallMs).time(),
                                           QLocale::ShortFormat);
     if (minutes < 1)
         return tr("%1 (just now)").arg(at);
     if (minutes < 120)
         return tr("%1 (%n min ago)", nullptr, int(minutes)).arg(at);
     return tr("%1 (%n h ago)", nullptr, int(minutes / 60)).arg(at);
+}
+
+QString RulesModel::sinceText(const RuleStatus &status) const
+{
+    if (status.sinceWallMs <= 0 || !status.evaluated)
+        return {};
+    return sinceText(status.sinceWallMs, m_clock->wallMs());
+}
+
+QStringList RulesModel::widestTexts(Column column)
+{
+    switch (column) {
+    case StateColumn:
+        return {stateText(RuleStatus::State::Ok), stateText(RuleStatus::State::Pending),
+                stateText(RuleStatus::State::Firing), stateText(RuleStatus::State::Error),
+                tr("no data")};
+    case SinceColumn: {
+        // 22:58, the widest hour and minute in most fonts; 119 min and 23 h, the widest counts.
+        const qint64 at = QDateTime(QDate(2026, 1, 1), QTime(22, 58)).toMSecsSinceEpoch();
+        return {sinceText(at, at), sinceText(at, at + 119 * 60000),
+                sinceText(at, at + 23 * 3600000)};
+    }
+    default:
+        return {};
+    }
 }
 
 QString RulesModel::detail(const RuleStatus &status) const

@@ -3,6 +3,7 @@
 #include "rules/rulestatus.h"
 
 #include <QAbstractTableModel>
+#include <QStringList>
 
 class Clock;
 
@@ -45,8 +46,13 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString stateText(RuleStatus::State state);
+    // The longest texts `column` shows as statuses change (every state; a time two hours and a
+    // day ago), so that a view can size it once instead of measuring every cell on each change.
+    // Empty for the columns whose texts come from the rules themselves.
+    static QStringList widestTexts(Column column);
 
 private:
+    static QString sinceText(qint64 sinceWallMs, qint64 nowWallMs);
     QString sinceText(const RuleStatus &status) const;
     QString detail(const RuleStatus &status) const;
 
