@@ -187,11 +187,16 @@ void OverviewTile::paintEvent(QPaintEvent *event)
     }
     if (m_series.size() < 2 || m_toMs <= m_fromMs)
         return;
-    const QRectF area(kAccentWidth + 10, height() - kSparkHeight - 4, width() - kAccentWidth - 20,
-                      kSparkHeight);
     double maxRtt = 1;
     for (const QPointF &s : std::as_const(m_series))
         maxRtt = std::max(maxRtt, s.y());
+    // The scale's label at the right, the line left of it: drawn over the line, the newest
+    // samples (the right end, where a spike shows) were hidden under "max 2 ms".
+    const QString label = tr("max %L1 ms").arg(qRound(maxRtt));
+    const QRectF spark(kAccentWidth + 10, height() - kSparkHeight - 4, width() - kAccentWidth - 20,
+                       kSparkHeight);
+    const double labelWidth = fontMetrics().horizontalAdvance(label) + 6;
+    const QRectF area = spark.adjusted(0, 0, -labelWidth, 0);
     QPainterPath path;
     for (qsizetype i = 0; i < m_series.size(); ++i) {
         const QPointF &s = m_series.at(i);
@@ -209,8 +214,7 @@ void OverviewTile::paintEvent(QPaintEvent *event)
     p.setPen(QPen(StatusStyle::color(StatusStyle::Tone::Info), 1.5));
     p.drawPath(path);
     p.setPen(palette().placeholderText().color());
-    p.drawText(area.adjusted(0, 0, 0, 0), Qt::AlignRight | Qt::AlignTop,
-               tr("max %L1 ms").arg(qRound(maxRtt)));
+    p.drawText(spark, Qt::AlignRight | Qt::AlignTop, label);
 }
 
 void OverviewTile::mouseReleaseEvent(QMouseEvent *event)
