@@ -46,8 +46,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString stateText(RuleStatus::State state);
-    // The longest texts `column` shows as statuses change (every state; a time two hours and a
-    // day ago), so that a view can size it once instead of measuring every cell on each change.
+    // The longest texts `column` shows as statuses change (every state; a time just now, 119 min
+    // and 23 h ago), so that a view can size it once instead of measuring every cell on each
+    // change.
     // Empty for the columns whose texts come from the rules themselves.
     static QStringList widestTexts(Column column);
 
