@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -47,6 +49,25 @@ QJsonObject queue()
             {u"total"_s, 2}};
 }
 
+// The page on a hub with the rule engine: the rules are set after the page is shown, as the
+// window does it (the columns are fitted then).
+struct RulesPage
+{
+    explicit RulesPage(QSize size = {})
+    {
+        hub.attachServices(&services);
+        panel = std::make_unique<RulesPanel>(&hub);
+        if (size.isValid())
+            panel->resize(size);
+        panel->show();
+        services.rules()->setConfig(rules);
+    }
+    const Config rules = config();
+    FeedHub hub {rules};
+    EngineServices services;
+    std::unique_ptr<RulesPanel> panel;
+};
+
 int rowOf(const RulesModel *model, const QString &rule)
 {
     for (int r = 0; r < model->rowCount(); ++r) {
@@ -69,13 +90,10 @@ private slots:
 
 void tst_RulesPanel::listsRulesMarksRowsAndSilences()
 {
-    const Config c = config();
-    FeedHub hub(c);
-    EngineServices services;
-    hub.attachServices(&services);
-    RulesPanel panel(&hub);
-    panel.show();
-    services.rules()->setConfig(c);
+    RulesPage page;
+    RulesPanel &panel = *page.panel;
+    FeedHub &hub = page.hub;
+    EngineServices &services = page.services;
     RulesModel *model = panel.model();
     QCOMPARE(model->rowCount(), 8); // the profile's seven and the broken one
     const int typo = rowOf(model, u"typo"_s);
@@ -149,14 +167,9 @@ void tst_RulesPanel::stateAndSinceFitWhatTheyWillShow()
 {
     // The columns are fitted when the rules come, while every one says "no data" and none has a
     // time; the states and times that follow must not be cut ("pendi…", "13:…").
-    const Config c = config();
-    FeedHub hub(c);
-    EngineServices services;
-    hub.attachServices(&services);
-    RulesPanel panel(&hub);
-    panel.resize(1000, 400);
-    panel.show();
-    services.rules()->setConfig(c);
+    RulesPage page(QSize(1000, 400));
+    RulesPanel &panel = *page.panel;
+    EngineServices &services = page.services;
     RulesModel *model = panel.model();
     QCOMPARE(model->rowCount(), 8);
     QTableView *table = panel.table();
